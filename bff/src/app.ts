@@ -1,0 +1,118 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { Agent } from 'undici';
+import { type Config, ELEMENT_KEY, SANDBOX_MOUNT } from './config';
+import { AppError, errorReply } from './errors';
+import { createSealer } from './flow/seal';
+import { apiGuard } from './http-guard';
+import { requestLog } from './request-log';
+import { createFlowRoutes } from './routes/flow';
+import { createMetaRoutes } from './routes/meta';
+import { createSandboxApp } from './sandbox/app';
+import { createStaticSite } from './static-site';
+
+/** Request bodies of this API are tiny; anything larger is refused before it is read. */
+const BODY_LIMIT_BYTES = 16 * 1024;
+
+export function createApp(config: Config, log: (line: string) => void = console.log) {
+  const secrets = [
+    { value: config.ceUserSecret, marker: '<CE_USER_SECRET>' },
+    { value: config.ceOrgSecret, marker: '<CE_ORG_SECRET>' },
+    { value: config.twitterApiSecret, marker: '<TWITTER_API_SECRET>' },
+    { value: config.twitterApiKey, marker: '<TWITTER_API_KEY>' },
+    { value: config.sessionSecret, marker: '<SESSION_SECRET>' },
+  ];
+  const sandboxOrigin = config.mode === 'sandbox' ? new URL(config.publicUrl).origin : undefined;
+  // One keep-alive pool for every upstream call: Node's fetch would open and tear down more.
+  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+
+  const api = new Hono()
+    .use(apiGuard(new URL(config.publicUrl).origin))
+    .use(
+      bodyLimit({
+        maxSize: BODY_LIMIT_BYTES,
+        onError: () => {
+          throw new AppError(
+            413,
+            'payload_too_large',
+            'The request body is too large (16 KiB at most).',
+          );
+        },
+      }),
+    )
+    .route('/', createMetaRoutes(config))
+    .route(
+      '/flow',
+      createFlowRoutes({
+        config,
+        sealer: createSealer(config.sessionSecret),
+        dispatcher,
+        secrets,
+        target: {
+          baseUrl: config.ceBaseUrl,
+          elementKey: ELEMENT_KEY,
+          apiKey: config.twitterApiKey,
+          apiSecret: config.twitterApiSecret,
+          callbackUrl: config.callbackUrl,
+        },
+        oauthUrlPolicy: { allowedHosts: config.oauthAllowedHosts, sandboxOrigin },
+      }),
+    )
+    .all('*', () => {
+      throw new AppError(404, 'not_found', 'There is no such API route.');
+    });
+
+  const app = new Hono();
+  app.use(requestId());
+  app.use(requestLog(log));
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+  });
+  // The sandbox plays other companies' servers and sends its own headers, as they would.
+  app.use((c, next) => (c.req.path.startsWith(`${SANDBOX_MOUNT}/`) ? next() : headers(c, next)));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return errorReply(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals, such as malformed JSON in a request body.
+      return errorReply(c, new AppError(400, 'bad_request', error.message || 'Bad request.'));
+    }
+    log(JSON.stringify({ level: 'error', id: c.get('requestId'), error: String(error) }));
+    return errorReply(
+      c,
+      new AppError(500, 'internal', 'Something went wrong inside the wizard. Try again.'),
+    );
+  });
+
+  const routes = app.route('/api', api);
+  if (config.mode === 'sandbox') {
+    app.route(
+      SANDBOX_MOUNT,
+      createSandboxApp({
+        publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
+        userSecret: config.ceUserSecret,
+        orgSecret: config.ceOrgSecret,
+        apps: { [config.twitterApiKey]: config.twitterApiSecret },
+      }),
+    );
+  }
+  if (config.webDist) app.route('/', createStaticSite(config.webDist));
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { DEMO_CREDENTIALS } from './sandbox/demo-credentials';
+
+export const ELEMENT_KEY = 'twitter';
+export const SANDBOX_MOUNT = '/sandbox';
+export const SANDBOX_CE_PATH = `${SANDBOX_MOUNT}/elements/api-v2`;
+/** Hosts a real Twitter authorization URL may point at; OAUTH_ALLOWED_HOSTS adds to these. */
+export const DEFAULT_OAUTH_HOSTS = ['api.twitter.com', 'api.x.com', 'twitter.com', 'x.com'];
+
+export type Config = {
+  mode: 'sandbox' | 'live';
+  host: string;
+  port: number;
+  /** Origin people browse, without a trailing slash. */
+  publicUrl: string;
+  callbackUrl: string;
+  ceBaseUrl: string;
+  ceUserSecret: string;
+  ceOrgSecret: string;
+  twitterApiKey: string;
+  twitterApiSecret: string;
+  sessionSecret: string;
+  oauthAllowedHosts: string[];
+  upstreamTimeoutMs: number;
+  /** Where the built SPA lives; null serves no SPA (tests of the API alone). */
+  webDist: string | null;
+};
+
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => new URL(value).pathname === '/' && !value.endsWith('/'), {
+    message: 'must be an origin such as https://wizard.example.com (no path, no trailing slash)',
+  });
+
+const secret = (what: string) => z.string().min(1, `is required in live mode (${what})`);
+
+const baseSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: origin.optional(),
+  OAUTH_CALLBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OAUTH_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEB_DIST: z.string().optional(),
+});
+
+const liveSchema = z.object({
+  CE_USER_SECRET: secret('your Cloud Elements user secret'),
+  CE_ORG_SECRET: secret('your Cloud Elements organization secret'),
+  TWITTER_API_KEY: secret("your Twitter app's consumer key"),
+  TWITTER_API_SECRET: secret("your Twitter app's consumer secret"),
+  SESSION_SECRET: z.string({ error: 'is required in live mode (32+ random characters)' }).min(32),
+});
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads the variables into a Config; lists every bad variable by name, never by value. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  // An empty variable counts as unset, as in most .env tooling.
+  const clean = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const problems: string[] = [];
+  const base = baseSchema.safeParse(clean);
+  if (!base.success) problems.push(...describe(base.error));
+  const live = clean.CE_BASE_URL !== undefined ? liveSchema.safeParse(clean) : null;
+  if (live && !live.success) problems.push(...describe(live.error));
+  if (!base.success || (live && !live.success)) return { ok: false, problems: unique(problems) };
+
+  const b = base.data;
+  const publicUrl = b.PUBLIC_URL ?? `http://127.0.0.1:${b.PORT}`;
+  const shared = {
+    host: b.HOST,
+    port: b.PORT,
+    publicUrl,
+    callbackUrl: b.OAUTH_CALLBACK_URL ?? `${publicUrl}/oauth/callback`,
+    oauthAllowedHosts: [...DEFAULT_OAUTH_HOSTS, ...b.OAUTH_ALLOWED_HOSTS],
+    upstreamTimeoutMs: b.UPSTREAM_TIMEOUT_MS,
+    webDist: b.WEB_DIST ?? null,
+  };
+  if (live?.success && b.CE_BASE_URL) {
+    return {
+      ok: true,
+      config: {
+        ...shared,
+        mode: 'live',
+        ceBaseUrl: b.CE_BASE_URL.replace(/\/+$/, ''),
+        ceUserSecret: live.data.CE_USER_SECRET,
+        ceOrgSecret: live.data.CE_ORG_SECRET,
+        twitterApiKey: live.data.TWITTER_API_KEY,
+        twitterApiSecret: live.data.TWITTER_API_SECRET,
+        sessionSecret: live.data.SESSION_SECRET,
+      },
+    };
+  }
+  // Sandbox: the BFF calls its own /sandbox over loopback HTTP, the same path live mode takes.
+  const loopback = ['0.0.0.0', '::', '[::]'].includes(b.HOST) ? '127.0.0.1' : b.HOST;
+  return {
+    ok: true,
+    config: {
+      ...shared,
+      mode: 'sandbox',
+      ceBaseUrl: `http://${loopback}:${b.PORT}${SANDBOX_CE_PATH}`,
+      ceUserSecret: DEMO_CREDENTIALS.userSecret,
+      ceOrgSecret: DEMO_CREDENTIALS.orgSecret,
+      twitterApiKey: DEMO_CREDENTIALS.twitterApiKey,
+      twitterApiSecret: DEMO_CREDENTIALS.twitterApiSecret,
+      sessionSecret: b.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    },
+  };
+}
+
+function describe(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** The only reader of process.env (and of .env, which never overrides the real environment). */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  const result = parseConfig(process.env);
+  if (!result.ok) {
+    console.error(
+      `Configuration is not valid; the wizard did not start:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
+    process.exit(1);
+  }
+  return result.config;
+}

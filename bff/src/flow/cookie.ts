@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Sealer } from './seal';
+import { type FlowState, FlowStateSchema } from './state';
+
+/**
+ * The flow cookie. Its sealed value can outgrow one cookie (the instance reply alone is ~2 KB), so
+ * it is split into numbered chunks `cew_flow_0`, `cew_flow_1`, … each under the 4 KB limit.
+ */
+const NAME = 'cew_flow';
+const CHUNK = 3800;
+const MAX_CHUNKS = 8;
+export const FLOW_TTL_MS = 30 * 60 * 1000;
+
+export function readFlow(c: Context, sealer: Sealer): FlowState | null {
+  let sealed = '';
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    const part = getCookie(c, `${NAME}_${i}`);
+    if (part === undefined) break;
+    sealed += part;
+  }
+  if (!sealed) return null;
+  const parsed = FlowStateSchema.safeParse(sealer.unseal(sealed));
+  return parsed.success ? parsed.data : null;
+}
+
+export function writeFlow(c: Context, sealer: Sealer, flow: FlowState, secure: boolean): void {
+  const sealed = sealer.seal(flow, FLOW_TTL_MS);
+  const count = Math.ceil(sealed.length / CHUNK);
+  if (count > MAX_CHUNKS) throw new Error('flow state too large for its cookie');
+  for (let i = 0; i < count; i++) {
+    setCookie(c, `${NAME}_${i}`, sealed.slice(i * CHUNK, (i + 1) * CHUNK), {
+      path: '/',
+      httpOnly: true,
+      // Lax, not Strict: the provider's redirect back to the callback must carry the cookie.
+      sameSite: 'Lax',
+      secure,
+      maxAge: FLOW_TTL_MS / 1000,
+    });
+  }
+  clearChunks(c, count, secure);
+}
+
+export function clearFlow(c: Context, secure: boolean): void {
+  clearChunks(c, 0, secure);
+}
+
+function clearChunks(c: Context, from: number, secure: boolean): void {
+  for (let i = from; i < MAX_CHUNKS; i++) {
+    if (getCookie(c, `${NAME}_${i}`) !== undefined) {
+      deleteCookie(c, `${NAME}_${i}`, { path: '/', secure });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Decides whether an `oauthUrl` from Cloud Elements may be handed to the browser, which will
+ * navigate to it. A compromised or misconfigured upstream must not be able to send people to a
+ * look-alike page, a `javascript:` URL, or a page for someone else's token.
+ */
+export type OauthUrlPolicy = {
+  allowedHosts: string[];
+  /** In sandbox mode the sandbox's own origin, which may be plain http on loopback. */
+  sandboxOrigin?: string;
+};
+
+export function checkOauthUrl(
+  raw: string,
+  requestToken: string,
+  policy: OauthUrlPolicy,
+): { ok: true } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'it is not a valid absolute URL' };
+  }
+  const isSandbox = policy.sandboxOrigin !== undefined && url.origin === policy.sandboxOrigin;
+  if (url.protocol !== 'https:' && !isSandbox) {
+    return { ok: false, reason: `it uses ${url.protocol} instead of https:` };
+  }
+  if (url.username || url.password) return { ok: false, reason: 'it carries credentials' };
+  if (!isSandbox && !policy.allowedHosts.includes(url.hostname.toLowerCase())) {
+    return { ok: false, reason: `its host ${url.hostname} is not an allowed provider host` };
+  }
+  if (url.searchParams.get('oauth_token') !== requestToken) {
+    return { ok: false, reason: "it does not carry this flow's request token" };
+  }
+  return { ok: true };
+}

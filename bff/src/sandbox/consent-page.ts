@@ -1,0 +1,60 @@
+/** The sandbox's stand-in for Twitter's "Authorize app" page, as plain HTML with no script. */
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export function renderConsentPage(token: string, appName: string): string {
+  return page(
+    'Authorize access',
+    `<p class="brand">𝕏 Sandbox Twitter</p>
+    <h1>Authorize <strong>${escapeHtml(appName)}</strong> to access your account?</h1>
+    <p>You are signed in as <strong>@sandbox_learner</strong>.</p>
+    <p>This application will be able to:</p>
+    <ul>
+      <li>Read Tweets from your timeline.</li>
+      <li>See who you follow.</li>
+      <li>Post Tweets for you.</li>
+    </ul>
+    <form method="post">
+      <input type="hidden" name="oauth_token" value="${escapeHtml(token)}">
+      <button type="submit" name="decision" value="allow" class="primary">Authorize app</button>
+      <button type="submit" name="decision" value="deny">Cancel</button>
+    </form>
+    <p class="note">This is the wizard's built-in sandbox, not twitter.com: no real account is involved.</p>`,
+  );
+}
+
+export function renderConsentError(message: string): string {
+  return page(
+    'Something went wrong',
+    `<p class="brand">𝕏 Sandbox Twitter</p>
+    <h1>This page is no longer valid</h1>
+    <p>${escapeHtml(message)}</p>
+    <p>Go back to the wizard and start the flow again.</p>`,
+  );
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — Sandbox Twitter</title>
+<link rel="stylesheet" href="consent.css">
+</head>
+<body><main>${body}</main></body>
+</html>`;
+}
+
+export const CONSENT_CSS = `
+:root { color-scheme: light dark; font-family: system-ui, sans-serif; }
+body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: Canvas; }
+main { max-width: 28rem; padding: 2rem; border: 1px solid #8884; border-radius: 1rem; margin: 1rem; }
+.brand { font-weight: 700; font-size: 1.25rem; }
+h1 { font-size: 1.3rem; }
+form { display: flex; gap: .75rem; margin: 1.5rem 0; }
+button { font: inherit; padding: .6rem 1.2rem; border-radius: 999px; border: 1px solid #8888; background: transparent; color: inherit; cursor: pointer; }
+button.primary { background: #0f1419; color: #fff; border-color: #0f1419; }
+button:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
+.note { font-size: .85rem; opacity: .8; }
+`;

@@ -1,0 +1,197 @@
+import type { Exchange, StepId } from '@cew/shared';
+import { type Dispatcher, request } from 'undici';
+import type { z } from 'zod';
+import { AppError } from '../errors';
+import type { Redactor } from '../redact';
+
+/** One call to Cloud Elements as the BFF makes it, before any secret is hidden. */
+export type UpstreamCall = {
+  step: StepId;
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+};
+
+export type UpstreamReply = { status: number; body: unknown; exchange: Exchange };
+
+export type UpstreamOptions = {
+  dispatcher: Dispatcher;
+  timeoutMs: number;
+  redactor: Redactor;
+};
+
+const MAX_REPLY_BYTES = 1 << 20;
+
+/**
+ * Sends one call over real HTTP with a timeout and no redirect following (undici's `request`
+ * never follows them), and records it as a redacted Exchange. Network failures and timeouts
+ * become AppErrors carrying that exchange; any HTTP status is returned for the caller to judge.
+ */
+export async function sendUpstream(
+  call: UpstreamCall,
+  options: UpstreamOptions,
+): Promise<UpstreamReply> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
+  const record = (status: number | null, headers: Record<string, string>, body: unknown) =>
+    options.redactor.redact<Exchange>({
+      step: call.step,
+      parties: 'BFF → Cloud Elements',
+      method: call.method,
+      url: call.url,
+      requestHeaders: call.headers,
+      requestBody: call.body,
+      status,
+      responseHeaders: headers,
+      responseBody: body,
+      durationMs: Math.round(performance.now() - started),
+      startedAt: startedAt.toISOString(),
+      curl: toCurl(call, payload),
+    });
+
+  let status: number;
+  let headers: Record<string, string>;
+  let text: string;
+  try {
+    const reply = await request(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: payload,
+      signal,
+      dispatcher: options.dispatcher,
+    });
+    status = reply.statusCode;
+    headers = flattenHeaders(reply.headers);
+    text = await readLimited(reply.body);
+  } catch (error) {
+    if (signal.aborted) {
+      const seconds = options.timeoutMs / 1000;
+      throw new AppError(
+        504,
+        'upstream_timeout',
+        `Cloud Elements did not answer within ${seconds} s. Try again in a moment; if it keeps happening, check Cloud Elements' status or raise UPSTREAM_TIMEOUT_MS.`,
+        { exchange: record(null, {}, undefined) },
+      );
+    }
+    const reason = networkReason(error);
+    throw new AppError(
+      502,
+      'upstream_unreachable',
+      `Could not reach Cloud Elements at ${new URL(call.url).host} (${reason}). Check CE_BASE_URL and your network, then try again.`,
+      { exchange: record(null, {}, undefined) },
+    );
+  }
+  const body = parseBody(text);
+  return { status, body, exchange: record(status, headers, body) };
+}
+
+/**
+ * Judges a reply: 2xx must match `schema`; Cloud Elements' 4xx pass through with their status,
+ * message, requestId and providerMessage; 5xx, redirects and malformed replies become 502.
+ */
+export function expectOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: string): T {
+  const { status, body, exchange } = reply;
+  if (status >= 200 && status < 300) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new AppError(
+      502,
+      'upstream_bad_reply',
+      `Cloud Elements answered ${what} with a reply the wizard does not understand (${typeof body === 'string' ? 'not JSON' : 'unexpected fields'}). The exchange below shows what came back.`,
+      { exchange },
+    );
+  }
+  const ceError = readCloudElementsError(body);
+  if (status >= 400 && status < 500) {
+    throw new AppError(
+      status as 400,
+      'upstream_error',
+      ceError?.message ?? `Cloud Elements refused ${what} with status ${status}.`,
+      { exchange, requestId: ceError?.requestId, providerMessage: ceError?.providerMessage },
+    );
+  }
+  const detail = status >= 500 ? 'failed on its side' : `answered with an unexpected ${status}`;
+  throw new AppError(
+    502,
+    'upstream_error',
+    `Cloud Elements ${detail} while handling ${what}${ceError ? `: ${ceError.message}` : ''}. This is not caused by your input; try again later.`,
+    { exchange, requestId: ceError?.requestId },
+  );
+}
+
+function readCloudElementsError(
+  body: unknown,
+): { message: string; requestId?: string; providerMessage?: string } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { message, requestId, providerMessage } = body as Record<string, unknown>;
+  if (typeof message !== 'string') return null;
+  return {
+    message,
+    requestId: typeof requestId === 'string' ? requestId : undefined,
+    providerMessage: typeof providerMessage === 'string' ? providerMessage : undefined,
+  };
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function readLimited(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_REPLY_BYTES) {
+      body.destroy();
+      return '(reply larger than 1 MiB, not shown)';
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function flattenHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    // Cloud Elements' own session cookies are of no use to the browser and never shown.
+    out[name] =
+      name === 'set-cookie' ? '(hidden)' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function networkReason(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const code = 'code' in error ? error.code : undefined;
+    const cause = 'cause' in error ? error.cause : undefined;
+    if (typeof code === 'string') return code;
+    if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
+      return cause.code;
+    }
+  }
+  return 'network error';
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** The call as the guide writes it; secrets become placeholders when the exchange is redacted. */
+function toCurl(call: UpstreamCall, payload: string | undefined): string {
+  const lines = [`curl -X ${call.method}`];
+  for (const [name, value] of Object.entries(call.headers)) {
+    lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  }
+  if (payload !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(call.body, null, 2))}`);
+  lines.push(shellQuote(call.url));
+  return lines.join(' \\\n  ');
+}

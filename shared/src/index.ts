@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+/** The wizard's steps, in order. A flow's `step` is the last one it completed. */
+export const StepIdSchema = z.enum([
+  'request-token',
+  'authorize-url',
+  'callback',
+  'create-instance',
+]);
+export type StepId = z.infer<typeof StepIdSchema>;
+
+export const ModeSchema = z.enum(['sandbox', 'live']);
+export type Mode = z.infer<typeof ModeSchema>;
+
+/**
+ * One HTTP exchange as the inspector shows it. Built and redacted by the BFF: every secret in it is
+ * already replaced by a marker such as `<TWITTER_API_SECRET>` before it leaves the server.
+ */
+export const ExchangeSchema = z.object({
+  step: StepIdSchema,
+  /** Who talked to whom, e.g. "BFF → Cloud Elements". */
+  parties: z.string(),
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.unknown().optional(),
+  /** null when no reply came (timeout, connection refused). */
+  status: z.number().int().nullable(),
+  responseHeaders: z.record(z.string(), z.string()),
+  responseBody: z.unknown().optional(),
+  durationMs: z.number(),
+  startedAt: z.string(),
+  /** The same call as a curl command in the guide's style, secrets as placeholders. */
+  curl: z.string().optional(),
+});
+export type Exchange = z.infer<typeof ExchangeSchema>;
+
+export const ErrorCodeSchema = z.enum([
+  'bad_request',
+  'unsupported_media_type',
+  'payload_too_large',
+  'forbidden',
+  'not_found',
+  'out_of_order',
+  'callback_mismatch',
+  'upstream_error',
+  'upstream_unreachable',
+  'upstream_timeout',
+  'upstream_bad_reply',
+  'unsafe_oauth_url',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Every error reply of the BFF. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    /** Passed through from a Cloud Elements error reply. */
+    requestId: z.string().optional(),
+    providerMessage: z.string().optional(),
+    exchange: ExchangeSchema.optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** Cloud Elements' own error shape, passed through by the BFF. */
+export const CloudElementsErrorSchema = z.looseObject({
+  requestId: z.string().optional(),
+  message: z.string(),
+  providerMessage: z.string().optional(),
+});
+export type CloudElementsError = z.infer<typeof CloudElementsErrorSchema>;
+
+export const HealthSchema = z.object({ status: z.literal('ok'), mode: ModeSchema });
+export type Health = z.infer<typeof HealthSchema>;
+
+export const PublicConfigSchema = z.object({
+  mode: ModeSchema,
+  elementKey: z.string(),
+  cloudElementsBaseUrl: z.string(),
+  callbackUrl: z.string(),
+  /** The Twitter consumer key with all but its ends hidden. */
+  apiKeyMasked: z.string(),
+});
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+
+/** What a browser may know of its flow: never the request token secret. */
+export const FlowViewSchema = z.object({
+  step: StepIdSchema.nullable(),
+  requestToken: z.string().optional(),
+  oauthUrl: z.string().optional(),
+  outcome: z.enum(['authorized', 'denied']).optional(),
+  instanceName: z.string().optional(),
+  exchanges: z.array(ExchangeSchema),
+});
+export type FlowView = z.infer<typeof FlowViewSchema>;
+
+export const RequestTokenResultSchema = z.object({
+  requestToken: z.string(),
+  exchange: ExchangeSchema,
+});
+export type RequestTokenResult = z.infer<typeof RequestTokenResultSchema>;
+
+export const AuthorizeUrlResultSchema = z.object({
+  oauthUrl: z.string(),
+  exchange: ExchangeSchema,
+});
+export type AuthorizeUrlResult = z.infer<typeof AuthorizeUrlResultSchema>;
+
+const queryValue = z.string().min(1).max(512);
+
+/** The callback's query parameters, as the provider sent them to the browser. */
+export const CallbackInputSchema = z.strictObject({
+  oauth_token: queryValue.optional(),
+  oauth_verifier: queryValue.optional(),
+  state: queryValue.optional(),
+  denied: queryValue.optional(),
+});
+export type CallbackInput = z.infer<typeof CallbackInputSchema>;
+
+export const CallbackResultSchema = z.object({
+  accepted: z.boolean(),
+  exchange: ExchangeSchema,
+});
+export type CallbackResult = z.infer<typeof CallbackResultSchema>;
+
+export const INSTANCE_NAME_MAX = 100;
+export const TAG_MAX = 40;
+
+export const CreateInstanceInputSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the instance a name.')
+    .max(INSTANCE_NAME_MAX, `Keep the name under ${INSTANCE_NAME_MAX} characters.`),
+  tags: z
+    .array(z.string().trim().min(1, 'Tags cannot be empty.').max(TAG_MAX))
+    .max(10, 'Use at most 10 tags.')
+    .default([]),
+});
+export type CreateInstanceInput = z.input<typeof CreateInstanceInputSchema>;
+
+/** The instance as Cloud Elements returns it (loosely: extra fields are kept and shown). */
+export const InstanceSchema = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  name: z.string(),
+  token: z.string(),
+  element: z.looseObject({ key: z.string() }).optional(),
+  configuration: z.record(z.string(), z.unknown()).optional(),
+  tags: z.array(z.string()).optional(),
+});
+export type Instance = z.infer<typeof InstanceSchema>;
+
+export const CreateInstanceResultSchema = z.object({
+  instance: InstanceSchema,
+  exchange: ExchangeSchema,
+});
+export type CreateInstanceResult = z.infer<typeof CreateInstanceResultSchema>;
