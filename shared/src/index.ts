@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX } from './limits';
 
 /** The wizard's steps, in order. A flow's `step` is the last one it completed. */
 export const StepIdSchema = z.enum([
@@ -126,8 +127,7 @@ export const CallbackResultSchema = z.object({
 });
 export type CallbackResult = z.infer<typeof CallbackResultSchema>;
 
-export const INSTANCE_NAME_MAX = 100;
-export const TAG_MAX = 40;
+export { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX } from './limits';
 
 export const CreateInstanceInputSchema = z.strictObject({
   name: z
@@ -137,7 +137,7 @@ export const CreateInstanceInputSchema = z.strictObject({
     .max(INSTANCE_NAME_MAX, `Keep the name under ${INSTANCE_NAME_MAX} characters.`),
   tags: z
     .array(z.string().trim().min(1, 'Tags cannot be empty.').max(TAG_MAX))
-    .max(10, 'Use at most 10 tags.')
+    .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`)
     .default([]),
 });
 export type CreateInstanceInput = z.input<typeof CreateInstanceInputSchema>;

@@ -1,0 +1,80 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The sandbox's demo secrets: none may ever reach the browser, in any form. */
+export const DEMO_SECRETS = [
+  'sandbox-user-secret-0000',
+  'sandbox-org-secret-0000',
+  'sandbox-twitter-api-secret',
+  'sandbox-twitter-api-key',
+];
+
+/** The wizard as a person sees it: role-based locators and the actions of each step. */
+export class Wizard {
+  /** Every reply body and header the browser received, to search for leaked secrets. */
+  readonly received: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('response', async (response) => {
+      const headers = JSON.stringify(await response.allHeaders());
+      const body = await response.text().catch(() => '');
+      this.received.push(headers, body);
+    });
+  }
+
+  heading = (name: string | RegExp) => this.page.getByRole('heading', { level: 2, name });
+  button = (name: string | RegExp) => this.page.getByRole('button', { name });
+  link = (name: string | RegExp) => this.page.getByRole('link', { name });
+  exchangeStatus = () => this.page.getByTestId('exchange-status').last();
+
+  async open() {
+    await this.page.goto('/');
+  }
+
+  async getRequestToken() {
+    await this.button('Get request token').click();
+    await expect(this.page.getByTestId('request-token')).toBeVisible();
+  }
+
+  async getAuthorizationUrl() {
+    await this.link('Next: get the authorization URL').click();
+    await this.button('Get authorization URL').click();
+    await expect(this.page.getByTestId('oauth-url')).toBeVisible();
+  }
+
+  async goToConsentPage() {
+    await this.link('Next: ask for consent').click();
+    await this.button(/consent page/).click();
+    await expect(
+      this.page.getByRole('heading', { name: /Authorize .* to access your account/ }),
+    ).toBeVisible();
+  }
+
+  async createInstance(name: string) {
+    await this.link('Next: create the instance').click();
+    await this.page.getByLabel('Instance name').fill(name);
+    await this.button('Create instance').click();
+    await expect(this.page.getByText(`Instance “${name}” created.`)).toBeVisible();
+  }
+
+  /** Fails if any demo secret, plain, URL-encoded or base64, reached the browser. */
+  expectNoSecretReceived() {
+    const everything = this.received.join('\n');
+    for (const secret of DEMO_SECRETS) {
+      for (const form of [
+        secret,
+        encodeURIComponent(secret),
+        Buffer.from(secret).toString('base64'),
+      ]) {
+        expect(everything, `secret ${secret} reached the browser`).not.toContain(form);
+      }
+    }
+  }
+}
+
+export const test = base.extend<{ wizard: Wizard }>({
+  wizard: async ({ page }, use) => {
+    await use(new Wizard(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,111 @@
+import { expect, test } from '../fixtures';
+
+test('approve: from a fresh browser to an instance token, with every exchange shown', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open();
+  await expect(page).toHaveURL(/\/step\/request-token$/);
+  await expect(wizard.heading('Get a request token')).toBeVisible();
+  await expect(page.getByTestId('mode')).toHaveText('Sandbox mode');
+
+  // Step 1: the exchange is shown, with the app secret replaced by a marker.
+  await wizard.getRequestToken();
+  await expect(wizard.exchangeStatus()).toHaveText('200');
+  await expect(page.getByText('apiSecret=<TWITTER_API_SECRET>').first()).toBeVisible();
+  const requestToken = await page.getByTestId('request-token').innerText();
+
+  // Step 2: the authorization URL carries this flow's token.
+  await wizard.getAuthorizationUrl();
+  await expect(page.getByTestId('oauth-url')).toContainText(`oauth_token=${requestToken}`);
+  await expect(wizard.exchangeStatus()).toHaveText('200');
+
+  // Step 3: the provider's consent page, then back through the callback.
+  await wizard.goToConsentPage();
+  await wizard.button('Authorize app').click();
+  await expect(page).toHaveURL(/\/step\/consent$/);
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  // The callback exchange is shown, and the verifier did not stay in the address bar.
+  await expect(page.getByText('Twitter → Browser → BFF')).toBeVisible();
+  expect(page.url()).not.toContain('oauth_verifier');
+
+  // Step 4: the instance, with the request token secret never shown.
+  await wizard.createInstance('e2e-approve');
+  await expect(page.getByLabel('request body', { exact: true })).toContainText(
+    '"secret": "<REQUEST_TOKEN_SECRET>"',
+  );
+  await expect(wizard.exchangeStatus()).toHaveText('200');
+
+  // Step 5: the token, masked until revealed.
+  await wizard.link('Next: see your instance token').click();
+  await expect(wizard.heading('Your instance token')).toBeVisible();
+  const token = page.getByTestId('secret-value');
+  await expect(token).toContainText('••••');
+  await wizard.button('Reveal').click();
+  await expect(token).not.toContainText('•');
+  expect((await token.innerText()).length).toBeGreaterThan(20);
+
+  wizard.expectNoSecretReceived();
+
+  // Start over forgets the flow.
+  await wizard.button('Start over').first().click();
+  await expect(page).toHaveURL(/\/step\/request-token$/);
+  await expect(page.getByTestId('request-token')).toHaveCount(0);
+});
+
+test('cancel: a refusal on the consent page is shown as a denial and ends the flow', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await wizard.button('Cancel').click();
+
+  await expect(page).toHaveURL(/\/step\/consent$/);
+  await expect(page.getByTestId('denied')).toContainText('Access was denied.');
+  await expect(page.getByTestId('denied')).toContainText('no instance was created');
+  // The create step is closed: its link is gone and its page refuses.
+  await expect(
+    page.getByRole('navigation', { name: 'Steps' }).getByRole('link', { name: /Create instance/ }),
+  ).toHaveCount(0);
+  await page.goto('/step/create-instance');
+  await expect(page.getByText('This step needs the earlier ones first.')).toBeVisible();
+  await expect(wizard.button('Create instance')).toHaveCount(0);
+  wizard.expectNoSecretReceived();
+});
+
+test('reload: the flow resumes where it was, before and after the consent page', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  const requestToken = await page.getByTestId('request-token').innerText();
+  await wizard.getAuthorizationUrl();
+
+  // A reload mid-flow keeps the step, its result and its exchange.
+  await page.reload();
+  await expect(wizard.heading('Get the authorization URL')).toBeVisible();
+  await expect(page.getByTestId('oauth-url')).toContainText(requestToken);
+  await expect(wizard.exchangeStatus()).toHaveText('200');
+
+  // Opening the app's root takes the person to the step they are on.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/step\/consent$/);
+
+  await wizard.button(/consent page/).click();
+  await wizard.button('Authorize app').click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+
+  await wizard.createInstance('e2e-reload');
+  await page.reload();
+  await expect(page.getByText('Instance “e2e-reload” created.')).toBeVisible();
+  await wizard.link('Next: see your instance token').click();
+  await page.reload();
+  await expect(page.getByTestId('secret-value')).toBeVisible();
+  await expect(page.getByText('e2e-reload').first()).toBeVisible();
+});

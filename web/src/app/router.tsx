@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import AuthorizationUrlStep from './routes/authorization-url';
+import CallbackRoute from './routes/callback';
+import ConsentStep from './routes/consent';
+import CreateInstanceStep from './routes/create-instance';
+import InstanceTokenStep from './routes/instance-token';
+import Layout from './routes/layout';
+import NotFound from './routes/not-found';
+import RequestTokenStep from './routes/request-token';
+import Resume from './routes/resume';
+
+/** One route per step, so each can be linked, reloaded and returned to from the provider. */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Resume /> },
+      { path: 'step/request-token', element: <RequestTokenStep /> },
+      { path: 'step/authorization-url', element: <AuthorizationUrlStep /> },
+      { path: 'step/consent', element: <ConsentStep /> },
+      { path: 'oauth/callback', element: <CallbackRoute /> },
+      { path: 'step/create-instance', element: <CreateInstanceStep /> },
+      { path: 'step/instance-token', element: <InstanceTokenStep /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

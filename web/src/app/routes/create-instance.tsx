@@ -1,0 +1,122 @@
+import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
+import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useConfig } from '../../features/wizard/api/config';
+import { useCreateInstance, useFlow } from '../../features/wizard/api/flow';
+import { CallPreview } from '../../features/wizard/components/call-preview';
+import { StepFrame } from '../../features/wizard/components/step-frame';
+import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+
+const step = STEP.createInstance;
+
+const parseTags = (text: string) =>
+  text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+
+export default function CreateInstanceStep() {
+  const { data: flow } = useFlow();
+  const { data: config } = useConfig();
+  const mutation = useCreateInstance();
+  const [name, setName] = useState(
+    () => `twitter-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`,
+  );
+  const [tags, setTags] = useState('wizard');
+  const nameId = useId();
+  const tagsId = useId();
+  const done = progressOf(flow) >= 4;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate({ name: name.trim(), tags: parseTags(tags) });
+  }
+
+  const body = {
+    element: { key: 'twitter' },
+    providerData: {
+      oauth_token: flow?.requestToken ?? '…',
+      oauth_verifier: '<from the callback, held by the BFF>',
+      secret: '<REQUEST_TOKEN_SECRET>',
+    },
+    configuration: {
+      'oauth.api.key': '<TWITTER_API_KEY>',
+      'oauth.api.secret': '<TWITTER_API_SECRET>',
+      'oauth.callback.url': config?.callbackUrl ?? '…',
+    },
+    tags: parseTags(tags),
+    name: name.trim(),
+  };
+
+  return (
+    <StepFrame
+      step={step}
+      open={isOpen(step, flow)}
+      intro={
+        <p>
+          Your app trades the authorized request token for an <strong>instance</strong>. It sends
+          your Cloud Elements user and organization secrets, the token with its verifier and secret,
+          and the app's configuration. Cloud Elements exchanges them with Twitter for an access
+          token, stores it in the new instance, and returns the instance's token.
+        </p>
+      }
+      preview={
+        <>
+          <form id="instance-form" className="form" onSubmit={submit}>
+            <label htmlFor={nameId}>Instance name</label>
+            <input
+              id={nameId}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={INSTANCE_NAME_MAX}
+              disabled={done}
+            />
+            <label htmlFor={tagsId}>Tags (comma-separated, optional)</label>
+            <input
+              id={tagsId}
+              value={tags}
+              onChange={(e) => setTags(e.target.value)}
+              maxLength={TAG_MAX * 10}
+              disabled={done}
+            />
+          </form>
+          <CallPreview
+            method="POST"
+            url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/instances`}
+            headers={[
+              {
+                name: 'Authorization',
+                value: 'User <CE_USER_SECRET>, Organization <CE_ORG_SECRET>',
+                note: 'Your Cloud Elements secrets, added by the BFF.',
+              },
+            ]}
+            body={body}
+          />
+        </>
+      }
+      action={{
+        label: 'Create instance',
+        pendingLabel: 'Creating the instance…',
+        run: () =>
+          (document.getElementById('instance-form') as HTMLFormElement | null)?.requestSubmit(),
+        pending: mutation.isPending,
+        disabled: done,
+      }}
+      error={mutation.error}
+      exchange={lastExchange(flow, 'create-instance')}
+      result={
+        done && (
+          <>
+            <p>
+              <strong>Instance “{flow?.instanceName}” created.</strong>
+            </p>
+            <Link className="button primary" to={STEP.result.path}>
+              Next: see your instance token
+            </Link>
+          </>
+        )
+      }
+    />
+  );
+}

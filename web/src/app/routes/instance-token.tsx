@@ -1,0 +1,67 @@
+import type { Instance } from '@cew/shared';
+import { JsonView } from '../../components/json-view';
+import { SecretValue } from '../../components/secret-value';
+import { useFlow } from '../../features/wizard/api/flow';
+import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { StepFrame } from '../../features/wizard/components/step-frame';
+import { isOpen, lastExchange, STEP } from '../../features/wizard/steps';
+
+const step = STEP.result;
+
+export default function InstanceTokenStep() {
+  const { data: flow } = useFlow();
+  const exchange = lastExchange(flow, 'create-instance');
+  const instance = exchange?.status === 200 ? (exchange.responseBody as Instance) : undefined;
+  return (
+    <StepFrame
+      step={step}
+      open={isOpen(step, flow) && instance !== undefined}
+      intro={
+        <p>
+          The instance exists. Its <strong>token</strong> identifies it in every later call through
+          Cloud Elements, sent as{' '}
+          <code>
+            Authorization: User &lt;user secret&gt;, Organization &lt;org secret&gt;, Element
+            &lt;instance token&gt;
+          </code>
+          . Keep it like a password.
+        </p>
+      }
+      result={
+        instance && (
+          <>
+            <h3>Instance token</h3>
+            <SecretValue value={instance.token} label="instance token" />
+            <dl className="summary">
+              <div>
+                <dt>Id</dt>
+                <dd>{String(instance.id)}</dd>
+              </div>
+              <div>
+                <dt>Name</dt>
+                <dd>{instance.name}</dd>
+              </div>
+              <div>
+                <dt>Element</dt>
+                <dd>{instance.element?.key ?? 'twitter'}</dd>
+              </div>
+              <div>
+                <dt>Tags</dt>
+                <dd>{instance.tags?.join(', ') || '—'}</dd>
+              </div>
+            </dl>
+            <details>
+              <summary>The instance as Cloud Elements returned it</summary>
+              <JsonView value={instance} label="instance JSON" />
+            </details>
+            <p className="muted">
+              Secrets in its configuration were masked by Cloud Elements (<code>********</code>) or
+              replaced by the BFF with markers such as <code>&lt;TWITTER_API_KEY&gt;</code>.
+            </p>
+            <StartOverButton />
+          </>
+        )
+      }
+    />
+  );
+}

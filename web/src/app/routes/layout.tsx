@@ -1,0 +1,82 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useConfig } from '../../features/wizard/api/config';
+import { useFlow } from '../../features/wizard/api/flow';
+import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { isOpen, progressOf, STEPS } from '../../features/wizard/steps';
+
+/** The frame of every page: title, mode, the steps as a trail, and the current step. */
+export default function Layout() {
+  const { data: config } = useConfig();
+  const { data: flow, isPending, error } = useFlow();
+  const { pathname } = useLocation();
+  const progress = progressOf(flow);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to the current step
+      </a>
+      <header className="top">
+        <div>
+          <h1>Cloud Elements Instance Wizard</h1>
+          <p className="tagline">
+            Provision a Twitter instance over OAuth 1.0a, one visible call at a time.
+          </p>
+        </div>
+        <div className="top-actions">
+          {config && (
+            <span className={`mode mode-${config.mode}`} data-testid="mode">
+              {config.mode === 'sandbox' ? 'Sandbox mode' : 'Live mode'}
+            </span>
+          )}
+          {progress > 0 && <StartOverButton />}
+        </div>
+      </header>
+      {config?.mode === 'sandbox' && (
+        <p className="banner">
+          Sandbox: a built-in emulator plays Cloud Elements and Twitter. No account is needed and
+          nothing leaves this machine.
+        </p>
+      )}
+      <nav aria-label="Steps">
+        <ol className="stepper">
+          {STEPS.map((step) => {
+            const state =
+              pathname === step.path ? 'current' : progress >= step.number ? 'done' : 'todo';
+            return (
+              <li key={step.path} className={`stepper-item ${state}`}>
+                {isOpen(step, flow) ? (
+                  <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
+                    <span className="stepper-number">{step.number}</span> {step.short}
+                  </NavLink>
+                ) : (
+                  <span aria-disabled="true">
+                    <span className="stepper-number">{step.number}</span> {step.short}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <main id="main">
+        {isPending ? (
+          <p aria-live="polite">
+            <span className="spinner" aria-hidden="true" /> Loading your flow…
+          </p>
+        ) : error ? (
+          <p className="error-notice" role="alert">
+            Could not load your flow: {error.message}
+          </p>
+        ) : (
+          <Outlet />
+        )}
+      </main>
+      <footer className="foot">
+        <p>
+          Secrets stay in the BFF: values such as <code>&lt;CE_USER_SECRET&gt;</code> mark where one
+          was hidden before anything reached this page.
+        </p>
+      </footer>
+    </div>
+  );
+}

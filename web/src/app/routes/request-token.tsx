@@ -1,0 +1,62 @@
+import { Link } from 'react-router';
+import { useConfig } from '../../features/wizard/api/config';
+import { useFlow, useRequestToken } from '../../features/wizard/api/flow';
+import { appParams } from '../../features/wizard/components/app-params';
+import { CallPreview } from '../../features/wizard/components/call-preview';
+import { StepFrame } from '../../features/wizard/components/step-frame';
+import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+
+const step = STEP.requestToken;
+
+export default function RequestTokenStep() {
+  const { data: flow } = useFlow();
+  const { data: config } = useConfig();
+  const mutation = useRequestToken();
+  const done = progressOf(flow) >= 1;
+  return (
+    <StepFrame
+      step={step}
+      open={isOpen(step, flow)}
+      intro={
+        <p>
+          Your app asks Cloud Elements for a temporary <strong>request token</strong>. Cloud
+          Elements uses your Twitter app's consumer key and secret to get one from Twitter, and
+          returns the token with its <em>secret</em>. The BFF keeps that secret; your browser only
+          ever sees the token.
+        </p>
+      }
+      preview={
+        <CallPreview
+          method="GET"
+          url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/elements/twitter/oauth/token`}
+          params={appParams(config)}
+        />
+      }
+      action={{
+        label: done ? 'Get a new request token (restarts the flow)' : 'Get request token',
+        pendingLabel: 'Asking Cloud Elements…',
+        run: () => mutation.mutate(),
+        pending: mutation.isPending,
+      }}
+      error={mutation.error}
+      exchange={lastExchange(flow, 'request-token')}
+      result={
+        done &&
+        flow?.requestToken && (
+          <>
+            <p>
+              Request token: <code data-testid="request-token">{flow.requestToken}</code>
+            </p>
+            <p className="muted">
+              Its secret is shown as <code>&lt;REQUEST_TOKEN_SECRET&gt;</code>: the BFF keeps it in
+              an encrypted cookie and sends it back only in step 4.
+            </p>
+            <Link className="button primary" to={STEP.authorizeUrl.path}>
+              Next: get the authorization URL
+            </Link>
+          </>
+        )
+      }
+    />
+  );
+}

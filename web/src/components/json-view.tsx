@@ -1,0 +1,15 @@
+import { CopyButton } from './copy-button';
+
+/** A JSON value pretty-printed, with a copy button. Markers like <CE_USER_SECRET> stay as text. */
+export function JsonView({ value, label }: { value: unknown; label: string }) {
+  if (value === undefined) return <p className="muted">(no body)</p>;
+  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  return (
+    <div className="code-block">
+      <pre tabIndex={0} aria-label={label}>
+        <code>{text}</code>
+      </pre>
+      <CopyButton text={text} label={`Copy ${label}`} />
+    </div>
+  );
+}

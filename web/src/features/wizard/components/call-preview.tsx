@@ -1,0 +1,54 @@
+import { Fragment } from 'react';
+
+type Param = { name: string; value: string; note: string };
+
+/** A call before it is made: the method, the address, and each parameter with what it is. */
+export function CallPreview({
+  method,
+  url,
+  params = [],
+  headers = [],
+  body,
+}: {
+  method: string;
+  url: string;
+  params?: Param[];
+  headers?: Param[];
+  body?: unknown;
+}) {
+  return (
+    <div className="call-preview">
+      <code className="request-line">
+        <strong>{method}</strong> {url}
+      </code>
+      {[
+        { title: 'Query parameters', rows: params },
+        { title: 'Headers', rows: headers },
+      ].map(({ title, rows }) =>
+        rows.length === 0 ? null : (
+          <Fragment key={title}>
+            <h4>{title}</h4>
+            <dl className="params">
+              {rows.map((row) => (
+                <div key={row.name}>
+                  <dt>
+                    <code>{row.name}</code> = <code>{row.value}</code>
+                  </dt>
+                  <dd>{row.note}</dd>
+                </div>
+              ))}
+            </dl>
+          </Fragment>
+        ),
+      )}
+      {body !== undefined && (
+        <>
+          <h4>Body</h4>
+          <pre tabIndex={0} aria-label="Body to be sent">
+            <code>{JSON.stringify(body, null, 2)}</code>
+          </pre>
+        </>
+      )}
+    </div>
+  );
+}

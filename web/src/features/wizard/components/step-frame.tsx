@@ -1,0 +1,94 @@
+import type { Exchange } from '@cew/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../../../lib/api-client';
+import { STEPS, type WizardStep } from '../steps';
+import { ErrorNotice } from './error-notice';
+import { ExchangeView } from './exchange-view';
+
+type Action = {
+  label: string;
+  pendingLabel: string;
+  run: () => void;
+  pending: boolean;
+  disabled?: boolean;
+};
+
+type Props = {
+  step: WizardStep;
+  /** What is about to happen and why, in a sentence or two. */
+  intro: ReactNode;
+  /** What will be sent, before it is sent. */
+  preview?: ReactNode;
+  action?: Action;
+  /** The step's latest exchange, as the BFF remembers it. */
+  exchange?: Exchange;
+  error?: unknown;
+  /** What the step produced, shown once it succeeded. */
+  result?: ReactNode;
+  /** Is the flow ready for this step? If not, a link to the step to do first. */
+  open: boolean;
+};
+
+/** The frame every step shares: explanation, preview, one button, the exchange, the result. */
+export function StepFrame({ step, intro, preview, action, exchange, error, result, open }: Props) {
+  const errorExchange = error instanceof ApiError ? error.exchange : undefined;
+  // A failure brings its own exchange; don't show the same one twice.
+  const showExchange = exchange && exchange.startedAt !== errorExchange?.startedAt;
+  return (
+    <article className="step" aria-labelledby="step-title">
+      <p className="step-number">
+        Step {step.number} of {STEPS.length}
+      </p>
+      <h2 id="step-title" tabIndex={-1}>
+        {step.title}
+      </h2>
+      <div className="intro">{intro}</div>
+      {!open ? (
+        <p className="notice">
+          This step needs the earlier ones first. <Link to="/">Go to the step you are on</Link>.
+        </p>
+      ) : (
+        <>
+          {preview && (
+            <section className="preview" aria-label="What will be sent">
+              <h3>What will be sent</h3>
+              {preview}
+            </section>
+          )}
+          {action && (
+            <p className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={action.run}
+                disabled={action.pending || action.disabled}
+                aria-busy={action.pending}
+              >
+                {action.pending ? (
+                  <>
+                    <span className="spinner" aria-hidden="true" /> {action.pendingLabel}
+                  </>
+                ) : (
+                  action.label
+                )}
+              </button>
+            </p>
+          )}
+          {error !== null && error !== undefined && <ErrorNotice error={error} />}
+          {result && (
+            <section className="result" aria-label="Result">
+              {result}
+            </section>
+          )}
+          {showExchange && (
+            <section aria-label="What happened">
+              <h3>The exchange</h3>
+              <ExchangeView exchange={exchange} />
+            </section>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
