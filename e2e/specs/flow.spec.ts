@@ -13,7 +13,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await wizard.getRequestToken();
   await expect(wizard.exchangeStatus()).toHaveText('200');
   await expect(page.getByText('apiSecret=<TWITTER_API_SECRET>').first()).toBeVisible();
-  const requestToken = await page.getByTestId('request-token').innerText();
+  const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
 
   // Step 2: the authorization URL carries this flow's token.
   await wizard.getAuthorizationUrl();
@@ -43,7 +43,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(token).toContainText('••••');
   await wizard.button('Reveal').click();
   await expect(token).not.toContainText('•');
-  expect((await token.innerText()).length).toBeGreaterThan(20);
+  expect((await token.textContent())?.length).toBeGreaterThan(20);
 
   wizard.expectNoSecretReceived();
 
@@ -82,7 +82,7 @@ test('reload: the flow resumes where it was, before and after the consent page',
 }) => {
   await wizard.open();
   await wizard.getRequestToken();
-  const requestToken = await page.getByTestId('request-token').innerText();
+  const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
   await wizard.getAuthorizationUrl();
 
   // A reload mid-flow keeps the step, its result and its exchange.

@@ -6,9 +6,12 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   return (
     <div className="code-block">
-      <pre tabIndex={0} aria-label={label}>
-        <code>{text}</code>
-      </pre>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="scroll" aria-label={label} tabIndex={0}>
+        <pre>
+          <code>{text}</code>
+        </pre>
+      </section>
       <CopyButton text={text} label={`Copy ${label}`} />
     </div>
   );

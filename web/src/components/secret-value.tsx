@@ -7,9 +7,8 @@ export function SecretValue({ value, label }: { value: string; label: string }) 
   const masked = `${'•'.repeat(Math.max(8, value.length - 4))}${value.slice(-4)}`;
   return (
     <div className="secret-value">
-      <code aria-label={label} data-testid="secret-value">
-        {shown ? value : masked}
-      </code>
+      <span className="visually-hidden">{label}:</span>
+      <code data-testid="secret-value">{shown ? value : masked}</code>
       <button type="button" aria-pressed={shown} onClick={() => setShown(!shown)}>
         {shown ? 'Hide' : 'Reveal'}
       </button>

@@ -41,7 +41,7 @@ export default function AuthorizationUrlStep() {
       action={{
         label: done ? 'Get the authorization URL again' : 'Get authorization URL',
         pendingLabel: 'Asking Cloud Elements…',
-        run: () => mutation.mutate(),
+        run: () => mutation.mutate(undefined),
         pending: mutation.isPending,
         disabled: progressOf(flow) > 2,
       }}

@@ -24,8 +24,8 @@ export default function ConsentStep() {
           <p>
             Now the owner of the Twitter account decides. Your browser leaves the wizard for{' '}
             {provider}'s consent page. Press <strong>Authorize app</strong> and Twitter sends you
-            back to the callback URL with <code>oauth_token</code> and <code>oauth_verifier</code>;
-            press <strong>Cancel</strong> and it sends <code>denied</code> instead.
+            back to the callback URL with <code>oauth_token</code> and <code>oauth_verifier</code>.
+            Press <strong>Cancel</strong> and it sends <code>denied</code> instead.
           </p>
           <p>
             Back here, the BFF accepts the callback only if its token and <code>state</code> match

@@ -35,7 +35,7 @@ export default function RequestTokenStep() {
       action={{
         label: done ? 'Get a new request token (restarts the flow)' : 'Get request token',
         pendingLabel: 'Asking Cloud Elements…',
-        run: () => mutation.mutate(),
+        run: () => mutation.mutate(undefined),
         pending: mutation.isPending,
       }}
       error={mutation.error}

@@ -18,8 +18,8 @@ function useFlowMutation<TInput, TResult>(run: (input: TInput) => Promise<TResul
   });
 }
 
-export const useRequestToken = () => useFlowMutation((_: void) => api.requestToken());
-export const useAuthorizeUrl = () => useFlowMutation((_: void) => api.authorizeUrl());
+export const useRequestToken = () => useFlowMutation((_: undefined) => api.requestToken());
+export const useAuthorizeUrl = () => useFlowMutation((_: undefined) => api.authorizeUrl());
 export const useCallback = () => useFlowMutation(api.callback);
 export const useCreateInstance = () => useFlowMutation(api.createInstance);
 

@@ -44,9 +44,12 @@ export function CallPreview({
       {body !== undefined && (
         <>
           <h4>Body</h4>
-          <pre tabIndex={0} aria-label="Body to be sent">
-            <code>{JSON.stringify(body, null, 2)}</code>
-          </pre>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="scroll" aria-label="Body to be sent" tabIndex={0}>
+            <pre>
+              <code>{JSON.stringify(body, null, 2)}</code>
+            </pre>
+          </section>
         </>
       )}
     </div>
