@@ -26,6 +26,12 @@ export class Wizard {
   link = (name: string | RegExp) => this.page.getByRole('link', { name });
   exchangeStatus = () => this.page.getByTestId('exchange-status').last();
 
+  /** With SCREENSHOTS=1, saves the page for the README (docs/images/NAME.png). */
+  async snap(name: string) {
+    if (!process.env.SCREENSHOTS) return;
+    await this.page.screenshot({ path: `../docs/images/${name}.png`, fullPage: true });
+  }
+
   async open() {
     await this.page.goto('/');
   }

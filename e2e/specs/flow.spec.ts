@@ -14,6 +14,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(wizard.exchangeStatus()).toHaveText('200');
   await expect(page.getByText('apiSecret=<TWITTER_API_SECRET>').first()).toBeVisible();
   const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
+  await wizard.snap('step-1-request-token');
 
   // Step 2: the authorization URL carries this flow's token.
   await wizard.getAuthorizationUrl();
@@ -22,6 +23,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
 
   // Step 3: the provider's consent page, then back through the callback.
   await wizard.goToConsentPage();
+  await wizard.snap('step-3-consent-page');
   await wizard.button('Authorize app').click();
   await expect(page).toHaveURL(/\/step\/consent$/);
   await expect(page.getByText('Access granted.')).toBeVisible();
@@ -31,6 +33,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
 
   // Step 4: the instance, with the request token secret never shown.
   await wizard.createInstance('e2e-approve');
+  await wizard.snap('step-4-create-instance');
   await expect(page.getByLabel('request body', { exact: true })).toContainText(
     '"secret": "<REQUEST_TOKEN_SECRET>"',
   );
@@ -41,6 +44,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(wizard.heading('Your instance token')).toBeVisible();
   const token = page.getByTestId('secret-value');
   await expect(token).toContainText('••••');
+  await wizard.snap('step-5-instance-token');
   await wizard.button('Reveal').click();
   await expect(token).not.toContainText('•');
   expect((await token.textContent())?.length).toBeGreaterThan(20);
