@@ -34,6 +34,6 @@ export default defineConfig({
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     env: { PORT: String(PORT), PUBLIC_URL: BASE_URL },
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
 });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+
+const live = {
+  CE_BASE_URL: 'https://api.cloud-elements.com/elements/api-v2/',
+  CE_USER_SECRET: 'user-secret-value',
+  CE_ORG_SECRET: 'org-secret-value',
+  TWITTER_API_KEY: 'consumer-key',
+  TWITTER_API_SECRET: 'consumer-secret-value',
+  SESSION_SECRET: 'x'.repeat(32),
+};
+
+describe('parseConfig', () => {
+  it('runs in sandbox mode with no variables, calling its own /sandbox over loopback', () => {
+    const result = parseConfig({});
+    if (!result.ok) throw new Error(result.problems.join());
+    expect(result.config.mode).toBe('sandbox');
+    expect(result.config.ceBaseUrl).toBe('http://127.0.0.1:8787/sandbox/elements/api-v2');
+    expect(result.config.callbackUrl).toBe('http://127.0.0.1:8787/oauth/callback');
+    expect(result.config.upstreamTimeoutMs).toBe(10_000);
+    // A fresh session secret each start, long enough to key the cookie.
+    expect(result.config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    const again = parseConfig({});
+    expect(again.ok && again.config.sessionSecret).not.toBe(result.config.sessionSecret);
+  });
+
+  it('switches to live mode when CE_BASE_URL is set, trimming its trailing slash', () => {
+    const result = parseConfig({ ...live, PUBLIC_URL: 'https://wizard.example.com' });
+    if (!result.ok) throw new Error(result.problems.join());
+    expect(result.config).toMatchObject({
+      mode: 'live',
+      ceBaseUrl: 'https://api.cloud-elements.com/elements/api-v2',
+      ceUserSecret: 'user-secret-value',
+      callbackUrl: 'https://wizard.example.com/oauth/callback',
+    });
+  });
+
+  it('names every missing live variable at once, and never echoes a value', () => {
+    const result = parseConfig({
+      CE_BASE_URL: live.CE_BASE_URL,
+      SESSION_SECRET: 'too-short-secret',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    for (const name of [
+      'CE_USER_SECRET',
+      'CE_ORG_SECRET',
+      'TWITTER_API_KEY',
+      'TWITTER_API_SECRET',
+      'SESSION_SECRET',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).not.toContain('too-short-secret');
+  });
+
+  it('refuses malformed values by name', () => {
+    const result = parseConfig({
+      PORT: 'eighty',
+      PUBLIC_URL: 'http://host/path/',
+      UPSTREAM_TIMEOUT_MS: '5',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'PORT',
+      'PUBLIC_URL',
+      'UPSTREAM_TIMEOUT_MS',
+    ]);
+  });
+
+  it('adds OAUTH_ALLOWED_HOSTS to the Twitter hosts, lower-cased', () => {
+    const result = parseConfig({
+      ...live,
+      OAUTH_ALLOWED_HOSTS: ' Auth.Example.com, other.example ',
+    });
+    expect(result.ok && result.config.oauthAllowedHosts).toEqual([
+      'api.twitter.com',
+      'api.x.com',
+      'twitter.com',
+      'x.com',
+      'auth.example.com',
+      'other.example',
+    ]);
+  });
+});

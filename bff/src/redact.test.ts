@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from './redact';
+
+const redactor = createRedactor([
+  { value: 'user s3cret/+=', marker: '<CE_USER_SECRET>' },
+  { value: 'org-secret-1', marker: '<CE_ORG_SECRET>' },
+  { value: 'app-secret-9', marker: '<TWITTER_API_SECRET>' },
+]);
+
+describe('redact', () => {
+  it('replaces a known secret in every wire form it may take', () => {
+    const forms = [
+      'user s3cret/+=',
+      encodeURIComponent('user s3cret/+='),
+      new URLSearchParams({ v: 'user s3cret/+=' }).toString().slice(2),
+      Buffer.from('user s3cret/+=').toString('base64'),
+    ];
+    for (const form of forms) {
+      expect(redactor.redactString(`before ${form} after`)).toBe('before <CE_USER_SECRET> after');
+    }
+  });
+
+  it('hides secrets inside URLs and curl lines, keeping the rest readable', () => {
+    const url = `https://ce.example/oauth/token?apiKey=k&apiSecret=${encodeURIComponent('app-secret-9')}`;
+    expect(redactor.redactString(url)).toBe(
+      'https://ce.example/oauth/token?apiKey=k&apiSecret=<TWITTER_API_SECRET>',
+    );
+  });
+
+  it('names each part of an Authorization header', () => {
+    const out = redactor.redact({
+      authorization: 'User user s3cret/+=, Organization org-secret-1',
+    });
+    expect(out.authorization).toBe('User <CE_USER_SECRET>, Organization <CE_ORG_SECRET>');
+  });
+
+  it('hides an Authorization header with an unknown part whole', () => {
+    const out = redactor.redact({ Authorization: 'User user s3cret/+=, Element unknown-token' });
+    expect(out.Authorization).toBe('<AUTHORIZATION>');
+  });
+
+  it('hides secrets it never knew, by key, at any depth', () => {
+    const reply = {
+      token: 'instance-token',
+      configuration: {
+        'oauth.user.token.secret': 'access-secret-from-twitter',
+        'oauth.api.secret': 'some other secret',
+        'oauth.user.token': '123-abc',
+      },
+      list: [{ secret: 'request-token-secret' }],
+    };
+    expect(redactor.redact(reply)).toEqual({
+      token: 'instance-token',
+      configuration: {
+        'oauth.user.token.secret': '<ACCESS_TOKEN_SECRET>',
+        'oauth.api.secret': '<TWITTER_API_SECRET>',
+        'oauth.user.token': '123-abc',
+      },
+      list: [{ secret: '<REQUEST_TOKEN_SECRET>' }],
+    });
+  });
+
+  it("keeps Cloud Elements' own asterisk masks, which hide nothing", () => {
+    expect(redactor.redact({ 'oauth.api.secret': '********' })).toEqual({
+      'oauth.api.secret': '********',
+    });
+  });
+
+  it('returns a copy and leaves the original untouched', () => {
+    const original = { nested: { apiSecret: 'app-secret-9' } };
+    const copy = redactor.redact(original);
+    expect(copy.nested.apiSecret).toBe('<TWITTER_API_SECRET>');
+    expect(original.nested.apiSecret).toBe('app-secret-9');
+  });
+});

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBff, TestBrowser } from '../testing/start-bff';
+
+let bff: Awaited<ReturnType<typeof startBff>>;
+beforeAll(async () => {
+  bff = await startBff();
+});
+afterAll(() => bff.close());
+
+const DEMO_SECRETS = [
+  'sandbox-user-secret-0000',
+  'sandbox-org-secret-0000',
+  'sandbox-twitter-api-secret',
+];
+
+describe('the flow API against the real sandbox over HTTP', () => {
+  it('runs the whole flow, and no reply carries a secret', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const replies: string[] = [];
+    const record = <T extends { text: string; headers: Headers }>(reply: T): T => {
+      replies.push(reply.text, JSON.stringify([...reply.headers]));
+      return reply;
+    };
+    const query = await browser.throughConsent('allow');
+    const callback = record(await browser.call('POST', '/api/flow/callback', query));
+    expect(callback.json).toMatchObject({ accepted: true });
+    const created = record(
+      await browser.call('POST', '/api/flow/instance', { name: 'flow-test', tags: ['a'] }),
+    );
+    expect(created.status).toBe(200);
+    expect(created.json.instance.token).toBeTruthy();
+    const flow = record(await browser.call('GET', '/api/flow'));
+    expect(flow.json.step).toBe('create-instance');
+    expect(flow.json.exchanges.map((e: { step: string }) => e.step)).toEqual([
+      'request-token',
+      'authorize-url',
+      'callback',
+      'create-instance',
+    ]);
+    const everything = replies.join('\n') + browser.cookieHeader;
+    for (const secret of [...DEMO_SECRETS, bff.config.sessionSecret]) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(flow.json).not.toHaveProperty('tokenSecret');
+    expect(flow.json).not.toHaveProperty('verifier');
+  });
+
+  it('refuses a callback from a browser without this flow', async () => {
+    const owner = new TestBrowser(bff.origin);
+    const query = await owner.throughConsent('allow');
+    const stranger = new TestBrowser(bff.origin);
+    const res = await stranger.call('POST', '/api/flow/callback', query);
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('callback_mismatch');
+    expect(res.json.error.exchange.step).toBe('callback');
+  });
+
+  it("refuses a callback whose token or state is not this flow's", async () => {
+    const browser = new TestBrowser(bff.origin);
+    const query = await browser.throughConsent('allow');
+    for (const forged of [
+      { ...query, oauth_token: 'other' },
+      { ...query, state: 'other' },
+      { ...query, state: undefined },
+    ]) {
+      const res = await browser.call('POST', '/api/flow/callback', forged);
+      expect(res.status).toBe(403);
+    }
+    // The genuine callback still works after the forgeries were refused.
+    expect((await browser.call('POST', '/api/flow/callback', query)).status).toBe(200);
+  });
+
+  it('accepts a callback once, and refuses it after the instance exists', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const query = await browser.throughConsent('allow');
+    expect((await browser.call('POST', '/api/flow/callback', query)).status).toBe(200);
+    expect((await browser.call('POST', '/api/flow/callback', query)).status).toBe(409);
+    await browser.call('POST', '/api/flow/instance', { name: 'once', tags: [] });
+    expect((await browser.call('POST', '/api/flow/callback', query)).status).toBe(409);
+    expect(
+      (await browser.call('POST', '/api/flow/instance', { name: 'twice', tags: [] })).status,
+    ).toBe(409);
+  });
+
+  it('records a denial, and refuses to create an instance after it', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const query = await browser.throughConsent('deny');
+    const res = await browser.call('POST', '/api/flow/callback', query);
+    expect(res.json).toMatchObject({ accepted: false });
+    expect((await browser.call('GET', '/api/flow')).json.outcome).toBe('denied');
+    const create = await browser.call('POST', '/api/flow/instance', { name: 'x', tags: [] });
+    expect(create.status).toBe(409);
+  });
+
+  it('passes a Cloud Elements refusal through with its status and the exchange', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const first = await browser.throughConsent('allow');
+    await browser.call('POST', '/api/flow/callback', first);
+    await browser.call('POST', '/api/flow/instance', { name: 'taken-name', tags: [] });
+    const again = new TestBrowser(bff.origin);
+    await again.call('POST', '/api/flow/callback', await again.throughConsent('allow'));
+    const res = await again.call('POST', '/api/flow/instance', { name: 'taken-name', tags: [] });
+    expect(res.status).toBe(409);
+    expect(res.json.error).toMatchObject({ code: 'upstream_error' });
+    expect(res.json.error.message).toContain('already exists');
+    expect(res.json.error.requestId).toMatch(/^[0-9a-f]{24}$/);
+    expect(res.json.error.exchange.status).toBe(409);
+  });
+
+  it('starts over on DELETE, clearing the cookie', async () => {
+    const browser = new TestBrowser(bff.origin);
+    await browser.call('POST', '/api/flow/request-token', {});
+    expect(browser.cookies().size).toBeGreaterThan(0);
+    const res = await browser.call('DELETE', '/api/flow');
+    expect(res.json).toEqual({ step: null, exchanges: [] });
+    expect(browser.cookies().size).toBe(0);
+  });
+});
+
+describe('the API refuses bad input with a clear error', () => {
+  const browser = () => new TestBrowser(bff.origin);
+
+  it('415 for a POST that is not JSON', async () => {
+    const res = await browser().call('POST', '/api/flow/request-token', 'a=b', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(res.status).toBe(415);
+    expect(res.json.error.code).toBe('unsupported_media_type');
+  });
+
+  it('403 for a cross-site request', async () => {
+    const viaOrigin = await browser().call(
+      'POST',
+      '/api/flow/request-token',
+      {},
+      { origin: 'https://evil.example' },
+    );
+    expect(viaOrigin.status).toBe(403);
+    const viaFetchSite = await browser().call('DELETE', '/api/flow', undefined, {
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(viaFetchSite.status).toBe(403);
+  });
+
+  it('413 for a body over the limit', async () => {
+    const res = await browser().call('POST', '/api/flow/instance', {
+      name: 'x'.repeat(20_000),
+      tags: [],
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('400 naming the field for a wrong shape, and for malformed JSON', async () => {
+    const b = browser();
+    const wrong = await b.call('POST', '/api/flow/instance', { name: '', tags: 'nope' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.message).toMatch(/name: Give the instance a name\..*tags:/);
+    const extra = await b.call('POST', '/api/flow/callback', { oauth_token: 'a', surprise: 1 });
+    expect(extra.status).toBe(400);
+    const malformed = await b.call('POST', '/api/flow/callback', '{"oauth_token":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error.code).toBe('bad_request');
+  });
+
+  it('409 for a step out of order, saying what to do', async () => {
+    const res = await browser().call('POST', '/api/flow/authorize-url', {});
+    expect(res.status).toBe(409);
+    expect(res.json.error.message).toContain('Start again with step 1');
+  });
+
+  it('404 in the error shape for an unknown API route', async () => {
+    const res = await browser().call('GET', '/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe('not_found');
+  });
+});
+
+describe('headers and logs', () => {
+  it('sends no-store and a CSP on the API, and no CORS', async () => {
+    const res = await new TestBrowser(bff.origin).call('GET', '/api/health', undefined, {
+      origin: 'https://evil.example',
+    });
+    expect(res.json).toEqual({ status: 'ok', mode: 'sandbox' });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('logs one line per request with an id, and never a query string or token', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const query = await browser.throughConsent('allow');
+    await browser.call('POST', '/api/flow/callback', query);
+    const logs = bff.logs.join('\n');
+    expect(logs).toContain('"path":"/api/flow/callback"');
+    for (const value of Object.values(query)) expect(logs).not.toContain(value);
+    expect(logs).not.toContain('?');
+    expect(bff.logs.every((line) => JSON.parse(line).id)).toBe(true);
+  });
+});

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { createSandboxApp } from './app';
+
+// biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
+const readJson = (res: Response) => res.json() as Promise<Record<string, any>>;
+
+const CALLBACK = 'http://wizard.test/oauth/callback';
+const AUTH = 'User u-secret, Organization o-secret';
+
+function makeSandbox() {
+  let now = 1_000_000;
+  const app = createSandboxApp({
+    publicUrl: 'http://sandbox.test',
+    userSecret: 'u-secret',
+    orgSecret: 'o-secret',
+    apps: { 'app-key': 'app-secret' },
+    tokenTtlMs: 60_000,
+    now: () => now,
+  });
+  const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  const appQuery = {
+    apiKey: 'app-key',
+    apiSecret: 'app-secret',
+    callbackUrl: CALLBACK,
+    state: 'st',
+  };
+
+  async function requestToken() {
+    const res = await app.request(
+      `/elements/api-v2/elements/twitter/oauth/token?${query(appQuery)}`,
+    );
+    expect(res.status).toBe(200);
+    return (await readJson(res)) as { token: string; secret: string };
+  }
+  async function consent(token: string, decision: 'allow' | 'deny') {
+    const res = await app.request('/twitter/oauth/authorize', {
+      method: 'POST',
+      body: new URLSearchParams({ oauth_token: token, decision }),
+    });
+    expect(res.status).toBe(302);
+    return new URL(res.headers.get('location') ?? '');
+  }
+  function createInstance(body: unknown, authorization = AUTH) {
+    return app.request('/elements/api-v2/instances', {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+  function instanceBody(token: string, verifier: string, secret: string, name = 'demo') {
+    return {
+      element: { key: 'twitter' },
+      providerData: { oauth_token: token, oauth_verifier: verifier, secret },
+      configuration: {
+        'oauth.api.key': 'app-key',
+        'oauth.api.secret': 'app-secret',
+        'oauth.callback.url': CALLBACK,
+      },
+      tags: ['t'],
+      name,
+    };
+  }
+  /** Steps 1–3 with consent granted: what step 4 needs. */
+  async function authorized() {
+    const { token, secret } = await requestToken();
+    const back = await consent(token, 'allow');
+    return { token, secret, verifier: back.searchParams.get('oauth_verifier') ?? '' };
+  }
+  return {
+    app,
+    query,
+    appQuery,
+    requestToken,
+    consent,
+    createInstance,
+    instanceBody,
+    authorized,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+describe('sandbox Cloud Elements and Twitter', () => {
+  it('names every missing query parameter in step 1, in Cloud Elements’ error shape', async () => {
+    const { app } = makeSandbox();
+    const res = await app.request('/elements/api-v2/elements/twitter/oauth/token?apiKey=app-key');
+    expect(res.status).toBe(400);
+    const body = await readJson(res);
+    expect(body.message).toBe('Missing required query parameter(s): apiSecret, callbackUrl');
+    expect(body.requestId).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it('refuses unknown app credentials and unknown elements', async () => {
+    const { app, query, appQuery } = makeSandbox();
+    const wrong = await app.request(
+      `/elements/api-v2/elements/twitter/oauth/token?${query({ ...appQuery, apiSecret: 'nope' })}`,
+    );
+    expect(wrong.status).toBe(400);
+    expect((await readJson(wrong)).providerMessage).toContain('Could not authenticate you');
+    const unknown = await app.request(
+      `/elements/api-v2/elements/salesforce/oauth/token?${query(appQuery)}`,
+    );
+    expect(unknown.status).toBe(404);
+  });
+
+  it('issues a fresh random token and secret each time', async () => {
+    const { requestToken } = makeSandbox();
+    const a = await requestToken();
+    const b = await requestToken();
+    expect(a.token).not.toBe(b.token);
+    expect(a.secret).not.toBe(b.secret);
+    expect(a.token.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it('builds an oauthUrl for the consent page carrying the token, and refuses unknown tokens', async () => {
+    const { app, query, appQuery, requestToken } = makeSandbox();
+    const { token } = await requestToken();
+    const res = await app.request(
+      `/elements/api-v2/elements/twitter/oauth/url?${query({ ...appQuery, requestToken: token })}`,
+    );
+    expect(await readJson(res)).toEqual({
+      element: 'twitter',
+      oauthUrl: `http://sandbox.test/twitter/oauth/authorize?oauth_token=${token}`,
+    });
+    const bad = await app.request(
+      `/elements/api-v2/elements/twitter/oauth/url?${query({ ...appQuery, requestToken: 'forged' })}`,
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it('redirects an approval with token, verifier and state, and a refusal with denied', async () => {
+    const { consent, requestToken, app } = makeSandbox();
+    const { token } = await requestToken();
+    const page = await app.request(`/twitter/oauth/authorize?oauth_token=${token}`);
+    expect(await page.text()).toContain('Authorize app');
+    const back = await consent(token, 'allow');
+    expect(`${back.origin}${back.pathname}`).toBe(CALLBACK);
+    expect(back.searchParams.get('oauth_token')).toBe(token);
+    expect(back.searchParams.get('oauth_verifier')).toBeTruthy();
+    expect(back.searchParams.get('state')).toBe('st');
+
+    const other = await requestToken();
+    const denied = await consent(other.token, 'deny');
+    expect(denied.searchParams.get('denied')).toBe(other.token);
+    expect(denied.searchParams.has('oauth_verifier')).toBe(false);
+  });
+
+  it('checks the Authorization header of POST /instances', async () => {
+    const { createInstance, authorized, instanceBody } = makeSandbox();
+    const { token, verifier, secret } = await authorized();
+    expect((await createInstance(instanceBody(token, verifier, secret), '')).status).toBe(401);
+    expect(
+      (
+        await createInstance(
+          instanceBody(token, verifier, secret),
+          'User u-secret, Organization wrong',
+        )
+      ).status,
+    ).toBe(401);
+    // Order of the parts does not matter.
+    expect(
+      (
+        await createInstance(
+          instanceBody(token, verifier, secret),
+          'Organization o-secret, User u-secret',
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it('names every missing field and configuration entry', async () => {
+    const { createInstance, authorized, instanceBody } = makeSandbox();
+    const { token, verifier, secret } = await authorized();
+    const noProvider = await createInstance({
+      ...instanceBody(token, verifier, secret),
+      providerData: {},
+    });
+    expect((await readJson(noProvider)).message).toBe(
+      'providerData.oauth_token is required; providerData.oauth_verifier is required; providerData.secret is required.',
+    );
+    const noConfig = await createInstance({
+      ...instanceBody(token, verifier, secret),
+      configuration: { 'oauth.api.key': 'app-key' },
+    });
+    expect(noConfig.status).toBe(400);
+    expect((await readJson(noConfig)).message).toContain(
+      'Missing required configuration entries: oauth.api.secret, oauth.callback.url',
+    );
+  });
+
+  it('creates an instance shaped like the guide’s sample, with its secrets masked', async () => {
+    const { createInstance, authorized, instanceBody } = makeSandbox();
+    const { token, verifier, secret } = await authorized();
+    const res = await createInstance(instanceBody(token, verifier, secret));
+    expect(res.status).toBe(200);
+    const instance = await readJson(res);
+    expect(instance).toMatchObject({
+      name: 'demo',
+      element: { id: 1359, key: 'twitter' },
+      tags: ['t'],
+      valid: true,
+    });
+    expect(instance.token).toMatch(/^[A-Za-z0-9+/]{28}=$/);
+    expect(instance.configuration['oauth.api.secret']).toBe('********');
+    expect(instance.configuration['oauth.user.token.secret']).toBe('********');
+    expect(instance.configuration['oauth.callback.url']).toBe(CALLBACK);
+  });
+
+  it('accepts each request token once, and only with its own verifier and secret', async () => {
+    const { createInstance, authorized, instanceBody } = makeSandbox();
+    const { token, verifier, secret } = await authorized();
+    expect((await createInstance(instanceBody(token, 'wrong', secret))).status).toBe(400);
+    expect((await createInstance(instanceBody(token, verifier, 'wrong'))).status).toBe(400);
+    expect((await createInstance(instanceBody(token, verifier, secret))).status).toBe(200);
+    const replay = await createInstance(instanceBody(token, verifier, secret, 'second'));
+    expect(replay.status).toBe(400);
+    expect((await readJson(replay)).providerMessage).toContain('already been used');
+  });
+
+  it('refuses a token that was denied or never authorized', async () => {
+    const { createInstance, requestToken, consent, instanceBody } = makeSandbox();
+    const issued = await requestToken();
+    expect((await createInstance(instanceBody(issued.token, 'v', issued.secret))).status).toBe(400);
+    const denied = await requestToken();
+    await consent(denied.token, 'deny');
+    const res = await createInstance(instanceBody(denied.token, 'v', denied.secret));
+    expect((await readJson(res)).providerMessage).toContain('not authorized');
+  });
+
+  it('lets request tokens expire', async () => {
+    const { app, requestToken, advance } = makeSandbox();
+    const { token } = await requestToken();
+    advance(60_001);
+    const page = await app.request(`/twitter/oauth/authorize?oauth_token=${token}`);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('invalid, expired or already used');
+  });
+
+  it('answers 409 for a second instance of the same name', async () => {
+    const { createInstance, authorized, instanceBody } = makeSandbox();
+    const first = await authorized();
+    expect(
+      (await createInstance(instanceBody(first.token, first.verifier, first.secret, 'same')))
+        .status,
+    ).toBe(200);
+    const second = await authorized();
+    expect(
+      (await createInstance(instanceBody(second.token, second.verifier, second.secret, 'same')))
+        .status,
+    ).toBe(409);
+  });
+});

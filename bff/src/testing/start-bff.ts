@@ -1,0 +1,98 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app';
+import { type Config, parseConfig } from '../config';
+
+/** A free loopback port: the sandbox-mode BFF must know its own port before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+/** Starts a real BFF on loopback (with its sandbox in sandbox mode) and returns its origin. */
+export async function startBff(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const parsed = parseConfig({ PORT: String(port), ...env });
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const config: Config = parsed.config;
+  const logs: string[] = [];
+  const app = createApp(config, (line) => logs.push(line));
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    config,
+    logs,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A browser's view of the API: a cookie jar and JSON calls, as the SPA makes them. */
+export class TestBrowser {
+  private jar = new Map<string, string>();
+  constructor(private readonly origin: string) {}
+
+  get cookieHeader(): string {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  setCookies(cookies: Map<string, string>) {
+    this.jar = new Map(cookies);
+  }
+
+  cookies(): Map<string, string> {
+    return new Map(this.jar);
+  }
+
+  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${this.origin}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        cookie: this.cookieHeader,
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      const expired = attributes.some((a) => /max-age=0/i.test(a.trim()));
+      if (expired || value === '') this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
+    return { status: res.status, headers: res.headers, text, json: json as Record<string, any> };
+  }
+
+  /** Steps 1–2, then the consent page's answer; returns the callback's query. */
+  async throughConsent(decision: 'allow' | 'deny'): Promise<Record<string, string>> {
+    await this.call('POST', '/api/flow/request-token', {});
+    const { json } = await this.call('POST', '/api/flow/authorize-url', {});
+    const oauthUrl = new URL(json.oauthUrl);
+    const res = await fetch(oauthUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({
+        oauth_token: oauthUrl.searchParams.get('oauth_token') ?? '',
+        decision,
+      }),
+    });
+    const back = new URL(res.headers.get('location') ?? '');
+    return Object.fromEntries(back.searchParams);
+  }
+}
