@@ -8,6 +8,8 @@ import { type Config, ELEMENT_KEY, SANDBOX_MOUNT } from './config';
 import { AppError, errorReply } from './errors';
 import { createSealer } from './flow/seal';
 import { apiGuard } from './http-guard';
+import { flowRateLimit } from './rate-limit';
+import { createRedactor } from './redact';
 import { requestLog } from './request-log';
 import { createFlowRoutes } from './routes/flow';
 import { createMetaRoutes } from './routes/meta';
@@ -25,10 +27,12 @@ export function createApp(config: Config, log: (line: string) => void = console.
     { value: config.twitterApiKey, marker: '<TWITTER_API_KEY>' },
     { value: config.sessionSecret, marker: '<SESSION_SECRET>' },
   ];
+  const redactLog = createRedactor(secrets);
   const sandboxOrigin = config.mode === 'sandbox' ? new URL(config.publicUrl).origin : undefined;
   // One keep-alive pool for every upstream call: Node's fetch would open and tear down more.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
 
+  const limit = flowRateLimit(config.rateLimitPerMinute);
   const api = new Hono()
     .use(apiGuard(new URL(config.publicUrl).origin))
     .use(
@@ -44,6 +48,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
       }),
     )
     .route('/', createMetaRoutes(config))
+    .use('/flow/*', async (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()))
     .route(
       '/flow',
       createFlowRoutes({
@@ -92,7 +97,8 @@ export function createApp(config: Config, log: (line: string) => void = console.
       // Hono's own refusals, such as malformed JSON in a request body.
       return errorReply(c, new AppError(400, 'bad_request', error.message || 'Bad request.'));
     }
-    log(JSON.stringify({ level: 'error', id: c.get('requestId'), error: String(error) }));
+    const message = redactLog.redactString(String(error));
+    log(JSON.stringify({ level: 'error', id: c.get('requestId'), error: message }));
     return errorReply(
       c,
       new AppError(500, 'internal', 'Something went wrong inside the wizard. Try again.'),

@@ -24,6 +24,8 @@ export type Config = {
   sessionSecret: string;
   oauthAllowedHosts: string[];
   upstreamTimeoutMs: number;
+  /** Flow calls one client (IP address) may make per minute before 429. */
+  rateLimitPerMinute: number;
   /** Where the built SPA lives; null serves no SPA (tests of the API alone). */
   webDist: string | null;
 };
@@ -51,6 +53,7 @@ const baseSchema = z.object({
         .filter(Boolean),
     ),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_DIST: z.string().optional(),
@@ -86,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     callbackUrl: b.OAUTH_CALLBACK_URL ?? `${publicUrl}/oauth/callback`,
     oauthAllowedHosts: [...DEFAULT_OAUTH_HOSTS, ...b.OAUTH_ALLOWED_HOSTS],
     upstreamTimeoutMs: b.UPSTREAM_TIMEOUT_MS,
+    rateLimitPerMinute: b.RATE_LIMIT_PER_MINUTE,
     webDist: b.WEB_DIST ?? null,
   };
   if (live?.success && b.CE_BASE_URL) {

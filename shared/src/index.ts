@@ -41,6 +41,7 @@ export const ErrorCodeSchema = z.enum([
   'unsupported_media_type',
   'payload_too_large',
   'forbidden',
+  'rate_limited',
   'not_found',
   'out_of_order',
   'callback_mismatch',

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
+import { Agent, fetch } from 'undici';
 import { createApp } from '../app';
 import { type Config, parseConfig } from '../config';
 
@@ -17,7 +18,7 @@ export async function freePort(): Promise<number> {
 
 /** Starts a real BFF on loopback (with its sandbox in sandbox mode) and returns its origin. */
 export async function startBff(env: Record<string, string> = {}) {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const parsed = parseConfig({ PORT: String(port), ...env });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const config: Config = parsed.config;
@@ -36,6 +37,8 @@ export async function startBff(env: Record<string, string> = {}) {
 /** A browser's view of the API: a cookie jar and JSON calls, as the SPA makes them. */
 export class TestBrowser {
   private jar = new Map<string, string>();
+  /** Its own connections, as a separate browser has: none survive a server restart. */
+  private readonly agent = new Agent();
   constructor(private readonly origin: string) {}
 
   get cookieHeader(): string {
@@ -52,6 +55,7 @@ export class TestBrowser {
 
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${this.origin}${path}`, {
+      dispatcher: this.agent,
       method,
       redirect: 'manual',
       headers: {
@@ -85,6 +89,7 @@ export class TestBrowser {
     const { json } = await this.call('POST', '/api/flow/authorize-url', {});
     const oauthUrl = new URL(json.oauthUrl);
     const res = await fetch(oauthUrl, {
+      dispatcher: this.agent,
       method: 'POST',
       redirect: 'manual',
       body: new URLSearchParams({

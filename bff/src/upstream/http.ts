@@ -104,7 +104,8 @@ export function expectOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: st
       { exchange },
     );
   }
-  const ceError = readCloudElementsError(body);
+  // Read the error from the redacted copy: an upstream may echo a secret in its message.
+  const ceError = readCloudElementsError(exchange.responseBody);
   if (status >= 400 && status < 500) {
     throw new AppError(
       status as 400,

@@ -1,0 +1,278 @@
+import { once } from 'node:events';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBff, TestBrowser } from './testing/start-bff';
+import { startSandbox } from './testing/start-sandbox';
+
+/** Unique values no code could contain by chance, with characters that change when encoded. */
+const tag = Math.random().toString(36).slice(2, 8);
+const CANARY = {
+  // Cloud Elements secrets are base64-like: no spaces or commas in an Authorization header.
+  CE_USER_SECRET: `cnry-user/${tag}+a=b`,
+  CE_ORG_SECRET: `cnry-org/${tag}+x?y&z=`,
+  TWITTER_API_KEY: `cnry-key-${tag}`,
+  TWITTER_API_SECRET: `cnry-app/${tag}+secret=1 2`,
+  SESSION_SECRET: `cnry-session-${tag}-${'s'.repeat(32)}`,
+};
+
+function forms(value: string): string[] {
+  return [
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    Buffer.from(value).toString('base64'),
+    Buffer.from(value).toString('base64url'),
+  ];
+}
+
+/** Everything a browser received: bodies, every header (cookies included), as text. */
+function expectNoSecret(seen: string[], extraSecrets: string[] = []) {
+  const all = seen.join('\n');
+  for (const [name, value] of [
+    ...Object.entries(CANARY),
+    ...extraSecrets.map((s) => ['extra', s]),
+  ]) {
+    for (const form of forms(value as string)) {
+      expect(all.includes(form), `${name} leaked as ${form}`).toBe(false);
+    }
+  }
+}
+
+function recordingBrowser(origin: string) {
+  const browser = new TestBrowser(origin);
+  const seen: string[] = [];
+  const call = browser.call.bind(browser);
+  browser.call = async (...args: Parameters<TestBrowser['call']>) => {
+    const reply = await call(...args);
+    seen.push(reply.text, JSON.stringify([...reply.headers]));
+    return reply;
+  };
+  return { browser, seen };
+}
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let bff: Awaited<ReturnType<typeof startBff>>;
+const liveEnv = (ceBaseUrl: string) => ({
+  ...CANARY,
+  CE_BASE_URL: ceBaseUrl,
+  OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+  UPSTREAM_TIMEOUT_MS: '2000',
+});
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    userSecret: CANARY.CE_USER_SECRET,
+    orgSecret: CANARY.CE_ORG_SECRET,
+    apps: { [CANARY.TWITTER_API_KEY]: CANARY.TWITTER_API_SECRET },
+  });
+  bff = await startBff(liveEnv(sandbox.ceBaseUrl));
+});
+afterAll(async () => {
+  await bff.close();
+  await sandbox.close();
+});
+
+describe('live mode against the standalone sandbox', () => {
+  it('sends exactly the guide’s requests and creates an instance', async () => {
+    expect(bff.config.mode).toBe('live');
+    const { browser } = recordingBrowser(bff.origin);
+    sandbox.received.length = 0;
+    const query = await browser.throughConsent('allow');
+    await browser.call('POST', '/api/flow/callback', query);
+    const created = await browser.call('POST', '/api/flow/instance', {
+      name: `live-${tag}`,
+      tags: ['x'],
+    });
+    expect(created.status).toBe(200);
+
+    const find = (path: string) => sandbox.received.find((r) => r.url.pathname.endsWith(path));
+    const [token, url, instance] = ['/oauth/token', '/oauth/url', '/instances'].map(find);
+    expect(token?.url.pathname).toBe('/elements/api-v2/elements/twitter/oauth/token');
+    expect(Object.fromEntries(token?.url.searchParams ?? [])).toEqual({
+      apiKey: CANARY.TWITTER_API_KEY,
+      apiSecret: CANARY.TWITTER_API_SECRET,
+      callbackUrl: bff.config.callbackUrl,
+      state: query.state,
+    });
+    expect(token?.headers.authorization).toBeUndefined();
+    expect(url?.url.pathname).toBe('/elements/api-v2/elements/twitter/oauth/url');
+    expect(url?.url.searchParams.get('requestToken')).toBe(query.oauth_token);
+    expect(url?.url.searchParams.get('state')).toBe(query.state);
+    expect(url?.headers.authorization).toBeUndefined();
+
+    expect(instance?.method).toBe('POST');
+    expect(instance?.url.pathname).toBe('/elements/api-v2/instances');
+    expect(instance?.headers.authorization).toBe(
+      `User ${CANARY.CE_USER_SECRET}, Organization ${CANARY.CE_ORG_SECRET}`,
+    );
+    const body = JSON.parse(instance?.body ?? '{}');
+    expect(body).toEqual({
+      element: { key: 'twitter' },
+      providerData: {
+        oauth_token: query.oauth_token,
+        oauth_verifier: query.oauth_verifier,
+        secret: expect.any(String),
+      },
+      configuration: {
+        'oauth.api.key': CANARY.TWITTER_API_KEY,
+        'oauth.api.secret': CANARY.TWITTER_API_SECRET,
+        'oauth.callback.url': url?.url.searchParams.get('callbackUrl'),
+      },
+      tags: ['x'],
+      name: `live-${tag}`,
+    });
+  });
+
+  it('lets no secret reach the browser or the log, in whole flows that succeed and fail', async () => {
+    const seen: string[] = [];
+    const tokenSecrets: string[] = [];
+    const run = async (steps: (b: TestBrowser) => Promise<void>) => {
+      const recorded = recordingBrowser(bff.origin);
+      await steps(recorded.browser);
+      seen.push(...recorded.seen, recorded.browser.cookieHeader);
+    };
+    // The approve path, and the request token secrets the sandbox handed out on the way.
+    sandbox.received.length = 0;
+    await run(async (b) => {
+      await b.call('POST', '/api/flow/callback', await b.throughConsent('allow'));
+      await b.call('POST', '/api/flow/instance', { name: `canary-${tag}`, tags: [] });
+      await b.call('GET', '/api/flow');
+    });
+    // A name that is taken: Cloud Elements' 409 passes through.
+    await run(async (b) => {
+      await b.call('POST', '/api/flow/callback', await b.throughConsent('allow'));
+      const res = await b.call('POST', '/api/flow/instance', { name: `canary-${tag}`, tags: [] });
+      expect(res.status).toBe(409);
+    });
+    // Denied, replayed, forged and out-of-order calls.
+    await run(async (b) => {
+      const query = await b.throughConsent('deny');
+      await b.call('POST', '/api/flow/callback', query);
+      await b.call('POST', '/api/flow/callback', query);
+      await b.call('POST', '/api/flow/instance', { name: 'n', tags: [] });
+    });
+    await run(async (b) => {
+      const query = await b.throughConsent('allow');
+      await b.call('POST', '/api/flow/callback', { ...query, state: 'forged' });
+      await b.call('POST', '/api/flow/authorize-url', {});
+    });
+    for (const request of sandbox.received.filter((r) => r.url.pathname.endsWith('/instances'))) {
+      const secret = JSON.parse(request.body)?.providerData?.secret;
+      if (typeof secret === 'string') tokenSecrets.push(secret);
+    }
+    expect(tokenSecrets.length).toBeGreaterThan(0);
+    expectNoSecret(seen, tokenSecrets);
+    expectNoSecret(bff.logs, tokenSecrets);
+  });
+
+  it('hides secrets that an upstream echoes back in errors, in any encoding', async () => {
+    // An upstream that repeats what it was sent: the query, the Authorization header, base64 too.
+    const echo = new Hono().all('*', (c) => {
+      const auth = c.req.header('authorization') ?? '';
+      return c.json(
+        {
+          requestId: 'echo',
+          message: `Bad request ${c.req.url} auth=${auth} b64=${Buffer.from(auth).toString('base64')}`,
+          providerMessage: `secret was ${c.req.query('apiSecret')}`,
+        },
+        400,
+      );
+    });
+    const server = serve({ fetch: echo.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const echoBff = await startBff(liveEnv(`http://127.0.0.1:${port}/elements/api-v2`));
+    try {
+      const { browser, seen } = recordingBrowser(echoBff.origin);
+      const res = await browser.call('POST', '/api/flow/request-token', {});
+      expect(res.status).toBe(400);
+      expect(res.json.error.providerMessage).toBe('secret was <TWITTER_API_SECRET>');
+      expectNoSecret(seen);
+    } finally {
+      await echoBff.close();
+      server.close();
+    }
+  });
+});
+
+describe('load and restarts', () => {
+  it('runs 200 concurrent flows, each with its own cookie jar, to 200 distinct instances', async () => {
+    const many = await startBff({ ...liveEnv(sandbox.ceBaseUrl), RATE_LIMIT_PER_MINUTE: '100000' });
+    try {
+      const flows = Array.from({ length: 200 }, async (_, i) => {
+        const browser = new TestBrowser(many.origin);
+        const query = await browser.throughConsent('allow');
+        const callback = await browser.call('POST', '/api/flow/callback', query);
+        const created = await browser.call('POST', '/api/flow/instance', {
+          name: `load-${tag}-${i}`,
+          tags: [],
+        });
+        const flow = await browser.call('GET', '/api/flow');
+        return { i, query, callback, created, flow };
+      });
+      const results = await Promise.all(flows);
+      for (const { i, query, callback, created, flow } of results) {
+        expect(callback.status).toBe(200);
+        expect(created.status).toBe(200);
+        // No cross-talk: each flow sees its own token, its own name, its own instance.
+        expect(created.json.instance.name).toBe(`load-${tag}-${i}`);
+        expect(flow.json.requestToken).toBe(query.oauth_token);
+        expect(flow.json.instanceName).toBe(`load-${tag}-${i}`);
+      }
+      const ids = new Set(results.map((r) => r.created.json.instance.id));
+      const tokens = new Set(results.map((r) => r.created.json.instance.token));
+      expect(ids.size).toBe(200);
+      expect(tokens.size).toBe(200);
+    } finally {
+      await many.close();
+    }
+  }, 60_000);
+
+  it('completes a flow started before a restart with the same SESSION_SECRET', async () => {
+    const before = await startBff(liveEnv(sandbox.ceBaseUrl));
+    const browser = new TestBrowser(before.origin);
+    const query = await browser.throughConsent('allow');
+    await before.close();
+
+    // Same port, so the callback URL (and the cookie's origin) stay the same.
+    const after = await startBff({
+      ...liveEnv(sandbox.ceBaseUrl),
+      PORT: String(before.config.port),
+    });
+    try {
+      const resumed = new TestBrowser(after.origin);
+      resumed.setCookies(browser.cookies());
+      expect((await resumed.call('GET', '/api/flow')).json.step).toBe('authorize-url');
+      expect((await resumed.call('POST', '/api/flow/callback', query)).status).toBe(200);
+      const created = await resumed.call('POST', '/api/flow/instance', {
+        name: `restart-${tag}`,
+        tags: [],
+      });
+      expect(created.status).toBe(200);
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with a message once a client exceeds its flow calls', async () => {
+    const limited = await startBff({ ...liveEnv(sandbox.ceBaseUrl), RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const browser = new TestBrowser(limited.origin);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push((await browser.call('POST', '/api/flow/request-token', {})).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await browser.call('POST', '/api/flow/request-token', {});
+      expect(refused.json.error.code).toBe('rate_limited');
+      expect(refused.json.error.message).toContain('Wait a minute');
+      // Reading the flow is not limited.
+      expect((await browser.call('GET', '/api/flow')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
