@@ -3,8 +3,9 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  // The wizard, and the sandbox on its own port (standing in for Cloud Elements in live-mode tests).
+  entryPoints: { index: 'src/index.ts', sandbox: 'src/sandbox/standalone.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,8 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** The BFF under test: the production build, in sandbox mode, on a port of its own. */
-export const PORT = 8788;
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
+import { LIVE_MODE_URL, SANDBOX_MODE_URL, webServers } from './servers';
 
 export default defineConfig({
   testDir: './specs',
@@ -12,8 +9,15 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   forbidOnly: !!process.env.CI,
+  projects: [
+    {
+      name: 'sandbox mode',
+      testMatch: ['flow.spec.ts', 'bundle.spec.ts'],
+      use: { baseURL: SANDBOX_MODE_URL },
+    },
+    { name: 'live mode', testMatch: 'live.spec.ts', use: { baseURL: LIVE_MODE_URL } },
+  ],
   use: {
-    baseURL: BASE_URL,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,11 +33,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node ../bff/dist/index.js',
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    env: { PORT: String(PORT), PUBLIC_URL: BASE_URL },
-    stdout: 'ignore',
-  },
+  webServer: webServers,
 });

@@ -242,7 +242,7 @@ export function createSandboxApp(options: SandboxOptions) {
     return c.html(renderConsentPage(token.token, APP_NAME), 200);
   });
   twitter.post('/oauth/authorize', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const token = store.findToken(typeof form.oauth_token === 'string' ? form.oauth_token : '');
     if (token?.status !== 'issued') {
       return c.html(

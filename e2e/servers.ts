@@ -1,0 +1,61 @@
+/**
+ * The servers the e2e suite starts: the wizard in sandbox mode; the sandbox standalone, standing
+ * in for Cloud Elements; the wizard in live mode against it, with canary secrets that must never
+ * reach the browser; and a live wizard whose Cloud Elements is down.
+ */
+const tag = `${process.pid}`;
+export const CANARY = {
+  CE_USER_SECRET: `e2e-canary-user/${tag}+u=`,
+  CE_ORG_SECRET: `e2e-canary-org/${tag}+o=`,
+  TWITTER_API_KEY: `e2e-canary-key-${tag}`,
+  TWITTER_API_SECRET: `e2e-canary-app/${tag}+s= x`,
+  SESSION_SECRET: `e2e-canary-session-${tag}-${'x'.repeat(32)}`,
+};
+
+export const SANDBOX_MODE_URL = 'http://127.0.0.1:8788';
+export const STANDALONE_SANDBOX_URL = 'http://127.0.0.1:8790';
+export const LIVE_MODE_URL = 'http://127.0.0.1:8789';
+export const LIVE_DOWN_URL = 'http://127.0.0.1:8791';
+
+const port = (url: string) => new URL(url).port;
+
+const live = (publicUrl: string, ceBaseUrl: string) => ({
+  command: 'node ../bff/dist/index.js',
+  url: `${publicUrl}/api/health`,
+  reuseExistingServer: false,
+  stdout: 'ignore' as const,
+  env: {
+    ...CANARY,
+    PORT: port(publicUrl),
+    PUBLIC_URL: publicUrl,
+    CE_BASE_URL: ceBaseUrl,
+    OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+    UPSTREAM_TIMEOUT_MS: '3000',
+  },
+});
+
+export const webServers = [
+  {
+    command: 'node ../bff/dist/index.js',
+    url: `${SANDBOX_MODE_URL}/api/health`,
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    env: { PORT: port(SANDBOX_MODE_URL), PUBLIC_URL: SANDBOX_MODE_URL },
+  },
+  {
+    command: 'node ../bff/dist/sandbox.js',
+    url: `${STANDALONE_SANDBOX_URL}/twitter/oauth/consent.css`,
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    env: {
+      SANDBOX_PORT: port(STANDALONE_SANDBOX_URL),
+      SANDBOX_USER_SECRET: CANARY.CE_USER_SECRET,
+      SANDBOX_ORG_SECRET: CANARY.CE_ORG_SECRET,
+      SANDBOX_TWITTER_API_KEY: CANARY.TWITTER_API_KEY,
+      SANDBOX_TWITTER_API_SECRET: CANARY.TWITTER_API_SECRET,
+    },
+  },
+  live(LIVE_MODE_URL, `${STANDALONE_SANDBOX_URL}/elements/api-v2`),
+  // Port 9 (discard) has no listener here: every call is refused.
+  live(LIVE_DOWN_URL, 'http://127.0.0.1:9/elements/api-v2'),
+];
