@@ -1,3 +1,5 @@
+import type { PlaywrightTestConfig } from '@playwright/test';
+
 /**
  * The servers the e2e suite starts: the wizard in sandbox mode; the sandbox standalone, standing
  * in for Cloud Elements; the wizard in live mode against it, with canary secrets that must never
@@ -18,12 +20,13 @@ export const LIVE_MODE_URL = 'http://127.0.0.1:8789';
 export const LIVE_DOWN_URL = 'http://127.0.0.1:8791';
 
 const port = (url: string) => new URL(url).port;
+type Server = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number];
 
-const live = (publicUrl: string, ceBaseUrl: string) => ({
+const live = (publicUrl: string, ceBaseUrl: string): Server => ({
   command: 'node ../bff/dist/index.js',
   url: `${publicUrl}/api/health`,
   reuseExistingServer: false,
-  stdout: 'ignore' as const,
+  stdout: 'ignore',
   env: {
     ...CANARY,
     PORT: port(publicUrl),
@@ -34,19 +37,19 @@ const live = (publicUrl: string, ceBaseUrl: string) => ({
   },
 });
 
-export const webServers = [
+export const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
   {
     command: 'node ../bff/dist/index.js',
     url: `${SANDBOX_MODE_URL}/api/health`,
     reuseExistingServer: false,
-    stdout: 'ignore' as const,
+    stdout: 'ignore',
     env: { PORT: port(SANDBOX_MODE_URL), PUBLIC_URL: SANDBOX_MODE_URL },
   },
   {
     command: 'node ../bff/dist/sandbox.js',
     url: `${STANDALONE_SANDBOX_URL}/twitter/oauth/consent.css`,
     reuseExistingServer: false,
-    stdout: 'ignore' as const,
+    stdout: 'ignore',
     env: {
       SANDBOX_PORT: port(STANDALONE_SANDBOX_URL),
       SANDBOX_USER_SECRET: CANARY.CE_USER_SECRET,
