@@ -197,6 +197,45 @@ describe('live mode against the standalone sandbox', () => {
   });
 });
 
+describe('a hostile authorization URL', () => {
+  it.each([
+    'http://api.twitter.com/oauth/authorize?oauth_token=TOKEN',
+    'javascript:alert(document.cookie)//?oauth_token=TOKEN',
+    'https://api.twitter.com.evil.example/oauth/authorize?oauth_token=TOKEN',
+    'https://user@api.twitter.com/oauth/authorize?oauth_token=TOKEN',
+    'https://api.twitter.com/oauth/authorize?oauth_token=someone-elses',
+  ])('is never handed to the browser: %s', async (evil) => {
+    // An upstream that issues a token, then answers step 2 with a URL the browser must not visit.
+    const upstream = new Hono().get('*', (c) =>
+      c.req.path.endsWith('/oauth/token')
+        ? c.json({ token: 'TOKEN', secret: 'token-secret' }, 200)
+        : c.json({ element: 'twitter', oauthUrl: evil }, 200),
+    );
+    const server = serve({ fetch: upstream.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const hostile = await startBff({
+      ...liveEnv(`http://127.0.0.1:${port}/elements/api-v2`),
+      OAUTH_ALLOWED_HOSTS: '',
+    });
+    try {
+      const browser = new TestBrowser(hostile.origin);
+      await browser.call('POST', '/api/flow/request-token', {});
+      const res = await browser.call('POST', '/api/flow/authorize-url', {});
+      expect(res.status).toBe(502);
+      expect(res.json.error.code).toBe('unsafe_oauth_url');
+      expect(res.json).not.toHaveProperty('oauthUrl');
+      const flow = await browser.call('GET', '/api/flow');
+      expect(flow.json.step).toBe('request-token');
+      expect(flow.json.oauthUrl).toBeUndefined();
+    } finally {
+      await hostile.close();
+      server.close();
+    }
+  });
+});
+
 describe('load and restarts', () => {
   it('runs 200 concurrent flows, each with its own cookie jar, to 200 distinct instances', async () => {
     const many = await startBff({ ...liveEnv(sandbox.ceBaseUrl), RATE_LIMIT_PER_MINUTE: '100000' });
