@@ -36,6 +36,11 @@ export class Wizard {
     await this.page.goto('/');
   }
 
+  /** Sandbox mode: pick a failure-lab scenario before step 1. */
+  async chooseScenario(id: string) {
+    await this.page.getByLabel('Failure lab (sandbox only)').selectOption(id);
+  }
+
   async getRequestToken() {
     await this.button('Get request token').click();
     await expect(this.page.getByTestId('request-token')).toBeVisible();

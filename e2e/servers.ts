@@ -43,7 +43,12 @@ export const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
     url: `${SANDBOX_MODE_URL}/api/health`,
     reuseExistingServer: false,
     stdout: 'ignore',
-    env: { PORT: port(SANDBOX_MODE_URL), PUBLIC_URL: SANDBOX_MODE_URL },
+    // A short timeout so the failure lab's "Cloud Elements is slow" ends quickly.
+    env: {
+      PORT: port(SANDBOX_MODE_URL),
+      PUBLIC_URL: SANDBOX_MODE_URL,
+      UPSTREAM_TIMEOUT_MS: '2000',
+    },
   },
   {
     command: 'node ../bff/dist/sandbox.js',

@@ -124,6 +124,17 @@ describe('live mode against the standalone sandbox', () => {
     });
   });
 
+  it('ignores a failure-lab scenario: it never travels in live mode', async () => {
+    const browser = new TestBrowser(bff.origin);
+    sandbox.received.length = 0;
+    const res = await browser.call('POST', '/api/flow/request-token', { scenario: 'ce-down' });
+    expect(res.status).toBe(200);
+    expect((await browser.call('GET', '/api/flow')).json.scenario).toBe('none');
+    expect(sandbox.received.every((r) => r.headers['x-sandbox-scenario'] === undefined)).toBe(true);
+    const legs = await browser.call('GET', '/api/flow/provider-legs');
+    expect(legs.status).toBe(404);
+  });
+
   it('lets no secret reach the browser or the log, in whole flows that succeed and fail', async () => {
     const seen: string[] = [];
     const tokenSecrets: string[] = [];

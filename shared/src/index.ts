@@ -10,6 +10,45 @@ export const StepIdSchema = z.enum([
 ]);
 export type StepId = z.infer<typeof StepIdSchema>;
 
+/** Failure-lab scenarios: sandbox mode only; live mode ignores them. */
+export const ScenarioSchema = z.enum([
+  'none',
+  'cancel',
+  'expired-token',
+  'tampered-verifier',
+  'wrong-secret',
+  'missing-config',
+  'ce-down',
+  'ce-slow',
+  'name-taken',
+]);
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/**
+ * One signed request Cloud Elements made to Twitter (sandbox mode only), with the signature's
+ * working: secrets appear as markers such as `<TWITTER_API_SECRET>`.
+ */
+export const ProviderLegSchema = z.object({
+  name: z.enum(['request_token', 'access_token']),
+  method: z.string(),
+  url: z.string(),
+  /** The oauth_* parameters of the Authorization header, in the order sent. */
+  oauthParams: z.array(z.tuple([z.string(), z.string()])),
+  /** Every signed parameter, encoded, sorted and joined. */
+  normalizedParameters: z.string(),
+  baseString: z.string(),
+  /** How the key was composed, e.g. `<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>`. */
+  signingKey: z.string(),
+  signature: z.string(),
+  status: z.number(),
+  responseBody: z.string(),
+  at: z.string(),
+});
+export type ProviderLeg = z.infer<typeof ProviderLegSchema>;
+
+export const ProviderLegsSchema = z.object({ legs: z.array(ProviderLegSchema) });
+export type ProviderLegs = z.infer<typeof ProviderLegsSchema>;
+
 export const ModeSchema = z.enum(['sandbox', 'live']);
 export type Mode = z.infer<typeof ModeSchema>;
 
@@ -95,9 +134,15 @@ export const FlowViewSchema = z.object({
   oauthUrl: z.string().optional(),
   outcome: z.enum(['authorized', 'denied']).optional(),
   instanceName: z.string().optional(),
+  scenario: ScenarioSchema,
   exchanges: z.array(ExchangeSchema),
 });
 export type FlowView = z.infer<typeof FlowViewSchema>;
+
+export const RequestTokenInputSchema = z.strictObject({
+  scenario: ScenarioSchema.default('none'),
+});
+export type RequestTokenInput = z.input<typeof RequestTokenInputSchema>;
 
 export const RequestTokenResultSchema = z.object({
   requestToken: z.string(),

@@ -1,4 +1,4 @@
-import { ExchangeSchema, type FlowView, StepIdSchema } from '@cew/shared';
+import { ExchangeSchema, type FlowView, ScenarioSchema, StepIdSchema } from '@cew/shared';
 import { z } from 'zod';
 
 /**
@@ -16,19 +16,22 @@ export const FlowStateSchema = z.object({
   verifier: z.string().optional(),
   outcome: z.enum(['authorized', 'denied']).optional(),
   instanceName: z.string().optional(),
+  /** The failure-lab scenario chosen at step 1 (always 'none' in live mode). */
+  scenario: ScenarioSchema.default('none'),
   exchanges: z.array(ExchangeSchema),
 });
 export type FlowState = z.infer<typeof FlowStateSchema>;
 
 /** What the browser may see: no token secret, no verifier. */
 export function toFlowView(flow: FlowState | null): FlowView {
-  if (!flow) return { step: null, exchanges: [] };
+  if (!flow) return { step: null, scenario: 'none', exchanges: [] };
   return {
     step: flow.step,
     requestToken: flow.requestToken,
     oauthUrl: flow.oauthUrl,
     outcome: flow.outcome,
     instanceName: flow.instanceName,
+    scenario: flow.scenario,
     exchanges: flow.exchanges,
   };
 }

@@ -112,7 +112,7 @@ describe('the flow API against the real sandbox over HTTP', () => {
     await browser.call('POST', '/api/flow/request-token', {});
     expect(browser.cookies().size).toBeGreaterThan(0);
     const res = await browser.call('DELETE', '/api/flow');
-    expect(res.json).toEqual({ step: null, exchanges: [] });
+    expect(res.json).toEqual({ step: null, scenario: 'none', exchanges: [] });
     expect(browser.cookies().size).toBe(0);
   });
 });

@@ -6,10 +6,13 @@ import {
   CreateInstanceInputSchema,
   type Exchange,
   type Instance,
+  ProviderLegsSchema,
+  RequestTokenInputSchema,
+  type Scenario,
 } from '@cew/shared';
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, request } from 'undici';
 import { z } from 'zod';
 import type { Config } from '../config';
 import { AppError, describeZodError } from '../errors';
@@ -47,6 +50,9 @@ const json = <T extends z.ZodType>(schema: T) =>
 
 const EmptyBody = z.strictObject({});
 
+/** The scenario travels to the sandbox as a header; live mode never sends it. */
+const SCENARIO_HEADER = 'x-sandbox-scenario';
+
 export function createFlowRoutes(deps: FlowDeps) {
   const secure = deps.config.publicUrl.startsWith('https:');
   const secretsFor = (flow: FlowState | null): KnownSecret[] =>
@@ -58,6 +64,12 @@ export function createFlowRoutes(deps: FlowDeps) {
     timeoutMs: deps.config.upstreamTimeoutMs,
     redactor: createRedactor(secretsFor(flow)),
   });
+  const sandbox = deps.config.mode === 'sandbox';
+  /** The Cloud Elements target for a flow: in sandbox mode, with its failure-lab scenario. */
+  const targetFor = (scenario: Scenario) =>
+    sandbox && scenario !== 'none'
+      ? { ...deps.target, headers: { [SCENARIO_HEADER]: scenario } }
+      : deps.target;
   const save = (c: Context, flow: FlowState) =>
     writeFlow(c, deps.sealer, { ...flow, exchanges: flow.exchanges.slice(-MAX_EXCHANGES) }, secure);
 
@@ -98,11 +110,37 @@ export function createFlowRoutes(deps: FlowDeps) {
       clearFlow(c, secure);
       return c.json(toFlowView(null), 200);
     })
-    .post('/request-token', json(EmptyBody), async (c) => {
+    .get('/provider-legs', async (c) => {
+      if (!sandbox) {
+        throw new AppError(
+          404,
+          'not_found',
+          "Cloud Elements' calls to Twitter are visible only in sandbox mode.",
+        );
+      }
+      const flow = readFlow(c, deps.sealer);
+      if (!flow) return c.json({ legs: [] }, 200);
+      const url = `${deps.config.ceBaseUrl.replace(/\/elements\/api-v2$/, '')}/_inspect/legs?oauth_token=${encodeURIComponent(flow.requestToken)}`;
+      const reply = await request(url, {
+        dispatcher: deps.dispatcher,
+        signal: AbortSignal.timeout(deps.config.upstreamTimeoutMs),
+      });
+      const parsed = ProviderLegsSchema.safeParse(await reply.body.json().catch(() => null));
+      if (!parsed.success)
+        throw new AppError(
+          502,
+          'upstream_bad_reply',
+          'The sandbox did not describe its calls to Twitter.',
+        );
+      return c.json(createRedactor(secretsFor(flow)).redact(parsed.data), 200);
+    })
+    .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // Step 1 always begins a fresh flow, with a new random `state` bound to this browser.
+      const scenario = sandbox ? c.req.valid('json').scenario : 'none';
       const state = randomBytes(16).toString('base64url');
-      const { data, reply } = await getRequestToken(deps.target, state, upstream(null));
+      const { data, reply } = await getRequestToken(targetFor(scenario), state, upstream(null));
       const flow: FlowState = {
+        scenario,
         state,
         step: 'request-token',
         requestToken: data.token,
@@ -119,7 +157,7 @@ export function createFlowRoutes(deps: FlowDeps) {
         'getting the authorization URL',
       );
       const { data, reply } = await step(c, flow, () =>
-        getAuthorizeUrl(deps.target, flow.requestToken, flow.state, upstream(flow)),
+        getAuthorizeUrl(targetFor(flow.scenario), flow.requestToken, flow.state, upstream(flow)),
       );
       const verdict = checkOauthUrl(data.oauthUrl, flow.requestToken, deps.oauthUrlPolicy);
       if (!verdict.ok) {
@@ -228,7 +266,7 @@ export function createFlowRoutes(deps: FlowDeps) {
       const options = upstream(flow);
       const { data, reply } = await step(c, flow, () =>
         createInstance(
-          deps.target,
+          targetFor(flow.scenario),
           {
             userSecret: deps.config.ceUserSecret,
             orgSecret: deps.config.ceOrgSecret,
@@ -237,6 +275,8 @@ export function createFlowRoutes(deps: FlowDeps) {
             tokenSecret: flow.tokenSecret,
             name: input.name,
             tags: input.tags,
+            omitConfiguration:
+              sandbox && flow.scenario === 'missing-config' ? ['oauth.callback.url'] : undefined,
           },
           options,
         ),

@@ -1,5 +1,9 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createSandboxApp } from './app';
+import { createCloudElements } from './cloud-elements';
+import { authorizationHeader, hmacSha1, type Param, sign, signingKey } from './oauth1';
+import { createTwitter } from './twitter';
 
 // biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
 const readJson = (res: Response) => res.json() as Promise<Record<string, any>>;
@@ -215,7 +219,7 @@ describe('sandbox Cloud Elements and Twitter', () => {
     expect((await createInstance(instanceBody(token, verifier, secret))).status).toBe(200);
     const replay = await createInstance(instanceBody(token, verifier, secret, 'second'));
     expect(replay.status).toBe(400);
-    expect((await readJson(replay)).providerMessage).toContain('already been used');
+    expect((await readJson(replay)).providerMessage).toContain('Invalid or expired token');
   });
 
   it('refuses a token that was denied or never authorized', async () => {
@@ -225,7 +229,7 @@ describe('sandbox Cloud Elements and Twitter', () => {
     const denied = await requestToken();
     await consent(denied.token, 'deny');
     const res = await createInstance(instanceBody(denied.token, 'v', denied.secret));
-    expect((await readJson(res)).providerMessage).toContain('not authorized');
+    expect((await readJson(res)).providerMessage).toContain('Invalid or expired token');
   });
 
   it('lets request tokens expire', async () => {
@@ -249,5 +253,112 @@ describe('sandbox Cloud Elements and Twitter', () => {
       (await createInstance(instanceBody(second.token, second.verifier, second.secret, 'same')))
         .status,
     ).toBe(409);
+  });
+});
+
+describe("the sandbox's hidden leg: Cloud Elements and Twitter over OAuth 1.0a", () => {
+  it('records both signed requests, with verifiable signatures and secrets as markers', async () => {
+    const { app, createInstance, authorized, instanceBody } = makeSandbox();
+    const { token, verifier, secret } = await authorized();
+    expect((await createInstance(instanceBody(token, verifier, secret))).status).toBe(200);
+    const { legs } = await readJson(await app.request(`/_inspect/legs?oauth_token=${token}`));
+    expect(legs.map((l: { name: string }) => l.name)).toEqual(['request_token', 'access_token']);
+    const [requestLeg, accessLeg] = legs;
+    expect(requestLeg.url).toBe('http://sandbox.test/twitter/oauth/request_token');
+    expect(requestLeg.signingKey).toBe('<TWITTER_API_SECRET>&');
+    expect(requestLeg.responseBody).toContain('oauth_token_secret=<REQUEST_TOKEN_SECRET>');
+    expect(requestLeg.responseBody).toContain('oauth_callback_confirmed=true');
+    expect(requestLeg.baseString).toContain('oauth_callback%3Dhttp%253A%252F%252Fwizard.test');
+    expect(accessLeg.signingKey).toBe('<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>');
+    expect(accessLeg.responseBody).toContain('oauth_token_secret=<ACCESS_TOKEN_SECRET>');
+    // A learner with the real secrets can check each signature from the base string shown.
+    expect(hmacSha1(requestLeg.baseString, signingKey('app-secret'))).toBe(requestLeg.signature);
+    expect(hmacSha1(accessLeg.baseString, signingKey('app-secret', secret))).toBe(
+      accessLeg.signature,
+    );
+    expect(JSON.stringify(legs)).not.toContain(secret);
+  });
+});
+
+describe("the sandbox's Twitter verifies every signed request", () => {
+  let now = 1_700_000_000_000;
+  const twitter = createTwitter({
+    baseUrl: 'https://api.twitter.test',
+    apps: { key: 'secret' },
+    tokenTtlMs: 60_000,
+    now: () => now,
+  });
+  const oauth = (overrides: Record<string, string> = {}): Param[] =>
+    Object.entries({
+      oauth_consumer_key: 'key',
+      oauth_nonce: `n${Math.random()}`,
+      oauth_signature_method: 'HMAC-SHA1',
+      oauth_timestamp: String(Math.floor(now / 1000)),
+      oauth_version: '1.0',
+      oauth_callback: 'http://app.test/cb',
+      ...overrides,
+    });
+  function post(params: Param[], consumerSecret = 'secret') {
+    const url = 'https://api.twitter.test/oauth/request_token';
+    const { signature } = sign({ method: 'POST', url, oauth: params, consumerSecret });
+    return twitter.app.request('/oauth/request_token', {
+      method: 'POST',
+      headers: { authorization: authorizationHeader([...params, ['oauth_signature', signature]]) },
+    });
+  }
+
+  it('accepts a correct signature and confirms the callback', async () => {
+    const res = await post(oauth());
+    expect(res.status).toBe(200);
+    expect(new URLSearchParams(await res.text()).get('oauth_callback_confirmed')).toBe('true');
+  });
+
+  it('refuses a wrong signature, an unknown app and a missing callback like Twitter does', async () => {
+    const bad = await post(oauth(), 'not-the-secret');
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toEqual({
+      errors: [{ code: 32, message: 'Could not authenticate you.' }],
+    });
+    expect((await post(oauth({ oauth_consumer_key: 'unknown' }))).status).toBe(401);
+    const noCallback = oauth().filter(([name]) => name !== 'oauth_callback');
+    expect((await post(noCallback)).status).toBe(401);
+  });
+
+  it('refuses a timestamp outside the window', async () => {
+    const stale = await post(oauth({ oauth_timestamp: String(Math.floor(now / 1000) - 301) }));
+    expect(stale.status).toBe(401);
+    expect((await readJson(stale)).errors[0].code).toBe(135);
+    now += 1;
+  });
+
+  it('refuses a reused nonce', async () => {
+    const params = oauth({ oauth_nonce: 'same' });
+    expect((await post(params)).status).toBe(200);
+    expect((await post(params)).status).toBe(401);
+  });
+
+  it('has Cloud Elements refuse a provider that does not confirm the callback (OAuth 1.0)', async () => {
+    const legacy = {
+      app: new Hono(),
+      signedPost: async () => ({
+        url: 'https://legacy.test/oauth/request_token',
+        oauth: [] as Param[],
+        work: { parameters: '', baseString: '', signature: '' },
+        status: 200,
+        body: 'oauth_token=t&oauth_token_secret=s',
+      }),
+    };
+    const ce = createCloudElements({
+      userSecret: 'u',
+      orgSecret: 'o',
+      twitter: legacy,
+      twitterPublicUrl: 'https://legacy.test',
+      now: () => now,
+    });
+    const res = await ce.app.request(
+      '/elements/twitter/oauth/token?apiKey=k&apiSecret=s&callbackUrl=http%3A%2F%2Fapp.test%2Fcb',
+    );
+    expect(res.status).toBe(502);
+    expect((await readJson(res)).message).toContain('oauth_callback_confirmed');
   });
 });

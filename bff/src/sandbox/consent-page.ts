@@ -2,10 +2,17 @@
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function renderConsentPage(token: string, appName: string): string {
+/** What the failure lab asks the learner to do on this page. */
+const SCENARIO_HINTS: Record<string, string> = {
+  cancel: 'Failure lab: press <strong>Cancel</strong> to refuse access.',
+};
+
+export function renderConsentPage(token: string, appName: string, scenario?: string): string {
+  const hint = scenario ? SCENARIO_HINTS[scenario] : undefined;
   return page(
     'Authorize access',
     `<p class="brand">𝕏 Sandbox Twitter</p>
+    ${hint ? `<p class="lab" role="note">${hint}</p>` : ''}
     <h1>Authorize <strong>${escapeHtml(appName)}</strong> to access your account?</h1>
     <p>You are signed in as <strong>@sandbox_learner</strong>.</p>
     <p>This application will be able to:</p>
@@ -57,4 +64,5 @@ button { font: inherit; padding: .6rem 1.2rem; border-radius: 999px; border: 1px
 button.primary { background: #0f1419; color: #fff; border-color: #0f1419; }
 button:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
 .note { font-size: .85rem; opacity: .8; }
+.lab { border: 2px dashed #b45309; padding: .5rem .75rem; border-radius: .5rem; }
 `;

@@ -1,4 +1,4 @@
-import type { StoredInstance } from './store';
+import type { StoredInstance } from './cloud-elements';
 
 /** Configuration keys Cloud Elements masks when it returns an instance. */
 const MASKED_KEYS = new Set(['oauth.api.secret', 'oauth.user.token.secret']);

@@ -95,7 +95,14 @@ describe('encoding edge cases', () => {
       formBody: [['body', 'v w']] as Param[],
       consumerSecret: 'cs',
     };
-    const work = sign({ ...base, oauth: [['oauth_nonce', 'n'], ['oauth_signature', 'x'], ['realm', 'r']] });
+    const work = sign({
+      ...base,
+      oauth: [
+        ['oauth_nonce', 'n'],
+        ['oauth_signature', 'x'],
+        ['realm', 'r'],
+      ],
+    });
     expect(work.parameters).toBe('body=v%20w&oauth_nonce=n&q=0&q=1');
     expect(work.baseString.startsWith('POST&https%3A%2F%2Fapi.example.com%2Fr&')).toBe(true);
   });

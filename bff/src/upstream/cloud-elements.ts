@@ -9,6 +9,8 @@ export type CloudElementsTarget = {
   apiKey: string;
   apiSecret: string;
   callbackUrl: string;
+  /** Extra headers for every call: the sandbox's failure-lab scenario, never sent in live mode. */
+  headers?: Record<string, string>;
 };
 
 const RequestTokenReplySchema = z.object({ token: z.string().min(1), secret: z.string().min(1) });
@@ -44,7 +46,7 @@ export async function getRequestToken(
         callbackUrl: target.callbackUrl,
         state,
       }),
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...target.headers },
     },
     options,
   );
@@ -69,7 +71,7 @@ export async function getAuthorizeUrl(
         requestToken,
         state,
       }),
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...target.headers },
     },
     options,
   );
@@ -84,6 +86,8 @@ export type CreateInstanceRequest = {
   tokenSecret: string;
   name: string;
   tags: string[];
+  /** Configuration entries to leave out (the failure lab's "missing configuration"). */
+  omitConfiguration?: string[];
 };
 
 /** Step 4: `POST /instances` — trades the authorized request token for an instance. */
@@ -101,6 +105,7 @@ export async function createInstance(
         authorization: `User ${input.userSecret}, Organization ${input.orgSecret}`,
         'content-type': 'application/json',
         accept: 'application/json',
+        ...target.headers,
       },
       body: {
         element: { key: target.elementKey },
@@ -109,11 +114,13 @@ export async function createInstance(
           oauth_verifier: input.oauthVerifier,
           secret: input.tokenSecret,
         },
-        configuration: {
-          'oauth.api.key': target.apiKey,
-          'oauth.api.secret': target.apiSecret,
-          'oauth.callback.url': target.callbackUrl,
-        },
+        configuration: Object.fromEntries(
+          Object.entries({
+            'oauth.api.key': target.apiKey,
+            'oauth.api.secret': target.apiSecret,
+            'oauth.callback.url': target.callbackUrl,
+          }).filter(([key]) => !input.omitConfiguration?.includes(key)),
+        ),
         tags: input.tags,
         name: input.name,
       },

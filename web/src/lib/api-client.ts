@@ -7,7 +7,9 @@ import type {
   ErrorBody,
   Exchange,
   FlowView,
+  ProviderLegs,
   PublicConfig,
+  RequestTokenInput,
   RequestTokenResult,
 } from '@cew/shared';
 
@@ -59,7 +61,9 @@ export const api = {
   getConfig: () => call<PublicConfig>('GET', '/config'),
   getFlow: () => call<FlowView>('GET', '/flow'),
   resetFlow: () => call<FlowView>('DELETE', '/flow'),
-  requestToken: () => call<RequestTokenResult>('POST', '/flow/request-token', {}),
+  getProviderLegs: () => call<ProviderLegs>('GET', '/flow/provider-legs'),
+  requestToken: (input: RequestTokenInput) =>
+    call<RequestTokenResult>('POST', '/flow/request-token', input),
   authorizeUrl: () => call<AuthorizeUrlResult>('POST', '/flow/authorize-url', {}),
   callback: (input: CallbackInput) => call<CallbackResult>('POST', '/flow/callback', input),
   createInstance: (input: CreateInstanceInput) =>

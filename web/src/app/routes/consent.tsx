@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
+import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
@@ -36,9 +37,14 @@ export default function ConsentStep() {
       preview={
         !called &&
         oauthUrl && (
-          <p>
-            Your browser will go to <code data-testid="consent-url">{oauthUrl}</code>
-          </p>
+          <>
+            <p>
+              Your browser will go to <code data-testid="consent-url">{oauthUrl}</code>
+            </p>
+            {flow?.scenario === 'cancel' && (
+              <p className="notice">Failure lab: press Cancel on the consent page.</p>
+            )}
+          </>
         )
       }
       action={
@@ -64,6 +70,7 @@ export default function ConsentStep() {
               sent <code>denied</code> instead of a verifier. This request token can never become an
               instance; no instance was created.
             </p>
+            {flow.scenario === 'cancel' && <ScenarioNote scenario="cancel" />}
             <p>A real app should say so and offer to try again, as here:</p>
             <StartOverButton className="primary" />
           </div>

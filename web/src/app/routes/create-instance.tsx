@@ -4,7 +4,10 @@ import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCreateInstance, useFlow } from '../../features/wizard/api/flow';
 import { CallPreview } from '../../features/wizard/components/call-preview';
+import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
+import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { scenarioInfo } from '../../features/wizard/scenarios';
 import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
 const step = STEP.createInstance;
@@ -26,6 +29,10 @@ export default function CreateInstanceStep() {
   const nameId = useId();
   const tagsId = useId();
   const done = progressOf(flow) >= 4;
+  const last = lastExchange(flow, 'create-instance');
+  const failed = mutation.isError || (last?.status ?? 200) >= 300 || last?.status === null;
+  const scenario = flow?.scenario ?? 'none';
+  const showNote = failed && scenarioInfo(scenario)?.step === 4;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -104,7 +111,9 @@ export default function CreateInstanceStep() {
         disabled: done,
       }}
       error={mutation.error}
-      exchange={lastExchange(flow, 'create-instance')}
+      exchange={last}
+      note={showNote && <ScenarioNote scenario={scenario} />}
+      behindTheScenes={<ProviderLegs name="access_token" />}
       result={
         done && (
           <>

@@ -2,6 +2,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { scenarioInfo } from '../../features/wizard/scenarios';
 import { isOpen, progressOf, STEPS } from '../../features/wizard/steps';
 
 /** The frame of every page: title, mode, the steps as a trail, and the current step. */
@@ -26,6 +27,11 @@ export default function Layout() {
           {config && (
             <span className={`mode mode-${config.mode}`} data-testid="mode">
               {config.mode === 'sandbox' ? 'Sandbox mode' : 'Live mode'}
+            </span>
+          )}
+          {flow && flow.scenario !== 'none' && (
+            <span className="mode mode-lab" data-testid="scenario-badge">
+              Failure lab: {scenarioInfo(flow.scenario)?.label}
             </span>
           )}
           {progress > 0 && <StartOverButton />}

@@ -1,9 +1,15 @@
+import type { Scenario } from '@cew/shared';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow, useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview } from '../../features/wizard/components/call-preview';
+import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
+import { ScenarioNote } from '../../features/wizard/components/scenario-note';
+import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { scenarioInfo } from '../../features/wizard/scenarios';
 import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
 const step = STEP.requestToken;
@@ -12,7 +18,9 @@ export default function RequestTokenStep() {
   const { data: flow } = useFlow();
   const { data: config } = useConfig();
   const mutation = useRequestToken();
+  const [scenario, setScenario] = useState<Scenario>('none');
   const done = progressOf(flow) >= 1;
+  const failedScenario = mutation.isError ? mutation.variables?.scenario : undefined;
   return (
     <StepFrame
       step={step}
@@ -26,16 +34,26 @@ export default function RequestTokenStep() {
         </p>
       }
       preview={
-        <CallPreview
-          method="GET"
-          url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/elements/twitter/oauth/token`}
-          params={appParams(config)}
-        />
+        <>
+          <CallPreview
+            method="GET"
+            url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/elements/twitter/oauth/token`}
+            params={appParams(config)}
+          />
+          {config?.mode === 'sandbox' && (
+            <ScenarioPicker value={scenario} onChange={setScenario} disabled={mutation.isPending} />
+          )}
+        </>
       }
+      note={
+        failedScenario &&
+        scenarioInfo(failedScenario)?.step === 1 && <ScenarioNote scenario={failedScenario} />
+      }
+      behindTheScenes={<ProviderLegs name="request_token" />}
       action={{
         label: done ? 'Get a new request token (restarts the flow)' : 'Get request token',
         pendingLabel: 'Asking Cloud Elements…',
-        run: () => mutation.mutate(undefined),
+        run: () => mutation.mutate({ scenario }),
         pending: mutation.isPending,
       }}
       error={mutation.error}

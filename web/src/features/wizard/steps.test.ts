@@ -2,7 +2,12 @@ import type { Exchange, FlowView } from '@cew/shared';
 import { describe, expect, it } from 'vitest';
 import { isOpen, lastExchange, progressOf, resumePath, STEP } from './steps';
 
-const flow = (patch: Partial<FlowView>): FlowView => ({ step: null, exchanges: [], ...patch });
+const flow = (patch: Partial<FlowView>): FlowView => ({
+  step: null,
+  scenario: 'none',
+  exchanges: [],
+  ...patch,
+});
 const exchange = (step: Exchange['step'], status: number): Exchange => ({
   step,
   parties: 'BFF → Cloud Elements',

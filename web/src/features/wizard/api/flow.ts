@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
 const flowKey = ['flow'] as const;
+const legsKey = ['provider-legs'] as const;
 
 /** This browser's flow as the BFF remembers it (from its encrypted cookie). */
 export function useFlow() {
@@ -14,11 +15,20 @@ function useFlowMutation<TInput, TResult>(run: (input: TInput) => Promise<TResul
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: flowKey }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: flowKey }),
+        queryClient.invalidateQueries({ queryKey: legsKey }),
+      ]),
   });
 }
 
-export const useRequestToken = () => useFlowMutation((_: undefined) => api.requestToken());
+/** Sandbox mode: what Cloud Elements sent Twitter for this flow, signatures and all. */
+export function useProviderLegs(enabled: boolean) {
+  return useQuery({ queryKey: legsKey, queryFn: api.getProviderLegs, enabled });
+}
+
+export const useRequestToken = () => useFlowMutation(api.requestToken);
 export const useAuthorizeUrl = () => useFlowMutation((_: undefined) => api.authorizeUrl());
 export const useCallback = () => useFlowMutation(api.callback);
 export const useCreateInstance = () => useFlowMutation(api.createInstance);
@@ -29,7 +39,7 @@ export function useResetFlow() {
     mutationFn: api.resetFlow,
     onSuccess: (flow: FlowView) => {
       queryClient.setQueryData(flowKey, flow);
-      queryClient.removeQueries({ queryKey: ['step-error'] });
+      queryClient.setQueryData(legsKey, { legs: [] });
     },
   });
 }

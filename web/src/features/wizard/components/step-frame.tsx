@@ -28,10 +28,25 @@ type Props = {
   result?: ReactNode;
   /** Is the flow ready for this step? If not, a link to the step to do first. */
   open: boolean;
+  /** An explanation shown under the outcome (the failure lab's). */
+  note?: ReactNode;
+  /** Shown after the exchange: what happened behind it (the sandbox's hidden leg). */
+  behindTheScenes?: ReactNode;
 };
 
 /** The frame every step shares: explanation, preview, one button, the exchange, the result. */
-export function StepFrame({ step, intro, preview, action, exchange, error, result, open }: Props) {
+export function StepFrame({
+  step,
+  intro,
+  preview,
+  action,
+  exchange,
+  error,
+  result,
+  open,
+  note,
+  behindTheScenes,
+}: Props) {
   const errorExchange = error instanceof ApiError ? error.exchange : undefined;
   // A failure brings its own exchange; don't show the same one twice.
   const showExchange = exchange && exchange.startedAt !== errorExchange?.startedAt;
@@ -81,12 +96,14 @@ export function StepFrame({ step, intro, preview, action, exchange, error, resul
               {result}
             </section>
           )}
+          {note}
           {showExchange && (
             <section aria-label="What happened">
               <h3>The exchange</h3>
               <ExchangeView exchange={exchange} />
             </section>
           )}
+          {behindTheScenes}
         </>
       )}
     </article>

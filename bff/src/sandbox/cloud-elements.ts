@@ -1,0 +1,318 @@
+import type { ProviderLeg } from '@cew/shared';
+import { Hono } from 'hono';
+import { ceError } from './cloud-elements-error';
+import { toInstanceReply, twitterConfiguration } from './instance-reply';
+import { randomToken } from './random';
+import type { SandboxTwitter } from './twitter';
+
+export type StoredInstance = {
+  id: number;
+  name: string;
+  token: string;
+  tags: string[];
+  createdDate: string;
+  configuration: Record<string, string | null>;
+};
+
+/** What Cloud Elements remembers of a flow it started with Twitter. */
+type CeFlow = {
+  apiKey: string;
+  callbackUrl: string;
+  scenario?: string;
+  legs: ProviderLeg[];
+  createdAt: number;
+};
+
+export type CloudElementsOptions = {
+  userSecret: string;
+  orgSecret: string;
+  twitter: SandboxTwitter;
+  /** Where browsers reach the sandbox's Twitter, for the oauthUrl. */
+  twitterPublicUrl: string;
+  now: () => number;
+};
+
+const ELEMENT_KEYS = new Set(['twitter', '1359']);
+const REQUIRED_CONFIGURATION = ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'];
+const BAD_SECRETS = 'Invalid Organization or User secret, or invalid Element token provided.';
+
+/** "User x, Organization y[, Element z]" in any order → { User: x, Organization: y, … }. */
+export function parseCeAuthorization(header: string | undefined): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const part of (header ?? '').split(',')) {
+    const match = /^\s*(User|Organization|Element)\s+(\S+)\s*$/.exec(part);
+    if (match?.[1] && match[2]) parts[match[1]] = match[2];
+  }
+  return parts;
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/** `a=1&oauth_token_secret=x` with each secret value replaced by its marker, for the inspector. */
+function maskFormBody(body: string, markers: Record<string, string>): string {
+  return body
+    .split('&')
+    .map((pair) => {
+      const name = pair.split('=')[0] ?? '';
+      return name in markers ? `${name}=${markers[name]}` : pair;
+    })
+    .join('&');
+}
+
+/** The sandbox's Cloud Elements: the three instance calls, instance read/list/delete, and its leg to Twitter. */
+export function createCloudElements(options: CloudElementsOptions) {
+  const flows = new Map<string, CeFlow>();
+  const instances = new Map<number, StoredInstance>();
+  let nextInstanceId = 1000;
+  const ce = new Hono();
+
+  const authorized = (header: string | undefined, scenario?: string) => {
+    const auth = parseCeAuthorization(header);
+    // Failure lab: Cloud Elements does not recognise the secrets it was sent.
+    if (scenario === 'wrong-secret') return false;
+    return auth.User === options.userSecret && auth.Organization === options.orgSecret;
+  };
+
+  function sweep() {
+    for (const [token, flow] of flows)
+      if (flow.createdAt < options.now() - 3_600_000) flows.delete(token);
+  }
+
+  function leg(
+    name: ProviderLeg['name'],
+    sent: Awaited<ReturnType<SandboxTwitter['signedPost']>>,
+    signingKey: string,
+    markers: Record<string, string>,
+  ): ProviderLeg {
+    return {
+      name,
+      method: 'POST',
+      url: sent.url,
+      oauthParams: sent.oauth,
+      normalizedParameters: sent.work.parameters,
+      baseString: sent.work.baseString,
+      signingKey,
+      signature: sent.work.signature,
+      status: sent.status,
+      responseBody: maskFormBody(sent.body, markers),
+      at: new Date(options.now()).toISOString(),
+    };
+  }
+
+  ce.use('/elements/:key/*', async (c, next) => {
+    if (!ELEMENT_KEYS.has(c.req.param('key'))) {
+      return ceError(c, 404, `No element found with key or id '${c.req.param('key')}'`);
+    }
+    await next();
+  });
+
+  ce.get('/elements/:key/oauth/token', async (c) => {
+    const scenario = c.req.header('x-sandbox-scenario');
+    if (scenario === 'ce-down')
+      return ceError(c, 500, 'Internal Server Error. Please try again later.');
+    if (scenario === 'ce-slow') {
+      // Far longer than any sensible client timeout; ends early when the client gives up.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 120_000);
+        c.req.raw.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return ceError(c, 500, 'The request took too long.');
+    }
+    const { apiKey, apiSecret, callbackUrl, state } = c.req.query();
+    const missing = Object.entries({ apiKey, apiSecret, callbackUrl })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    if (missing.length || !apiKey || !apiSecret || !callbackUrl) {
+      return ceError(c, 400, `Missing required query parameter(s): ${missing.join(', ')}`);
+    }
+    if (!URL.canParse(callbackUrl)) return ceError(c, 400, 'callbackUrl must be an absolute URL.');
+    sweep();
+    const oauthCallback = new URL(callbackUrl);
+    if (state) oauthCallback.searchParams.set('state', state);
+    const sent = await options.twitter.signedPost({
+      endpoint: 'request_token',
+      consumerKey: apiKey,
+      consumerSecret: apiSecret,
+      extra: [['oauth_callback', oauthCallback.toString()]],
+      scenario,
+    });
+    const reply = new URLSearchParams(sent.body);
+    if (sent.status !== 200) {
+      return ceError(c, 400, 'Failed to retrieve a request token from Twitter', sent.body);
+    }
+    // An OAuth 1.0 (not 1.0a) provider would ignore the callback: refuse rather than be fixated.
+    if (reply.get('oauth_callback_confirmed') !== 'true') {
+      return ceError(
+        c,
+        502,
+        'Twitter did not confirm the callback URL (oauth_callback_confirmed).',
+      );
+    }
+    const token = reply.get('oauth_token') ?? '';
+    const secret = reply.get('oauth_token_secret') ?? '';
+    flows.set(token, {
+      apiKey,
+      callbackUrl,
+      scenario,
+      createdAt: options.now(),
+      legs: [
+        leg('request_token', sent, '<TWITTER_API_SECRET>&', {
+          oauth_token_secret: '<REQUEST_TOKEN_SECRET>',
+        }),
+      ],
+    });
+    return c.json({ token, secret }, 200);
+  });
+
+  ce.get('/elements/:key/oauth/url', (c) => {
+    const { apiKey, apiSecret, callbackUrl, requestToken } = c.req.query();
+    const missing = Object.entries({ apiKey, apiSecret, callbackUrl, requestToken })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    if (missing.length)
+      return ceError(c, 400, `Missing required query parameter(s): ${missing.join(', ')}`);
+    const flow = flows.get(requestToken ?? '');
+    if (!flow || flow.apiKey !== apiKey) {
+      return ceError(c, 400, 'The requestToken is invalid or has expired. Get a new one (step 1).');
+    }
+    const oauthUrl = `${options.twitterPublicUrl}/oauth/authorize?oauth_token=${encodeURIComponent(requestToken ?? '')}`;
+    return c.json({ element: 'twitter', oauthUrl }, 200);
+  });
+
+  ce.post('/instances', async (c) => {
+    const auth = parseCeAuthorization(c.req.header('authorization'));
+    if (!auth.User || !auth.Organization) {
+      return ceError(
+        c,
+        401,
+        'The Authorization header must be "User <user secret>, Organization <organization secret>".',
+      );
+    }
+    const body = await c.req.json<unknown>().catch(() => undefined);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return ceError(c, 400, 'The request body must be a JSON object describing the instance.');
+    }
+    const input = body as Record<string, unknown>;
+    const providerData = record(input.providerData);
+    const flow = flows.get(String(providerData.oauth_token ?? ''));
+    if (!authorized(c.req.header('authorization'), flow?.scenario))
+      return ceError(c, 401, BAD_SECRETS);
+    const element = record(input.element);
+    const configuration = record(input.configuration);
+    const problems: string[] = [];
+    if (typeof element.key !== 'string') problems.push('element.key is required');
+    if (typeof input.name !== 'string' || input.name.trim() === '')
+      problems.push('name is required');
+    for (const field of ['oauth_token', 'oauth_verifier', 'secret']) {
+      if (typeof providerData[field] !== 'string' || providerData[field] === '') {
+        problems.push(`providerData.${field} is required`);
+      }
+    }
+    if (problems.length) return ceError(c, 400, `${problems.join('; ')}.`);
+    if (!ELEMENT_KEYS.has(String(element.key))) {
+      return ceError(c, 404, `No element found with key or id '${String(element.key)}'`);
+    }
+    const missingConfig = REQUIRED_CONFIGURATION.filter(
+      (key) => typeof configuration[key] !== 'string' || configuration[key] === '',
+    );
+    if (missingConfig.length) {
+      return ceError(
+        c,
+        400,
+        `Missing required configuration entries: ${missingConfig.join(', ')}. Add them to "configuration".`,
+      );
+    }
+    const name = String(input.name);
+    const apiKey = String(configuration['oauth.api.key']);
+    const apiSecret = String(configuration['oauth.api.secret']);
+    const callbackUrl = String(configuration['oauth.callback.url']);
+    if (!flow)
+      return ceError(
+        c,
+        400,
+        'Failed to get the access token from Twitter',
+        'Unknown or expired request token.',
+      );
+    if (flow.apiKey !== apiKey) {
+      return ceError(
+        c,
+        400,
+        'oauth.api.key does not match the app that obtained the request token.',
+      );
+    }
+    if (callbackUrl !== flow.callbackUrl) {
+      return ceError(c, 400, 'oauth.callback.url must be the same callback URL used in step 2.');
+    }
+    // Failure lab, or a real clash: names are unique in an organization.
+    if (flow.scenario === 'name-taken' || [...instances.values()].some((i) => i.name === name)) {
+      return ceError(c, 409, `An instance named '${name}' already exists. Choose another name.`);
+    }
+    const sent = await options.twitter.signedPost({
+      endpoint: 'access_token',
+      consumerKey: apiKey,
+      consumerSecret: apiSecret,
+      token: { key: String(providerData.oauth_token), secret: String(providerData.secret) },
+      extra: [['oauth_verifier', String(providerData.oauth_verifier)]],
+    });
+    flow.legs.push(
+      leg('access_token', sent, '<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>', {
+        oauth_token_secret: '<ACCESS_TOKEN_SECRET>',
+      }),
+    );
+    if (sent.status !== 200) {
+      return ceError(c, 400, 'Failed to get the access token from Twitter', sent.body);
+    }
+    const access = new URLSearchParams(sent.body);
+    const instance: StoredInstance = {
+      id: nextInstanceId++,
+      name,
+      token: randomToken(21).replace(/-/g, '+').replace(/_/g, '/').concat('='),
+      tags: Array.isArray(input.tags)
+        ? input.tags.filter((t): t is string => typeof t === 'string')
+        : [],
+      createdDate: new Date(options.now()).toISOString(),
+      configuration: twitterConfiguration({
+        apiKey,
+        apiSecret,
+        callbackUrl,
+        userToken: access.get('oauth_token') ?? '',
+        userTokenSecret: access.get('oauth_token_secret') ?? '',
+      }),
+    };
+    instances.set(instance.id, instance);
+    return c.json(toInstanceReply(instance), 200);
+  });
+
+  ce.get('/instances', (c) => {
+    if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
+    return c.json([...instances.values()].map(toInstanceReply), 200);
+  });
+
+  ce.get('/instances/:id', (c) => {
+    if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
+    const instance = instances.get(Number(c.req.param('id')));
+    if (!instance) return ceError(c, 404, `No instance found with id ${c.req.param('id')}`);
+    return c.json(toInstanceReply(instance), 200);
+  });
+
+  ce.delete('/instances/:id', (c) => {
+    if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
+    if (!instances.delete(Number(c.req.param('id')))) {
+      return ceError(c, 404, `No instance found with id ${c.req.param('id')}`);
+    }
+    return c.body(null, 200);
+  });
+
+  return {
+    app: ce,
+    /** What Cloud Elements did with Twitter for one request token: the sandbox's inspector. */
+    legsOf: (token: string) => flows.get(token)?.legs ?? [],
+    findInstanceByToken: (token: string) => [...instances.values()].find((i) => i.token === token),
+  };
+}

@@ -1,0 +1,3 @@
+import { randomBytes } from 'node:crypto';
+
+export const randomToken = (bytes: number) => randomBytes(bytes).toString('base64url');

@@ -1,0 +1,259 @@
+import { Hono } from 'hono';
+import { CONSENT_CSS, renderConsentError, renderConsentPage } from './consent-page';
+import {
+  authorizationHeader,
+  type Param,
+  parseAuthorizationHeader,
+  sameSignature,
+  sign,
+} from './oauth1';
+import { randomToken } from './random';
+
+/** What the sandbox's Twitter remembers of a request token. */
+type RequestToken = {
+  token: string;
+  secret: string;
+  consumerKey: string;
+  /** The oauth_callback the consumer registered for this token. */
+  callback: string;
+  expiresAt: number;
+  status: 'issued' | 'authorized' | 'denied' | 'used';
+  verifier?: string;
+  /** A failure-lab scenario that changes how this token's consent plays out. */
+  scenario?: string;
+};
+
+export type TwitterOptions = {
+  /** Where this Twitter is reached, e.g. http://127.0.0.1:8787/sandbox/twitter. */
+  baseUrl: string;
+  /** Registered apps: consumer key → consumer secret. */
+  apps: Record<string, string>;
+  tokenTtlMs: number;
+  now: () => number;
+};
+
+/** Twitter accepts a request whose timestamp is within this window of its own clock. */
+const TIMESTAMP_WINDOW_S = 300;
+
+/** Twitter's error shape for its OAuth endpoints. */
+const twitterError = (code: number, message: string) => ({ errors: [{ code, message }] });
+
+/**
+ * The sandbox's Twitter: the three OAuth 1.0a endpoints and the consent page. Signed requests are
+ * verified for real: consumer key, signature (HMAC-SHA1 with the consumer and token secrets),
+ * timestamp window and nonce reuse.
+ */
+export function createTwitter(options: TwitterOptions) {
+  const tokens = new Map<string, RequestToken>();
+  const nonces = new Map<string, number>();
+  const app = new Hono();
+
+  function sweep() {
+    const now = options.now();
+    for (const [key, token] of tokens) if (token.expiresAt < now - 3_600_000) tokens.delete(key);
+    for (const [nonce, at] of nonces)
+      if (at < now - 2 * TIMESTAMP_WINDOW_S * 1000) nonces.delete(nonce);
+  }
+
+  const live = (token: string | undefined) => {
+    const found = token ? tokens.get(token) : undefined;
+    return found && found.expiresAt >= options.now() ? found : undefined;
+  };
+
+  /** Verifies an OAuth 1.0a signed POST; returns its parameters or Twitter's error. */
+  async function verify(
+    url: string,
+    header: string | undefined,
+    tokenSecret: (params: Map<string, string>) => string | undefined,
+  ): Promise<{ params: Map<string, string> } | { status: 400 | 401; body: unknown }> {
+    const oauth = parseAuthorizationHeader(header);
+    if (!oauth) return { status: 400, body: twitterError(215, 'Bad Authentication data.') };
+    const params = new Map(oauth);
+    const consumerSecret = options.apps[params.get('oauth_consumer_key') ?? ''];
+    if (consumerSecret === undefined)
+      return { status: 401, body: twitterError(32, 'Could not authenticate you.') };
+    if (params.get('oauth_signature_method') !== 'HMAC-SHA1') {
+      return {
+        status: 400,
+        body: twitterError(32, 'Could not authenticate you. (Only HMAC-SHA1 is supported.)'),
+      };
+    }
+    const timestamp = Number(params.get('oauth_timestamp'));
+    if (
+      !Number.isInteger(timestamp) ||
+      Math.abs(timestamp - options.now() / 1000) > TIMESTAMP_WINDOW_S
+    ) {
+      return { status: 401, body: twitterError(135, 'Timestamp out of bounds.') };
+    }
+    const nonce = params.get('oauth_nonce');
+    const nonceKey = `${params.get('oauth_consumer_key')}:${timestamp}:${nonce}`;
+    if (!nonce || nonces.has(nonceKey)) {
+      return {
+        status: 401,
+        body: twitterError(32, 'Could not authenticate you. (Nonce already used.)'),
+      };
+    }
+    const secret = tokenSecret(params);
+    if (secret === undefined)
+      return { status: 401, body: twitterError(89, 'Invalid or expired token.') };
+    const expected = sign({ method: 'POST', url, oauth, consumerSecret, tokenSecret: secret });
+    if (!sameSignature(expected.signature, params.get('oauth_signature') ?? '')) {
+      return { status: 401, body: twitterError(32, 'Could not authenticate you.') };
+    }
+    nonces.set(nonceKey, options.now());
+    return { params };
+  }
+
+  app.post('/oauth/request_token', async (c) => {
+    sweep();
+    const result = await verify(
+      `${options.baseUrl}/oauth/request_token`,
+      c.req.header('authorization'),
+      () => '',
+    );
+    if (!('params' in result)) return c.json(result.body, result.status);
+    const callback = result.params.get('oauth_callback');
+    if (!callback || !URL.canParse(callback))
+      return c.json(
+        twitterError(417, 'Callback URL not approved for this client application.'),
+        401,
+      );
+    const token: RequestToken = {
+      token: randomToken(24),
+      secret: randomToken(24),
+      consumerKey: result.params.get('oauth_consumer_key') ?? '',
+      callback,
+      expiresAt: options.now() + options.tokenTtlMs,
+      status: 'issued',
+      scenario: c.req.header('x-sandbox-scenario'),
+    };
+    tokens.set(token.token, token);
+    const reply = new URLSearchParams({
+      oauth_token: token.token,
+      oauth_token_secret: token.secret,
+      oauth_callback_confirmed: 'true',
+    });
+    return c.body(reply.toString(), 200, { 'content-type': 'application/x-www-form-urlencoded' });
+  });
+
+  app.get('/oauth/consent.css', (c) => c.body(CONSENT_CSS, 200, { 'content-type': 'text/css' }));
+
+  app.get('/oauth/authorize', (c) => {
+    const token = live(c.req.query('oauth_token'));
+    if (token?.status !== 'issued') {
+      return c.html(
+        renderConsentError('This request token is invalid, expired or already used.'),
+        400,
+      );
+    }
+    return c.html(
+      renderConsentPage(token.token, 'Cloud Elements Instance Wizard', token.scenario),
+      200,
+    );
+  });
+
+  app.post('/oauth/authorize', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const token = live(typeof form.oauth_token === 'string' ? form.oauth_token : undefined);
+    if (token?.status !== 'issued') {
+      return c.html(
+        renderConsentError('This request token is invalid, expired or already used.'),
+        400,
+      );
+    }
+    const back = new URL(token.callback);
+    if (form.decision === 'allow') {
+      token.status = 'authorized';
+      token.verifier = randomToken(16);
+      back.searchParams.set('oauth_token', token.token);
+      // Failure lab: the verifier is altered on its way back, as by a broken proxy or an attacker.
+      const sent =
+        token.scenario === 'tampered-verifier'
+          ? `${token.verifier.slice(0, -3)}XyZ`
+          : token.verifier;
+      back.searchParams.set('oauth_verifier', sent);
+      // Failure lab: the token runs out before Cloud Elements exchanges it.
+      if (token.scenario === 'expired-token') token.expiresAt = options.now() - 1;
+    } else {
+      token.status = 'denied';
+      back.searchParams.set('denied', token.token);
+    }
+    return c.redirect(back.toString(), 302);
+  });
+
+  app.post('/oauth/access_token', async (c) => {
+    let token: RequestToken | undefined;
+    const result = await verify(
+      `${options.baseUrl}/oauth/access_token`,
+      c.req.header('authorization'),
+      (params) => {
+        token = live(params.get('oauth_token'));
+        return token?.secret;
+      },
+    );
+    if (!('params' in result)) return c.json(result.body, result.status);
+    if (
+      !token ||
+      token.status !== 'authorized' ||
+      token.consumerKey !== result.params.get('oauth_consumer_key')
+    ) {
+      return c.json(twitterError(89, 'Invalid or expired token.'), 401);
+    }
+    if (result.params.get('oauth_verifier') !== token.verifier) {
+      return c.json(
+        twitterError(401, 'Error processing your OAuth request: Invalid oauth_verifier parameter.'),
+        401,
+      );
+    }
+    token.status = 'used';
+    const reply = new URLSearchParams({
+      oauth_token: `794566698309472260-${randomToken(15)}`,
+      oauth_token_secret: randomToken(30),
+      user_id: '794566698309472260',
+      screen_name: 'sandbox_learner',
+    });
+    return c.body(reply.toString(), 200, { 'content-type': 'application/x-www-form-urlencoded' });
+  });
+
+  return {
+    app,
+    /** Signs and sends a request as a consumer would, returning the work for the inspector. */
+    async signedPost(input: {
+      endpoint: 'request_token' | 'access_token';
+      consumerKey: string;
+      consumerSecret: string;
+      token?: { key: string; secret: string };
+      extra: Param[];
+      scenario?: string;
+    }) {
+      const url = `${options.baseUrl}/oauth/${input.endpoint}`;
+      const oauth: Param[] = [
+        ['oauth_consumer_key', input.consumerKey],
+        ['oauth_nonce', randomToken(16)],
+        ['oauth_signature_method', 'HMAC-SHA1'],
+        ['oauth_timestamp', String(Math.floor(options.now() / 1000))],
+        ...(input.token ? ([['oauth_token', input.token.key]] as Param[]) : []),
+        ['oauth_version', '1.0'],
+        ...input.extra,
+      ];
+      const work = sign({
+        method: 'POST',
+        url,
+        oauth,
+        consumerSecret: input.consumerSecret,
+        tokenSecret: input.token?.secret,
+      });
+      const signed: Param[] = [...oauth, ['oauth_signature', work.signature]];
+      const res = await app.request(`/oauth/${input.endpoint}`, {
+        method: 'POST',
+        headers: {
+          authorization: authorizationHeader(signed),
+          ...(input.scenario ? { 'x-sandbox-scenario': input.scenario } : {}),
+        },
+      });
+      return { url, oauth: signed, work, status: res.status, body: await res.text() };
+    },
+  };
+}
+
+export type SandboxTwitter = ReturnType<typeof createTwitter>;

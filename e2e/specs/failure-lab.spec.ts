@@ -1,0 +1,150 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test, type Wizard } from '../fixtures';
+
+/** The sandbox's instances, read as a Cloud Elements client would (demo credentials). */
+async function instanceCount(request: APIRequestContext): Promise<number> {
+  const res = await request.get('/sandbox/elements/api-v2/instances', {
+    headers: {
+      authorization: 'User sandbox-user-secret-0000, Organization sandbox-org-secret-0000',
+    },
+  });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as unknown[]).length;
+}
+
+/** Steps 1–3 with consent granted, then step 4 with the given name. */
+async function throughToCreate(wizard: Wizard, name: string) {
+  await wizard.getRequestToken();
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await wizard.button('Authorize app').click();
+  await expect(wizard.page.getByText('Access granted.')).toBeVisible();
+  await wizard.link('Next: create the instance').click();
+  await wizard.page.getByLabel('Instance name').fill(name);
+  await wizard.button('Create instance').click();
+}
+
+const atStepFour = [
+  {
+    id: 'expired-token',
+    status: 400,
+    message: 'Invalid or expired token',
+    note: 'expires before it is exchanged',
+  },
+  {
+    id: 'tampered-verifier',
+    status: 400,
+    message: 'Invalid oauth_verifier',
+    note: 'exact verifier it issued',
+  },
+  {
+    id: 'wrong-secret',
+    status: 401,
+    message: 'Invalid Organization or User secret',
+    note: 'Check CE_USER_SECRET',
+  },
+  {
+    id: 'missing-config',
+    status: 400,
+    message: 'Missing required configuration entries: oauth.callback.url',
+    note: 'names every missing entry',
+  },
+  { id: 'name-taken', status: 409, message: 'already exists', note: 'Instance names are unique' },
+];
+
+for (const scenario of atStepFour) {
+  test(`failure lab: ${scenario.id} fails step 4 with ${scenario.status} and an explanation`, async ({
+    wizard,
+    page,
+    request,
+  }) => {
+    const before = await instanceCount(request);
+    await wizard.open();
+    await wizard.chooseScenario(scenario.id);
+    await throughToCreate(wizard, `lab-${scenario.id}-${Date.now()}`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`Failed (${scenario.status})`);
+    await expect(alert).toContainText(scenario.message);
+    await expect(page.getByTestId('scenario-note')).toContainText(scenario.note);
+    await expect(page.getByTestId('scenario-note')).toContainText(
+      'How a real integration should handle it.',
+    );
+    await expect(page.getByTestId('scenario-badge')).toBeVisible();
+    expect(await instanceCount(request)).toBe(before);
+  });
+}
+
+for (const scenario of [
+  {
+    id: 'ce-down',
+    status: 502,
+    message: 'Cloud Elements failed on its side',
+    note: 'turned it into a 502',
+  },
+  { id: 'ce-slow', status: 504, message: 'did not answer within 2 s', note: 'answered 504' },
+]) {
+  test(`failure lab: ${scenario.id} fails step 1 with ${scenario.status} and an explanation`, async ({
+    wizard,
+    page,
+    request,
+  }) => {
+    const before = await instanceCount(request);
+    await wizard.open();
+    await wizard.chooseScenario(scenario.id);
+    await wizard.button('Get request token').click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`Failed (${scenario.status})`);
+    await expect(alert).toContainText(scenario.message);
+    await expect(page.getByTestId('scenario-note')).toContainText(scenario.note);
+    expect(await instanceCount(request)).toBe(before);
+  });
+}
+
+test('failure lab: the person cancels, the denial is explained', async ({
+  wizard,
+  page,
+  request,
+}) => {
+  const before = await instanceCount(request);
+  await wizard.open();
+  await wizard.chooseScenario('cancel');
+  await wizard.getRequestToken();
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await expect(page.getByRole('note')).toContainText('press Cancel');
+  await wizard.button('Cancel').click();
+  await expect(page.getByTestId('denied')).toContainText('Access was denied.');
+  await expect(page.getByTestId('scenario-note')).toContainText('Treat denied as a normal outcome');
+  expect(await instanceCount(request)).toBe(before);
+});
+
+test('sandbox: the hidden leg shows how Cloud Elements signed its calls to Twitter', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  const leg = page.getByRole('region', {
+    name: 'Cloud Elements → Twitter: POST /oauth/request_token',
+  });
+  await expect(leg).toBeVisible();
+  await expect(leg.getByTestId('signing-key')).toHaveText('<TWITTER_API_SECRET>&');
+  await expect(leg.getByTestId('signature')).toHaveText(/^[A-Za-z0-9+/]{27}=$/);
+  await expect(
+    leg.getByRole('region', { name: 'request_token signature base string' }),
+  ).toContainText(
+    'POST&http%3A%2F%2F127.0.0.1%3A8788%2Fsandbox%2Ftwitter%2Foauth%2Frequest_token&',
+  );
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await wizard.button('Authorize app').click();
+  await wizard.createInstance(`leg-${Date.now()}`);
+  const access = page.getByRole('region', {
+    name: 'Cloud Elements → Twitter: POST /oauth/access_token',
+  });
+  await expect(access.getByTestId('signing-key')).toHaveText(
+    '<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>',
+  );
+  await expect(access).toContainText('oauth_token_secret=<ACCESS_TOKEN_SECRET>');
+  wizard.expectNoSecretReceived();
+});

@@ -1,0 +1,89 @@
+import type { ProviderLeg } from '@cew/shared';
+import { JsonView } from '../../../components/json-view';
+import { useConfig } from '../api/config';
+import { useProviderLegs } from '../api/flow';
+
+const TITLES: Record<ProviderLeg['name'], string> = {
+  request_token: 'Cloud Elements → Twitter: POST /oauth/request_token',
+  access_token: 'Cloud Elements → Twitter: POST /oauth/access_token',
+};
+
+function LegView({ leg }: { leg: ProviderLeg }) {
+  return (
+    <section className="exchange leg" aria-label={TITLES[leg.name]}>
+      <header className="exchange-head">
+        <span className="parties">{TITLES[leg.name]}</span>
+        <span className={leg.status < 300 ? 'status status-ok' : 'status status-error'}>
+          {leg.status}
+        </span>
+      </header>
+      <ol className="signing-steps">
+        <li>
+          <h5>1. The oauth_* parameters in the Authorization header</h5>
+          <table className="headers">
+            <caption className="visually-hidden">OAuth parameters</caption>
+            <tbody>
+              {leg.oauthParams.map(([name, value]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </li>
+        <li>
+          <h5>
+            2. Every signed parameter, percent-encoded, sorted and joined (not oauth_signature)
+          </h5>
+          <JsonView value={leg.normalizedParameters} label={`${leg.name} normalized parameters`} />
+        </li>
+        <li>
+          <h5>3. The signature base string: METHOD &amp; encoded URL &amp; encoded parameters</h5>
+          <JsonView value={leg.baseString} label={`${leg.name} signature base string`} />
+        </li>
+        <li>
+          <h5>4. The signing key: consumer secret &amp; token secret</h5>
+          <p>
+            <code data-testid="signing-key">{leg.signingKey}</code>{' '}
+            <span className="muted">
+              (secrets hidden; the key is the two, encoded, joined by &amp;)
+            </span>
+          </p>
+        </li>
+        <li>
+          <h5>5. HMAC-SHA1 of the base string with that key, base64</h5>
+          <p>
+            <code data-testid="signature">{leg.signature}</code>
+          </p>
+        </li>
+        <li>
+          <h5>Twitter's reply</h5>
+          <JsonView value={leg.responseBody} label={`${leg.name} reply`} />
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+/** Sandbox mode: the leg the wizard never sees on the wire, as the sandbox played it. */
+export function ProviderLegs({ name }: { name: ProviderLeg['name'] }) {
+  const { data: config } = useConfig();
+  const { data } = useProviderLegs(config?.mode === 'sandbox');
+  const legs = data?.legs.filter((leg) => leg.name === name) ?? [];
+  if (legs.length === 0) return null;
+  return (
+    <details className="hidden-leg" open>
+      <summary>
+        <h3>Behind the scenes: what Cloud Elements sent Twitter (sandbox only)</h3>
+      </summary>
+      <p className="muted">
+        Your app never makes this call: Cloud Elements signs it with OAuth 1.0a on your behalf. Here
+        is how the signature was built, step by step.
+      </p>
+      {legs.map((leg) => (
+        <LegView key={leg.at + leg.signature} leg={leg} />
+      ))}
+    </details>
+  );
+}
