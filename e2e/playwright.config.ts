@@ -12,7 +12,12 @@ export default defineConfig({
   projects: [
     {
       name: 'sandbox mode',
-      testMatch: ['flow.spec.ts', 'failure-lab.spec.ts', 'bundle.spec.ts'],
+      testMatch: [
+        'flow.spec.ts',
+        'failure-lab.spec.ts',
+        'after-provisioning.spec.ts',
+        'bundle.spec.ts',
+      ],
       use: { baseURL: SANDBOX_MODE_URL },
     },
     { name: 'live mode', testMatch: 'live.spec.ts', use: { baseURL: LIVE_MODE_URL } },

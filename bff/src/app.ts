@@ -12,6 +12,7 @@ import { flowRateLimit } from './rate-limit';
 import { createRedactor } from './redact';
 import { requestLog } from './request-log';
 import { createFlowRoutes } from './routes/flow';
+import { createInstanceRoutes } from './routes/instances';
 import { createMetaRoutes } from './routes/meta';
 import { createSandboxApp } from './sandbox/app';
 import { createStaticSite } from './static-site';
@@ -33,6 +34,13 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
 
   const limit = flowRateLimit(config.rateLimitPerMinute);
+  const target = {
+    baseUrl: config.ceBaseUrl,
+    elementKey: ELEMENT_KEY,
+    apiKey: config.twitterApiKey,
+    apiSecret: config.twitterApiSecret,
+    callbackUrl: config.callbackUrl,
+  };
   const api = new Hono()
     .use(apiGuard(new URL(config.publicUrl).origin))
     .use(
@@ -49,6 +57,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     )
     .route('/', createMetaRoutes(config))
     .use('/flow/*', async (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()))
+    .use('/instances/*', async (c, next) => (c.req.method === 'DELETE' ? limit(c, next) : next()))
     .route(
       '/flow',
       createFlowRoutes({
@@ -56,16 +65,11 @@ export function createApp(config: Config, log: (line: string) => void = console.
         sealer: createSealer(config.sessionSecret),
         dispatcher,
         secrets,
-        target: {
-          baseUrl: config.ceBaseUrl,
-          elementKey: ELEMENT_KEY,
-          apiKey: config.twitterApiKey,
-          apiSecret: config.twitterApiSecret,
-          callbackUrl: config.callbackUrl,
-        },
+        target,
         oauthUrlPolicy: { allowedHosts: config.oauthAllowedHosts, sandboxOrigin },
       }),
     )
+    .route('/instances', createInstanceRoutes({ config, dispatcher, secrets, target }))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });

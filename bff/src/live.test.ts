@@ -86,6 +86,21 @@ describe('live mode against the standalone sandbox', () => {
     });
     expect(created.status).toBe(200);
 
+    // After provisioning: a call through the instance, then the list and a delete, all live.
+    const tryIt = await browser.call('POST', '/api/flow/try-it', {});
+    expect(tryIt.status).toBe(200);
+    const statusesCall = sandbox.received.find((r) =>
+      r.url.pathname.endsWith('/hubs/social/statuses'),
+    );
+    expect(statusesCall?.headers.authorization).toBe(
+      `User ${CANARY.CE_USER_SECRET}, Organization ${CANARY.CE_ORG_SECRET}, Element ${created.json.instance.token}`,
+    );
+    const list = await browser.call('GET', '/api/instances');
+    expect(list.json.instances.map((i: { name: string }) => i.name)).toContain(`live-${tag}`);
+    expect(
+      (await browser.call('DELETE', `/api/instances/${created.json.instance.id}`)).status,
+    ).toBe(200);
+
     const find = (path: string) => sandbox.received.find((r) => r.url.pathname.endsWith(path));
     const [token, url, instance] = ['/oauth/token', '/oauth/url', '/instances'].map(find);
     expect(token?.url.pathname).toBe('/elements/api-v2/elements/twitter/oauth/token');

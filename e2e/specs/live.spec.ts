@@ -17,6 +17,9 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await wizard.createInstance(`live-e2e-${Date.now()}`);
   await wizard.link('Next: see your instance token').click();
   await expect(page.getByTestId('secret-value')).toBeVisible();
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByTestId('statuses').getByRole('listitem')).toHaveCount(5);
 
   // The exchanges show where the secrets went, as markers only.
   await wizard.link(/Create instance/).click();

@@ -52,12 +52,21 @@ export type ProviderLegs = z.infer<typeof ProviderLegsSchema>;
 export const ModeSchema = z.enum(['sandbox', 'live']);
 export type Mode = z.infer<typeof ModeSchema>;
 
+/** What an exchange belongs to: a flow step, the call through the new instance, or instance admin. */
+export const ExchangeKindSchema = z.enum([
+  ...StepIdSchema.options,
+  'try-it',
+  'list-instances',
+  'delete-instance',
+]);
+export type ExchangeKind = z.infer<typeof ExchangeKindSchema>;
+
 /**
  * One HTTP exchange as the inspector shows it. Built and redacted by the BFF: every secret in it is
  * already replaced by a marker such as `<TWITTER_API_SECRET>` before it leaves the server.
  */
 export const ExchangeSchema = z.object({
-  step: StepIdSchema,
+  step: ExchangeKindSchema,
   /** Who talked to whom, e.g. "BFF → Cloud Elements". */
   parties: z.string(),
   method: z.string(),
@@ -175,6 +184,35 @@ export type CallbackResult = z.infer<typeof CallbackResultSchema>;
 
 export { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX } from './limits';
 
+/**
+ * Optional settings from Cloud Elements' common instance configuration, sent in `configuration`.
+ * Cloud Elements takes every value as a string; the form sends them typed and the BFF converts.
+ */
+export const InstanceSettingsSchema = z
+  .strictObject({
+    'event.notification.enabled': z.boolean().optional(),
+    'event.vendor.type': z.enum(['webhook', 'polling']).optional(),
+    'event.notification.callback.url': z
+      .url({ protocol: /^https$/, error: 'must be an https URL that Cloud Elements can call' })
+      .max(2000)
+      .optional(),
+    'event.poller.refresh_interval': z
+      .number()
+      .int('must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(1440, 'must be at most 1440 minutes (a day)')
+      .optional(),
+    'filter.response.nulls': z.boolean().optional(),
+  })
+  .refine(
+    (s) => !s['event.notification.enabled'] || s['event.notification.callback.url'] !== undefined,
+    {
+      path: ['event.notification.callback.url'],
+      message: 'is required when event notifications are enabled',
+    },
+  );
+export type InstanceSettings = z.infer<typeof InstanceSettingsSchema>;
+
 export const CreateInstanceInputSchema = z.strictObject({
   name: z
     .string()
@@ -185,6 +223,7 @@ export const CreateInstanceInputSchema = z.strictObject({
     .array(z.string().trim().min(1, 'Tags cannot be empty.').max(TAG_MAX))
     .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`)
     .default([]),
+  settings: InstanceSettingsSchema.optional(),
 });
 export type CreateInstanceInput = z.input<typeof CreateInstanceInputSchema>;
 
@@ -204,3 +243,40 @@ export const CreateInstanceResultSchema = z.object({
   exchange: ExchangeSchema,
 });
 export type CreateInstanceResult = z.infer<typeof CreateInstanceResultSchema>;
+
+/** A status as the social hub returns it through a Twitter instance (a subset of fields). */
+export const StatusSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  text: z.string(),
+  created_at: z.string().optional(),
+  user: z.looseObject({ screen_name: z.string().optional() }).optional(),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const TryItResultSchema = z.object({
+  statuses: z.array(StatusSchema),
+  exchange: ExchangeSchema,
+});
+export type TryItResult = z.infer<typeof TryItResultSchema>;
+
+/** One row of the instances page: no configuration, no token. */
+export const InstanceSummarySchema = z.object({
+  id: z.union([z.number(), z.string()]),
+  name: z.string(),
+  elementKey: z.string(),
+  createdDate: z.string().optional(),
+  tags: z.array(z.string()),
+});
+export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
+
+export const InstanceListSchema = z.object({
+  instances: z.array(InstanceSummarySchema),
+  exchange: ExchangeSchema,
+});
+export type InstanceList = z.infer<typeof InstanceListSchema>;
+
+export const DeleteInstanceResultSchema = z.object({
+  deleted: z.union([z.number(), z.string()]),
+  exchange: ExchangeSchema,
+});
+export type DeleteInstanceResult = z.infer<typeof DeleteInstanceResultSchema>;

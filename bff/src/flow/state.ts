@@ -16,6 +16,8 @@ export const FlowStateSchema = z.object({
   verifier: z.string().optional(),
   outcome: z.enum(['authorized', 'denied']).optional(),
   instanceName: z.string().optional(),
+  /** The new instance's token: the browser sees it too; kept to make the "try it" call. */
+  instanceToken: z.string().optional(),
   /** The failure-lab scenario chosen at step 1 (always 'none' in live mode). */
   scenario: ScenarioSchema.default('none'),
   exchanges: z.array(ExchangeSchema),

@@ -26,6 +26,7 @@ import {
   createInstance,
   getAuthorizeUrl,
   getRequestToken,
+  getStatuses,
 } from '../upstream/cloud-elements';
 
 export type FlowDeps = {
@@ -275,6 +276,7 @@ export function createFlowRoutes(deps: FlowDeps) {
             tokenSecret: flow.tokenSecret,
             name: input.name,
             tags: input.tags,
+            settings: input.settings,
             omitConfiguration:
               sandbox && flow.scenario === 'missing-config' ? ['oauth.callback.url'] : undefined,
           },
@@ -285,12 +287,34 @@ export function createFlowRoutes(deps: FlowDeps) {
         ...flow,
         step: 'create-instance',
         instanceName: input.name,
+        instanceToken: data.token,
         exchanges: [...flow.exchanges, reply.exchange],
       });
       return c.json(
         { instance: options.redactor.redact<Instance>(data), exchange: reply.exchange },
         200,
       );
+    })
+    .post('/try-it', json(EmptyBody), async (c) => {
+      const flow = requireFlow(c, ['create-instance'], 'calling through the instance');
+      const instanceToken = flow.instanceToken;
+      if (!instanceToken) {
+        throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
+      }
+      const credentials = {
+        userSecret: deps.config.ceUserSecret,
+        orgSecret: deps.config.ceOrgSecret,
+      };
+      const redactor = createRedactor([
+        ...secretsFor(flow),
+        { value: instanceToken, marker: '<INSTANCE_TOKEN>' },
+      ]);
+      const options = { ...upstream(flow), redactor };
+      const { data, reply } = await step(c, flow, () =>
+        getStatuses(targetFor(flow.scenario), credentials, instanceToken, options),
+      );
+      save(c, { ...flow, exchanges: [...flow.exchanges, reply.exchange] });
+      return c.json({ statuses: redactor.redact(data), exchange: reply.exchange }, 200);
     });
 }
 

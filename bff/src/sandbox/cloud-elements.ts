@@ -34,6 +34,14 @@ export type CloudElementsOptions = {
 
 const ELEMENT_KEYS = new Set(['twitter', '1359']);
 const REQUIRED_CONFIGURATION = ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'];
+/** Common configuration entries a caller may set; the rest of the configuration is the element's. */
+const OPTIONAL_CONFIGURATION = [
+  'event.notification.enabled',
+  'event.vendor.type',
+  'event.notification.callback.url',
+  'event.poller.refresh_interval',
+  'filter.response.nulls',
+];
 const BAD_SECRETS = 'Invalid Organization or User secret, or invalid Element token provided.';
 
 /** "User x, Organization y[, Element z]" in any order → { User: x, Organization: y, … }. */
@@ -277,16 +285,38 @@ export function createCloudElements(options: CloudElementsOptions) {
         ? input.tags.filter((t): t is string => typeof t === 'string')
         : [],
       createdDate: new Date(options.now()).toISOString(),
-      configuration: twitterConfiguration({
-        apiKey,
-        apiSecret,
-        callbackUrl,
-        userToken: access.get('oauth_token') ?? '',
-        userTokenSecret: access.get('oauth_token_secret') ?? '',
-      }),
+      configuration: {
+        ...twitterConfiguration({
+          apiKey,
+          apiSecret,
+          callbackUrl,
+          userToken: access.get('oauth_token') ?? '',
+          userTokenSecret: access.get('oauth_token_secret') ?? '',
+        }),
+        ...Object.fromEntries(
+          OPTIONAL_CONFIGURATION.filter((key) => typeof configuration[key] === 'string').map(
+            (key) => [key, String(configuration[key])],
+          ),
+        ),
+      },
     };
     instances.set(instance.id, instance);
     return c.json(toInstanceReply(instance), 200);
+  });
+
+  // A call through an instance: the Element token picks the instance, whose Twitter account answers.
+  ce.get('/hubs/social/statuses', (c) => {
+    const auth = parseCeAuthorization(c.req.header('authorization'));
+    if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
+    const instance = [...instances.values()].find((i) => i.token === auth.Element);
+    if (!instance) {
+      return ceError(
+        c,
+        401,
+        'Invalid Element token: no instance has this token (it may have been deleted).',
+      );
+    }
+    return c.json(sampleStatuses(instance, options.now()), 200);
   });
 
   ce.get('/instances', (c) => {
@@ -315,4 +345,23 @@ export function createCloudElements(options: CloudElementsOptions) {
     legsOf: (token: string) => flows.get(token)?.legs ?? [],
     findInstanceByToken: (token: string) => [...instances.values()].find((i) => i.token === token),
   };
+}
+
+/** A timeline that looks like Twitter's, as the social hub returns it. */
+function sampleStatuses(instance: StoredInstance, now: number) {
+  const texts = [
+    'Just connected my account through a Cloud Elements instance. Hello, social hub! 👋',
+    'OAuth 1.0a in one sentence: sign every request with two secrets, and never send either.',
+    'Reminder: a request token is single use. Start over rather than retry.',
+    `Provisioned "${instance.name}" with the Instance Wizard sandbox.`,
+    'The callback must carry the same state you sent. That is your CSRF check.',
+  ];
+  return texts.map((text, i) => ({
+    id: String(1_790_000_000_000_000_000n + BigInt(instance.id * 10 + i)),
+    text,
+    created_at: new Date(now - i * 3_600_000).toUTCString(),
+    favorite_count: (i * 7) % 13,
+    retweet_count: (i * 3) % 5,
+    user: { id: '794566698309472260', screen_name: 'sandbox_learner', name: 'Sandbox Learner' },
+  }));
 }

@@ -182,19 +182,20 @@ export function createTwitter(options: TwitterOptions) {
   });
 
   app.post('/oauth/access_token', async (c) => {
-    let token: RequestToken | undefined;
+    // The token whose secret signed the request; found while verifying.
+    const found: { token?: RequestToken } = {};
     const result = await verify(
       `${options.baseUrl}/oauth/access_token`,
       c.req.header('authorization'),
       (params) => {
-        token = live(params.get('oauth_token'));
-        return token?.secret;
+        found.token = live(params.get('oauth_token'));
+        return found.token?.secret;
       },
     );
     if (!('params' in result)) return c.json(result.body, result.status);
+    const token = found.token;
     if (
-      !token ||
-      token.status !== 'authorized' ||
+      token?.status !== 'authorized' ||
       token.consumerKey !== result.params.get('oauth_consumer_key')
     ) {
       return c.json(twitterError(89, 'Invalid or expired token.'), 401);

@@ -1,4 +1,4 @@
-import { type Instance, InstanceSchema } from '@cew/shared';
+import { type Instance, InstanceSchema, type InstanceSettings, StatusSchema } from '@cew/shared';
 import { z } from 'zod';
 import { expectOk, sendUpstream, type UpstreamOptions, type UpstreamReply } from './http';
 
@@ -88,6 +88,7 @@ export type CreateInstanceRequest = {
   tags: string[];
   /** Configuration entries to leave out (the failure lab's "missing configuration"). */
   omitConfiguration?: string[];
+  settings?: InstanceSettings;
 };
 
 /** Step 4: `POST /instances` — trades the authorized request token for an instance. */
@@ -119,6 +120,10 @@ export async function createInstance(
             'oauth.api.key': target.apiKey,
             'oauth.api.secret': target.apiSecret,
             'oauth.callback.url': target.callbackUrl,
+            // Cloud Elements takes every configuration value as a string.
+            ...Object.fromEntries(
+              Object.entries(input.settings ?? {}).map(([key, value]) => [key, String(value)]),
+            ),
           }).filter(([key]) => !input.omitConfiguration?.includes(key)),
         ),
         tags: input.tags,
@@ -128,4 +133,76 @@ export async function createInstance(
     options,
   );
   return { data: expectOk(reply, InstanceSchema, 'the create instance call'), reply };
+}
+
+/** The platform's own credentials, for calls about instances rather than through one. */
+export type OrganizationCredentials = { userSecret: string; orgSecret: string };
+
+const platformHeaders = (target: CloudElementsTarget, credentials: OrganizationCredentials) => ({
+  authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}`,
+  accept: 'application/json',
+  ...target.headers,
+});
+
+/** A first call through the new instance: `GET /hubs/social/statuses` with its Element token. */
+export async function getStatuses(
+  target: CloudElementsTarget,
+  credentials: OrganizationCredentials,
+  instanceToken: string,
+  options: UpstreamOptions,
+) {
+  const reply = await sendUpstream(
+    {
+      step: 'try-it',
+      method: 'GET',
+      url: `${target.baseUrl}/hubs/social/statuses`,
+      headers: {
+        ...platformHeaders(target, credentials),
+        authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}, Element ${instanceToken}`,
+      },
+    },
+    options,
+  );
+  return { data: expectOk(reply, z.array(StatusSchema), 'the call through your instance'), reply };
+}
+
+/** `GET /instances`: the organization's instances. */
+export async function listInstances(
+  target: CloudElementsTarget,
+  credentials: OrganizationCredentials,
+  options: UpstreamOptions,
+) {
+  const reply = await sendUpstream(
+    {
+      step: 'list-instances',
+      method: 'GET',
+      url: `${target.baseUrl}/instances`,
+      headers: platformHeaders(target, credentials),
+    },
+    options,
+  );
+  return {
+    data: expectOk(reply, z.array(InstanceSchema.partial({ token: true })), 'the instance list'),
+    reply,
+  };
+}
+
+/** `DELETE /instances/{id}`. */
+export async function deleteInstance(
+  target: CloudElementsTarget,
+  credentials: OrganizationCredentials,
+  id: string,
+  options: UpstreamOptions,
+) {
+  const reply = await sendUpstream(
+    {
+      step: 'delete-instance',
+      method: 'DELETE',
+      url: `${target.baseUrl}/instances/${encodeURIComponent(id)}`,
+      headers: platformHeaders(target, credentials),
+    },
+    options,
+  );
+  expectOk(reply, z.unknown(), 'deleting the instance');
+  return { reply };
 }

@@ -1,4 +1,4 @@
-import type { Exchange, StepId } from '@cew/shared';
+import type { Exchange, ExchangeKind } from '@cew/shared';
 import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
@@ -6,8 +6,8 @@ import type { Redactor } from '../redact';
 
 /** One call to Cloud Elements as the BFF makes it, before any secret is hidden. */
 export type UpstreamCall = {
-  step: StepId;
-  method: 'GET' | 'POST';
+  step: ExchangeKind;
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: unknown;

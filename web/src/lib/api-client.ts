@@ -4,13 +4,16 @@ import type {
   CallbackResult,
   CreateInstanceInput,
   CreateInstanceResult,
+  DeleteInstanceResult,
   ErrorBody,
   Exchange,
   FlowView,
+  InstanceList,
   ProviderLegs,
   PublicConfig,
   RequestTokenInput,
   RequestTokenResult,
+  TryItResult,
 } from '@cew/shared';
 
 /** A refused BFF call, with the message to show and the exchange that caused it, if any. */
@@ -68,4 +71,8 @@ export const api = {
   callback: (input: CallbackInput) => call<CallbackResult>('POST', '/flow/callback', input),
   createInstance: (input: CreateInstanceInput) =>
     call<CreateInstanceResult>('POST', '/flow/instance', input),
+  tryIt: () => call<TryItResult>('POST', '/flow/try-it', {}),
+  listInstances: () => call<InstanceList>('GET', '/instances'),
+  deleteInstance: (id: string | number) =>
+    call<DeleteInstanceResult>('DELETE', `/instances/${encodeURIComponent(String(id))}`),
 };

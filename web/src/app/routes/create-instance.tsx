@@ -1,9 +1,11 @@
+import type { InstanceSettings } from '@cew/shared';
 import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCreateInstance, useFlow } from '../../features/wizard/api/flow';
 import { CallPreview } from '../../features/wizard/components/call-preview';
+import { InstanceSettingsForm } from '../../features/wizard/components/instance-settings-form';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StepFrame } from '../../features/wizard/components/step-frame';
@@ -26,6 +28,8 @@ export default function CreateInstanceStep() {
     () => `twitter-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`,
   );
   const [tags, setTags] = useState('wizard');
+  const [settings, setSettings] = useState<InstanceSettings>({});
+  const hasSettings = Object.keys(settings).length > 0;
   const nameId = useId();
   const tagsId = useId();
   const done = progressOf(flow) >= 4;
@@ -36,7 +40,11 @@ export default function CreateInstanceStep() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    mutation.mutate({ name: name.trim(), tags: parseTags(tags) });
+    mutation.mutate({
+      name: name.trim(),
+      tags: parseTags(tags),
+      settings: hasSettings ? settings : undefined,
+    });
   }
 
   const body = {
@@ -50,6 +58,7 @@ export default function CreateInstanceStep() {
       'oauth.api.key': '<TWITTER_API_KEY>',
       'oauth.api.secret': '<TWITTER_API_SECRET>',
       'oauth.callback.url': config?.callbackUrl ?? '…',
+      ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     },
     tags: parseTags(tags),
     name: name.trim(),
@@ -87,6 +96,7 @@ export default function CreateInstanceStep() {
               maxLength={TAG_MAX * 10}
               disabled={done}
             />
+            <InstanceSettingsForm value={settings} onChange={setSettings} disabled={done} />
           </form>
           <CallPreview
             method="POST"

@@ -1,4 +1,5 @@
 import type { Instance } from '@cew/shared';
+import { Link } from 'react-router';
 import { JsonView } from '../../components/json-view';
 import { SecretValue } from '../../components/secret-value';
 import { useFlow } from '../../features/wizard/api/flow';
@@ -58,7 +59,12 @@ export default function InstanceTokenStep() {
               Secrets in its configuration were masked by Cloud Elements (<code>********</code>) or
               replaced by the BFF with markers such as <code>&lt;TWITTER_API_KEY&gt;</code>.
             </p>
-            <StartOverButton />
+            <p className="actions">
+              <Link className="button primary" to={STEP.tryIt.path}>
+                Next: try it with a real call
+              </Link>{' '}
+              <StartOverButton />
+            </p>
           </>
         )
       }

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
@@ -24,6 +24,7 @@ export default function Layout() {
           </p>
         </div>
         <div className="top-actions">
+          <Link to="/instances">Your instances</Link>
           {config && (
             <span className={`mode mode-${config.mode}`} data-testid="mode">
               {config.mode === 'sandbox' ? 'Sandbox mode' : 'Live mode'}

@@ -1,9 +1,9 @@
-import type { Exchange, FlowView, StepId } from '@cew/shared';
+import type { Exchange, ExchangeKind, FlowView, StepId } from '@cew/shared';
 
 export type WizardStep = {
   number: number;
   /** The flow step this page completes; the last page completes none. */
-  id: StepId | 'result';
+  id: StepId | 'result' | 'try-it';
   path: string;
   title: string;
   short: string;
@@ -45,6 +45,13 @@ export const STEP = {
     title: 'Your instance token',
     short: 'Instance token',
   },
+  tryIt: {
+    number: 6,
+    id: 'try-it',
+    path: '/step/try-it',
+    title: 'Try it: a first call through the instance',
+    short: 'Try it',
+  },
 } as const satisfies Record<string, WizardStep>;
 
 export const STEPS: WizardStep[] = Object.values(STEP);
@@ -59,7 +66,8 @@ export function progressOf(flow: FlowView | undefined): number {
 /** A page is open once every step before it is done, and a refused consent ends the flow. */
 export function isOpen(step: WizardStep, flow: FlowView | undefined): boolean {
   if (flow?.outcome === 'denied' && step.number > 3) return false;
-  return progressOf(flow) >= step.number - 1;
+  // Once the instance exists (4 calls done), its token page and "try it" are both open.
+  return progressOf(flow) >= Math.min(step.number - 1, ORDER.length);
 }
 
 /** Where a returning person should land: the first step not yet done. */
@@ -70,6 +78,6 @@ export function resumePath(flow: FlowView | undefined): string {
 }
 
 /** The latest exchange of a step, failed attempts included. */
-export function lastExchange(flow: FlowView | undefined, id: StepId): Exchange | undefined {
+export function lastExchange(flow: FlowView | undefined, id: ExchangeKind): Exchange | undefined {
   return flow?.exchanges.filter((exchange) => exchange.step === id).at(-1);
 }

@@ -32,6 +32,7 @@ export const useRequestToken = () => useFlowMutation(api.requestToken);
 export const useAuthorizeUrl = () => useFlowMutation((_: undefined) => api.authorizeUrl());
 export const useCallback = () => useFlowMutation(api.callback);
 export const useCreateInstance = () => useFlowMutation(api.createInstance);
+export const useTryIt = () => useFlowMutation((_: undefined) => api.tryIt());
 
 export function useResetFlow() {
   const queryClient = useQueryClient();

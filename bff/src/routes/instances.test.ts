@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBff, TestBrowser } from '../testing/start-bff';
+
+let bff: Awaited<ReturnType<typeof startBff>>;
+beforeAll(async () => {
+  bff = await startBff();
+});
+afterAll(() => bff.close());
+
+/** A browser that has just created an instance named `name`, with optional settings. */
+async function withInstance(name: string, settings?: Record<string, unknown>) {
+  const browser = new TestBrowser(bff.origin);
+  await browser.call('POST', '/api/flow/callback', await browser.throughConsent('allow'));
+  const created = await browser.call('POST', '/api/flow/instance', { name, tags: ['t'], settings });
+  return { browser, created };
+}
+
+describe('after provisioning', () => {
+  it('makes a first call through the new instance, with its token hidden in the exchange', async () => {
+    const { browser, created } = await withInstance('try-it');
+    const res = await browser.call('POST', '/api/flow/try-it', {});
+    expect(res.status).toBe(200);
+    expect(res.json.statuses.length).toBeGreaterThan(0);
+    expect(res.json.statuses[0]).toMatchObject({
+      text: expect.any(String),
+      user: { screen_name: 'sandbox_learner' },
+    });
+    expect(res.json.exchange.url).toMatch(/\/hubs\/social\/statuses$/);
+    expect(res.json.exchange.requestHeaders.authorization).toBe(
+      'User <CE_USER_SECRET>, Organization <CE_ORG_SECRET>, Element <INSTANCE_TOKEN>',
+    );
+    expect(res.text).not.toContain(created.json.instance.token);
+    const flow = await browser.call('GET', '/api/flow');
+    expect(flow.json.exchanges.at(-1).step).toBe('try-it');
+  });
+
+  it('refuses "try it" before an instance exists', async () => {
+    const browser = new TestBrowser(bff.origin);
+    await browser.call('POST', '/api/flow/request-token', {});
+    expect((await browser.call('POST', '/api/flow/try-it', {})).status).toBe(409);
+  });
+
+  it('lists the organization’s instances without tokens or configuration, and deletes one', async () => {
+    const { browser, created } = await withInstance('to-delete');
+    const list = await browser.call('GET', '/api/instances');
+    expect(list.status).toBe(200);
+    const row = list.json.instances.find((i: { name: string }) => i.name === 'to-delete');
+    expect(row).toEqual({
+      id: created.json.instance.id,
+      name: 'to-delete',
+      elementKey: 'twitter',
+      createdDate: expect.any(String),
+      tags: ['t'],
+    });
+    expect(list.text).not.toContain(created.json.instance.token);
+
+    const deleted = await browser.call('DELETE', `/api/instances/${row.id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.json.exchange.method).toBe('DELETE');
+    const after = await browser.call('GET', '/api/instances');
+    expect(after.json.instances.some((i: { id: number }) => i.id === row.id)).toBe(false);
+    // The deleted instance's token no longer works: Cloud Elements' 401 passes through.
+    const tryIt = await browser.call('POST', '/api/flow/try-it', {});
+    expect(tryIt.status).toBe(401);
+    expect(tryIt.json.error.message).toContain('Invalid Element token');
+    expect((await browser.call('DELETE', `/api/instances/${row.id}`)).status).toBe(404);
+    expect((await browser.call('DELETE', '/api/instances/..%2Fetc')).status).toBe(400);
+  });
+
+  it('sends the optional settings in configuration, as Cloud Elements wants them (strings)', async () => {
+    const settings = {
+      'event.notification.enabled': true,
+      'event.vendor.type': 'polling',
+      'event.notification.callback.url': 'https://hooks.example.com/ce',
+      'event.poller.refresh_interval': 30,
+      'filter.response.nulls': false,
+    };
+    const { created } = await withInstance('with-settings', settings);
+    expect(created.status).toBe(200);
+    expect(created.json.exchange.requestBody.configuration).toMatchObject({
+      'event.notification.enabled': 'true',
+      'event.vendor.type': 'polling',
+      'event.notification.callback.url': 'https://hooks.example.com/ce',
+      'event.poller.refresh_interval': '30',
+      'filter.response.nulls': 'false',
+    });
+    expect(created.json.instance.configuration['event.poller.refresh_interval']).toBe('30');
+  });
+
+  it('refuses bad settings, naming each', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const res = await browser.call('POST', '/api/flow/instance', {
+      name: 'x',
+      settings: {
+        'event.notification.enabled': true,
+        'event.poller.refresh_interval': 0,
+        'event.vendor.type': 'carrier-pigeon',
+      },
+    });
+    expect(res.status).toBe(400);
+    const message: string = res.json.error.message;
+    expect(message).toContain('settings.event.poller.refresh_interval: must be at least 1 minute');
+    expect(message).toContain('settings.event.vendor.type');
+    const noUrl = await browser.call('POST', '/api/flow/instance', {
+      name: 'x',
+      settings: { 'event.notification.enabled': true },
+    });
+    expect(noUrl.json.error.message).toContain(
+      'settings.event.notification.callback.url: is required when event notifications are enabled',
+    );
+    const httpUrl = await browser.call('POST', '/api/flow/instance', {
+      name: 'x',
+      settings: { 'event.notification.callback.url': 'http://plain.example.com' },
+    });
+    expect(httpUrl.json.error.message).toContain('must be an https URL');
+  });
+});

@@ -1,0 +1,85 @@
+import type { InstanceSummary } from '@cew/shared';
+import { useState } from 'react';
+import { ErrorNotice } from '../../wizard/components/error-notice';
+import { useDeleteInstance } from '../api/instances';
+
+/** The instances, each with a delete that asks first: a demo should leave no debris. */
+export function InstanceTable({ instances }: { instances: InstanceSummary[] }) {
+  const remove = useDeleteInstance();
+  const [confirming, setConfirming] = useState<InstanceSummary['id'] | null>(null);
+  const outcome = (
+    <>
+      {remove.isError && <ErrorNotice error={remove.error} />}
+      {remove.isSuccess && (
+        <p role="status" className="muted">
+          Deleted instance {String(remove.data.deleted)}.
+        </p>
+      )}
+    </>
+  );
+  if (instances.length === 0) {
+    return (
+      <>
+        {outcome}
+        <p>This organization has no instances.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      {outcome}
+      <table className="instances">
+        <caption className="visually-hidden">Instances of this organization</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Id</th>
+            <th scope="col">Element</th>
+            <th scope="col">Created</th>
+            <th scope="col">Tags</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {instances.map((instance) => (
+            <tr key={String(instance.id)}>
+              <th scope="row">{instance.name}</th>
+              <td>{String(instance.id)}</td>
+              <td>{instance.elementKey}</td>
+              <td>
+                {instance.createdDate ? new Date(instance.createdDate).toLocaleString() : '—'}
+              </td>
+              <td>{instance.tags.join(', ') || '—'}</td>
+              <td>
+                {confirming === instance.id ? (
+                  <span className="confirm">
+                    Delete “{instance.name}”? It stops working at once.{' '}
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={remove.isPending}
+                      onClick={() =>
+                        remove.mutate(instance.id, { onSettled: () => setConfirming(null) })
+                      }
+                    >
+                      {remove.isPending ? 'Deleting…' : 'Yes, delete'}
+                    </button>{' '}
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      Keep it
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" onClick={() => setConfirming(instance.id)}>
+                    Delete<span className="visually-hidden"> {instance.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
