@@ -16,6 +16,7 @@ export default defineConfig({
         'flow.spec.ts',
         'failure-lab.spec.ts',
         'after-provisioning.spec.ts',
+        'learn.spec.ts',
         'bundle.spec.ts',
       ],
       use: { baseURL: SANDBOX_MODE_URL },

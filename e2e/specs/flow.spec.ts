@@ -12,7 +12,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   // Step 1: the exchange is shown, with the app secret replaced by a marker.
   await wizard.getRequestToken();
   await expect(wizard.exchangeStatus()).toHaveText('200');
-  await expect(page.getByText('apiSecret=<TWITTER_API_SECRET>').first()).toBeVisible();
+  await expect(page.getByRole('row', { name: /^apiSecret/ })).toContainText('<TWITTER_API_SECRET>');
   const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
   await wizard.snap('step-1-request-token');
 
@@ -35,7 +35,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await wizard.createInstance('e2e-approve');
   await wizard.snap('step-4-create-instance');
   await expect(page.getByLabel('request body', { exact: true })).toContainText(
-    '"secret": "<REQUEST_TOKEN_SECRET>"',
+    /"secret"ⓘ?: "<REQUEST_TOKEN_SECRET>"/,
   );
   await expect(wizard.exchangeStatus()).toHaveText('200');
 

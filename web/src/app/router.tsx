@@ -1,15 +1,11 @@
 import { createBrowserRouter } from 'react-router';
-import AuthorizationUrlStep from './routes/authorization-url';
-import CallbackRoute from './routes/callback';
-import ConsentStep from './routes/consent';
-import CreateInstanceStep from './routes/create-instance';
-import InstanceTokenStep from './routes/instance-token';
-import InstancesPage from './routes/instances';
 import Layout from './routes/layout';
-import NotFound from './routes/not-found';
-import RequestTokenStep from './routes/request-token';
 import Resume from './routes/resume';
-import TryItStep from './routes/try-it';
+
+/** A route module loaded on first visit: each step's code stays off the first load. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
 
 /** One route per step, so each can be linked, reloaded and returned to from the provider. */
 export const router = createBrowserRouter([
@@ -17,15 +13,16 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Resume /> },
-      { path: 'step/request-token', element: <RequestTokenStep /> },
-      { path: 'step/authorization-url', element: <AuthorizationUrlStep /> },
-      { path: 'step/consent', element: <ConsentStep /> },
-      { path: 'oauth/callback', element: <CallbackRoute /> },
-      { path: 'step/create-instance', element: <CreateInstanceStep /> },
-      { path: 'step/instance-token', element: <InstanceTokenStep /> },
-      { path: 'step/try-it', element: <TryItStep /> },
-      { path: 'instances', element: <InstancesPage /> },
-      { path: '*', element: <NotFound /> },
+      { path: 'step/request-token', lazy: page(() => import('./routes/request-token')) },
+      { path: 'step/authorization-url', lazy: page(() => import('./routes/authorization-url')) },
+      { path: 'step/consent', lazy: page(() => import('./routes/consent')) },
+      { path: 'oauth/callback', lazy: page(() => import('./routes/callback')) },
+      { path: 'step/create-instance', lazy: page(() => import('./routes/create-instance')) },
+      { path: 'step/instance-token', lazy: page(() => import('./routes/instance-token')) },
+      { path: 'step/try-it', lazy: page(() => import('./routes/try-it')) },
+      { path: 'instances', lazy: page(() => import('./routes/instances')) },
+      { path: 'timeline', lazy: page(() => import('./routes/timeline')) },
+      { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],
   },
 ]);

@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { isOpen, progressOf, STEPS } from '../../features/wizard/steps';
+
+const LearnPanel = lazy(() => import('../../features/learn/components/learn-panel'));
 
 /** The frame of every page: title, mode, the steps as a trail, and the current step. */
 export default function Layout() {
@@ -24,6 +27,7 @@ export default function Layout() {
           </p>
         </div>
         <div className="top-actions">
+          <Link to="/timeline">Timeline</Link>
           <Link to="/instances">Your instances</Link>
           {config && (
             <span className={`mode mode-${config.mode}`} data-testid="mode">
@@ -65,19 +69,24 @@ export default function Layout() {
           })}
         </ol>
       </nav>
-      <main id="main">
-        {isPending ? (
-          <p aria-live="polite">
-            <span className="spinner" aria-hidden="true" /> Loading your flow…
-          </p>
-        ) : error ? (
-          <p className="error-notice" role="alert">
-            Could not load your flow: {error.message}
-          </p>
-        ) : (
-          <Outlet />
-        )}
-      </main>
+      <div className="columns">
+        <main id="main">
+          {isPending ? (
+            <p aria-live="polite">
+              <span className="spinner" aria-hidden="true" /> Loading your flow…
+            </p>
+          ) : error ? (
+            <p className="error-notice" role="alert">
+              Could not load your flow: {error.message}
+            </p>
+          ) : (
+            <Outlet />
+          )}
+        </main>
+        <Suspense fallback={null}>
+          <LearnPanel />
+        </Suspense>
+      </div>
       <footer className="foot">
         <p>
           Secrets stay in the BFF: values such as <code>&lt;CE_USER_SECRET&gt;</code> mark where one

@@ -1,5 +1,6 @@
 import type { InstanceSummary } from '@cew/shared';
 import { useState } from 'react';
+import { ScrollX } from '../../../components/scroll-x';
 import { ErrorNotice } from '../../wizard/components/error-notice';
 import { useDeleteInstance } from '../api/instances';
 
@@ -28,58 +29,60 @@ export function InstanceTable({ instances }: { instances: InstanceSummary[] }) {
   return (
     <>
       {outcome}
-      <table className="instances">
-        <caption className="visually-hidden">Instances of this organization</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Id</th>
-            <th scope="col">Element</th>
-            <th scope="col">Created</th>
-            <th scope="col">Tags</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {instances.map((instance) => (
-            <tr key={String(instance.id)}>
-              <th scope="row">{instance.name}</th>
-              <td>{String(instance.id)}</td>
-              <td>{instance.elementKey}</td>
-              <td>
-                {instance.createdDate ? new Date(instance.createdDate).toLocaleString() : '—'}
-              </td>
-              <td>{instance.tags.join(', ') || '—'}</td>
-              <td>
-                {confirming === instance.id ? (
-                  <span className="confirm">
-                    Delete “{instance.name}”? It stops working at once.{' '}
-                    <button
-                      type="button"
-                      className="danger"
-                      disabled={remove.isPending}
-                      onClick={() =>
-                        remove.mutate(instance.id, { onSettled: () => setConfirming(null) })
-                      }
-                    >
-                      {remove.isPending ? 'Deleting…' : 'Yes, delete'}
-                    </button>{' '}
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      Keep it
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" onClick={() => setConfirming(instance.id)}>
-                    Delete<span className="visually-hidden"> {instance.name}</span>
-                  </button>
-                )}
-              </td>
+      <ScrollX label="Instances table">
+        <table className="instances">
+          <caption className="visually-hidden">Instances of this organization</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Id</th>
+              <th scope="col">Element</th>
+              <th scope="col">Created</th>
+              <th scope="col">Tags</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {instances.map((instance) => (
+              <tr key={String(instance.id)}>
+                <th scope="row">{instance.name}</th>
+                <td>{String(instance.id)}</td>
+                <td>{instance.elementKey}</td>
+                <td>
+                  {instance.createdDate ? new Date(instance.createdDate).toLocaleString() : '—'}
+                </td>
+                <td>{instance.tags.join(', ') || '—'}</td>
+                <td>
+                  {confirming === instance.id ? (
+                    <span className="confirm">
+                      Delete “{instance.name}”? It stops working at once.{' '}
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={remove.isPending}
+                        onClick={() =>
+                          remove.mutate(instance.id, { onSettled: () => setConfirming(null) })
+                        }
+                      >
+                        {remove.isPending ? 'Deleting…' : 'Yes, delete'}
+                      </button>{' '}
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" onClick={() => setConfirming(instance.id)}>
+                      Delete<span className="visually-hidden"> {instance.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
     </>
   );
 }

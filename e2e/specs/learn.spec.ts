@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+/** Serious and critical accessibility violations on the page as it is now. */
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Moves focus with Tab (only) until the named control has it, then presses Enter. */
+async function tabToAndPress(page: Page, name: string | RegExp) {
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return (el?.getAttribute('aria-label') ?? el?.innerText ?? '').trim();
+    });
+    if (typeof name === 'string' ? focused === name : name.test(focused)) {
+      // Focus is visible where it lands.
+      const outline = await page.evaluate(
+        () => getComputedStyle(document.activeElement as Element).outlineStyle,
+      );
+      expect(outline).not.toBe('none');
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`could not reach "${name}" with Tab`);
+}
+
+test('inspector, field notes, linked values, diagram, who holds what, and the exports', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+
+  // The inspector: the query as a table, every parameter there.
+  const query = page.getByRole('table', { name: 'Query parameters' });
+  for (const name of ['apiKey', 'apiSecret', 'callbackUrl', 'state']) {
+    await expect(query.getByRole('rowheader', { name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  // A field explains itself on demand.
+  await page.getByRole('button', { name: 'About token' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'token:' })).toContainText(
+    'From: Twitter, via Cloud Elements',
+  );
+
+  // The diagram highlights this step's arrows; who-holds-what shows the request token secret in the BFF only.
+  const diagram = page.getByTestId('sequence-diagram');
+  await expect(diagram.locator('[aria-current="step"]')).toHaveCount(3);
+  await expect(diagram.locator('[aria-current="step"]').nth(1)).toContainText(
+    'GET /elements/twitter/oauth/token',
+  );
+  await page.getByText('Who holds what').click();
+  const secretRow = page
+    .getByTestId('who-holds-what')
+    .getByRole('row', { name: /^Request token secret/ });
+  await expect(secretRow.locator('[data-party="Browser"]')).toHaveText('✕ never');
+  await expect(secretRow.locator('[data-party="BFF"]')).toHaveText('✓ seen');
+
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await wizard.button('Authorize app').click();
+  await wizard.createInstance(`learn-${Date.now()}`);
+
+  // The request token is the same value in step 4's body: marked, and it tells its route.
+  const body = page.getByRole('region', { name: 'request body', exact: true });
+  await body.locator('button.travel.tone-a').first().click();
+  await expect(page.getByTestId('travel-route').first()).toContainText(
+    'request token travels: step 1 token → step 2 requestToken',
+  );
+  await expect(body.locator('button.travel.tone-b')).toHaveCount(1);
+
+  // A past arrow opens its exchange.
+  await diagram
+    .getByRole('link', { name: /Browser → BFF: POST \/api\/flow\/request-token/ })
+    .click();
+  await expect(page).toHaveURL(/\/step\/request-token$/);
+
+  // The timeline exports a Markdown transcript and a HAR file.
+  await wizard.link('Timeline').click();
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    wizard.button('Export Markdown').click(),
+  ]);
+  const md = readFileSync((await markdown.path()) ?? '', 'utf8');
+  expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/token\?/);
+  expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/url\?/);
+  expect(md).toMatch(/curl -X POST[^`]*\/instances'/);
+  expect(md).toContain('## Step 4. Create an Instance');
+  const [harFile] = await Promise.all([
+    page.waitForEvent('download'),
+    wizard.button('Export HAR').click(),
+  ]);
+  const har = JSON.parse(readFileSync((await harFile.path()) ?? '', 'utf8'));
+  expect(har.log.version).toBe('1.2');
+  expect(har.log.entries.map((e: { request: { method: string } }) => e.request.method)).toEqual([
+    'GET',
+    'GET',
+    'GET',
+    'POST',
+  ]);
+  wizard.expectNoSecretReceived();
+  for (const secret of ['sandbox-user-secret-0000', 'sandbox-twitter-api-secret']) {
+    expect(md).not.toContain(secret);
+    expect(JSON.stringify(har)).not.toContain(secret);
+  }
+});
+
+test('keyboard only: the approve path with visible focus, and no serious axe violation on any step', async ({
+  page,
+  wizard,
+}) => {
+  const violations: string[] = [];
+  const scan = async (where: string) => {
+    for (const v of await axeViolations(page)) violations.push(`${where}: ${v}`);
+  };
+  await wizard.open();
+  await expect(wizard.heading('Get a request token')).toBeVisible();
+  await scan('step 1');
+  await tabToAndPress(page, 'Get request token');
+  await expect(page.getByTestId('request-token')).toBeVisible();
+  await scan('step 1 done');
+  await tabToAndPress(page, 'Next: get the authorization URL');
+  await tabToAndPress(page, 'Get authorization URL');
+  await expect(page.getByTestId('oauth-url')).toBeVisible();
+  await scan('step 2');
+  await tabToAndPress(page, 'Next: ask for consent');
+  await scan('step 3');
+  await tabToAndPress(page, /consent page$/);
+  await expect(page.getByRole('button', { name: 'Authorize app' })).toBeVisible();
+  await scan('consent page');
+  await tabToAndPress(page, 'Authorize app');
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await scan('callback');
+  await tabToAndPress(page, 'Next: create the instance');
+  await scan('step 4');
+  await tabToAndPress(page, 'Create instance');
+  await expect(page.getByText(/Instance “.*” created\./)).toBeVisible();
+  await tabToAndPress(page, 'Next: see your instance token');
+  await expect(page.getByTestId('secret-value')).toBeVisible();
+  await scan('step 5');
+  await tabToAndPress(page, 'Next: try it with a real call');
+  await tabToAndPress(page, 'Call through the instance');
+  await expect(page.getByTestId('statuses')).toBeVisible();
+  await scan('try it');
+  await page.goto('/timeline');
+  await scan('timeline');
+  await page.goto('/instances');
+  await expect(page.getByRole('table', { name: 'Instances of this organization' })).toBeVisible();
+  await scan('instances');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/step/request-token');
+  await expect(wizard.heading('Get a request token')).toBeVisible();
+  await scan('step 1, dark mode');
+  expect(violations).toEqual([]);
+});
+
+test('usable at 375 px: no sideways scrolling on any step page', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Get request token' }).click();
+  await expect(page.getByTestId('request-token')).toBeVisible();
+  for (const path of [
+    '/step/request-token',
+    '/step/authorization-url',
+    '/timeline',
+    '/instances',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});

@@ -1,0 +1,27 @@
+// The first-load budget: the JavaScript that web/dist/index.html loads before the app can draw
+// (its module script and modulepreloads), gzipped. Route and inspector chunks load later.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KIB = 125;
+const dist = join(import.meta.dirname, '../web/dist');
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const files = [
+  ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
+].map((m) => m[1]);
+if (files.length === 0) throw new Error('index.html loads no JavaScript: is web/dist built?');
+let total = 0;
+for (const file of files) {
+  const size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  total += size;
+  console.log(`  ${(size / 1024).toFixed(1).padStart(6)} KiB gzip  ${file}`);
+}
+const kib = total / 1024;
+console.log(`First-load JavaScript: ${kib.toFixed(1)} KiB gzip (budget ${BUDGET_KIB} KiB)`);
+if (kib > BUDGET_KIB) {
+  console.error(
+    `Over budget by ${(kib - BUDGET_KIB).toFixed(1)} KiB: lazy-load more, or cut a dependency.`,
+  );
+  process.exit(1);
+}

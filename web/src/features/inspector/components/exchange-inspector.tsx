@@ -1,0 +1,154 @@
+import type { Exchange } from '@cew/shared';
+import { type ReactNode, useState } from 'react';
+import { CopyButton } from '../../../components/copy-button';
+import { JsonTree } from '../../../components/json-tree';
+import { JsonView } from '../../../components/json-view';
+import { useFlow } from '../../wizard/api/flow';
+import { type TravellingValue, travellingValues } from '../travel';
+import { FieldNoteButton } from './field-note';
+import { markTravelling } from './marked-text';
+
+function statusClass(status: number | null): string {
+  if (status === null) return 'status status-none';
+  return status < 300 ? 'status status-ok' : 'status status-error';
+}
+
+function Table({
+  rows,
+  caption,
+  mark,
+}: {
+  rows: [string, string][];
+  caption: string;
+  mark: (text: string) => ReactNode;
+}) {
+  if (rows.length === 0) return <p className="muted">(none)</p>;
+  return (
+    <table className="headers">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {rows.map(([name, value], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: query parameters may repeat a name
+          <tr key={`${name}-${i}`}>
+            <th scope="row">
+              {name}
+              <FieldNoteButton field={name} />
+            </th>
+            <td>{mark(value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Body({
+  value,
+  label,
+  mark,
+}: {
+  value: unknown;
+  label: string;
+  mark: (text: string) => ReactNode;
+}) {
+  if (value === undefined) return <p className="muted">(no body)</p>;
+  if (typeof value !== 'object' || value === null) return <JsonView value={value} label={label} />;
+  return (
+    <JsonTree
+      value={value}
+      label={label}
+      hooks={{ renderString: mark, noteFor: (key) => <FieldNoteButton field={key} /> }}
+    />
+  );
+}
+
+/**
+ * One HTTP exchange, in full: the request (method, URL, its query as a table, headers, body) and
+ * the response (status, headers, body, duration), with field notes and the values that travel
+ * between steps marked. Loaded on demand: it is the heaviest part of the page.
+ */
+export default function ExchangeInspector({ exchange }: { exchange: Exchange }) {
+  const { data: flow } = useFlow();
+  const [active, setActive] = useState<TravellingValue | null>(null);
+  const values = travellingValues(flow);
+  const mark = (text: string) =>
+    markTravelling(
+      text,
+      values,
+      (v) => setActive(active?.value === v.value ? null : v),
+      active?.value ?? null,
+    );
+  const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;
+  const query = url ? ([...url.searchParams] as [string, string][]) : [];
+  const statusText = exchange.status === null ? 'no reply' : String(exchange.status);
+
+  return (
+    <section className="exchange" aria-label={`Exchange: ${exchange.method} ${exchange.parties}`}>
+      <header className="exchange-head">
+        <span className="parties">{exchange.parties}</span>
+        <code>{exchange.method}</code>
+        <span className={statusClass(exchange.status)} data-testid="exchange-status">
+          {statusText}
+        </span>
+        <span className="muted">{exchange.durationMs} ms</span>
+        <span className="muted">{new Date(exchange.startedAt).toLocaleTimeString()}</span>
+      </header>
+      {active && (
+        <p className="travel-route" role="status" data-testid="travel-route">
+          <strong>{active.name}</strong> travels: {active.route}
+        </p>
+      )}
+      <div className="exchange-grid">
+        <div>
+          <h4>Request</h4>
+          <div className="request-line">
+            <code>
+              <strong>{exchange.method}</strong>{' '}
+              {url ? `${url.origin}${url.pathname}` : exchange.url}
+            </code>
+            <CopyButton text={exchange.url} label="Copy request URL" />
+          </div>
+          {query.length > 0 && (
+            <>
+              <h5>Query parameters</h5>
+              <Table rows={query} caption="Query parameters" mark={mark} />
+            </>
+          )}
+          <details>
+            <summary>Request headers ({Object.keys(exchange.requestHeaders).length})</summary>
+            <Table
+              rows={Object.entries(exchange.requestHeaders)}
+              caption="Request headers"
+              mark={mark}
+            />
+          </details>
+          {exchange.requestBody !== undefined && (
+            <>
+              <h5>Request body</h5>
+              <Body value={exchange.requestBody} label="request body" mark={mark} />
+            </>
+          )}
+        </div>
+        <div>
+          <h4>Response</h4>
+          <details>
+            <summary>Response headers ({Object.keys(exchange.responseHeaders).length})</summary>
+            <Table
+              rows={Object.entries(exchange.responseHeaders)}
+              caption="Response headers"
+              mark={mark}
+            />
+          </details>
+          <h5>Response body</h5>
+          <Body value={exchange.responseBody} label="response body" mark={mark} />
+        </div>
+      </div>
+      {exchange.curl && (
+        <details className="curl">
+          <summary>The same call with curl</summary>
+          <JsonView value={exchange.curl} label="curl command" />
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { FlowView } from '@cew/shared';
+
+/** A value that travels between steps, and how to say where. */
+export type TravellingValue = { value: string; name: string; route: string; tone: string };
+
+/**
+ * The values that link the steps together. Wherever one appears in an exchange it is marked
+ * with its tone and a note of its route, so a learner sees the same token move from call to call.
+ */
+export function travellingValues(flow: FlowView | undefined): TravellingValue[] {
+  const values: TravellingValue[] = [];
+  if (flow?.requestToken) {
+    values.push({
+      value: flow.requestToken,
+      name: 'request token',
+      route:
+        'step 1 token → step 2 requestToken → consent page → callback oauth_token → step 4 providerData.oauth_token',
+      tone: 'a',
+    });
+  }
+  const callback = flow?.exchanges.find((e) => e.step === 'callback' && e.status === 200);
+  const verifier = callback ? new URL(callback.url).searchParams.get('oauth_verifier') : null;
+  if (verifier) {
+    values.push({
+      value: verifier,
+      name: 'verifier',
+      route: 'callback oauth_verifier → step 4 providerData.oauth_verifier',
+      tone: 'b',
+    });
+  }
+  values.push({
+    value: '<REQUEST_TOKEN_SECRET>',
+    name: 'request token secret',
+    route: 'step 1 secret → (kept by the BFF) → step 4 providerData.secret',
+    tone: 'c',
+  });
+  return values.filter((v) => v.value.length >= 6);
+}
