@@ -52,13 +52,15 @@ function Node({ name, value, depth, hooks }: NodeProps) {
       {/* Native <details>: folding that works by keyboard and screen reader with no script. */}
       <details open={depth < 3}>
         <summary>
-          <Key name={name} hooks={hooks} />
+          {/* No note button here: a button inside <summary> is a control nested in a control. */}
+          <Key name={name} hooks={{ ...hooks, noteFor: undefined }} />
           {open}
           <span className="json-fold muted">
             {' '}
             {entries.length} {Array.isArray(value) ? 'items' : 'keys'} {close}
           </span>
         </summary>
+        {name !== undefined && hooks.noteFor?.(name)}
         <ul className="json-children">
           {entries.map(([key, child, id]) => (
             <Node key={String(id)} name={key} value={child} depth={depth + 1} hooks={hooks} />

@@ -1,0 +1,239 @@
+// `pnpm bench`: the BFF against the floor, as ratios measured in one run (the machine is shared
+// and noisy, so absolute numbers mean little; A and B alternate so both see the same noise).
+import { fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Agent, request } from 'undici';
+
+const here = import.meta.dirname;
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 2 : 3;
+const SECONDS = quick ? 3 : 6;
+const FLOW_COUNTS = quick ? [100, 1_000] : [100, 10_000];
+const children = [];
+process.on('exit', () => children.forEach((child) => child.kill()));
+
+async function start(script, env, args = []) {
+  const child = fork(script, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  await once(child, 'message');
+  return child;
+}
+
+async function startBff(port, ceBaseUrl) {
+  const child = spawn(process.execPath, [join(here, '../dist/index.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      CE_BASE_URL: ceBaseUrl,
+      CE_USER_SECRET: 'sandbox-user-secret-0000',
+      CE_ORG_SECRET: 'sandbox-org-secret-0000',
+      TWITTER_API_KEY: 'sandbox-twitter-api-key',
+      TWITTER_API_SECRET: 'sandbox-twitter-api-secret',
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+      OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await request(`http://127.0.0.1:${port}/api/health`);
+      await res.body.dump();
+      if (res.statusCode === 200) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('BFF did not start');
+}
+
+const rssOf = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+function load(url, options) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    duration: SECONDS,
+    connections: 32,
+    ...options,
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// --- servers ---------------------------------------------------------------------------------
+await start(join(here, 'upstream.mjs'), { PORT: '9101' });
+const tokenUrl = 'http://127.0.0.1:9101/elements/twitter/oauth/token';
+await start(join(here, 'bare-proxy.mjs'), { PORT: '9102', UPSTREAM: tokenUrl });
+await start(join(here, 'bare-proxy.mjs'), { PORT: '9103', UPSTREAM: tokenUrl, CLIENT: 'fetch' });
+await startBff(9104, 'http://127.0.0.1:9101');
+const targets = {
+  bff: 'http://127.0.0.1:9104/api/flow/request-token',
+  bare: 'http://127.0.0.1:9102/',
+  fetchProxy: 'http://127.0.0.1:9103/',
+};
+
+// --- throughput, alternating --------------------------------------------------------------------
+const runs = { bff: [], bare: [], fetchProxy: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of round % 2 ? ['bare', 'fetchProxy', 'bff'] : ['bff', 'fetchProxy', 'bare']) {
+    const result = await load(targets[name], {});
+    if (result.non2xx || result.errors)
+      throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    runs[name].push(result);
+  }
+}
+const rps = (name) => median(runs[name].map((r) => r.requests.average));
+const lat = (name, p) => median(runs[name].map((r) => r.latency[p]));
+
+// --- latency at a fixed 200 req/s -----------------------------------------------------------
+const fixed = {};
+for (const name of ['bff', 'bare', 'bff', 'bare']) {
+  const result = await load(targets[name], { connections: 10, overallRate: 200 });
+  (fixed[name] ??= []).push(result.latency.p50);
+}
+
+// --- whole flows against the real sandbox, and the BFF's memory -----------------------------
+await start(join(here, '../dist/sandbox.js'), { SANDBOX_PORT: '9105' }).catch(() => {});
+// dist/sandbox.js does not signal; wait for it to answer instead.
+for (let i = 0; i < 100; i++) {
+  try {
+    const res = await request('http://127.0.0.1:9105/twitter/oauth/consent.css');
+    await res.body.dump();
+    break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const flowBff = await startBff(9106, 'http://127.0.0.1:9105/elements/api-v2');
+const base = 'http://127.0.0.1:9106';
+const client = new Agent({ connections: 64 });
+
+async function call(method, url, cookies, body) {
+  const res = await request(url, {
+    method,
+    dispatcher: client,
+    headers: { cookie: cookies.value, ...(body ? { 'content-type': body.type } : {}) },
+    body: body?.text,
+  });
+  const set = res.headers['set-cookie'];
+  if (set) {
+    const jar = new Map(
+      cookies.value
+        .split('; ')
+        .filter(Boolean)
+        .map((c) => c.split('=')),
+    );
+    for (const line of [set].flat()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair.split('=');
+      if (value) jar.set(name, value);
+      else jar.delete(name);
+    }
+    cookies.value = [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+  }
+  const text = await res.body.text();
+  if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.statusCode} ${text}`);
+  return { text, headers: res.headers };
+}
+
+let flowSeq = 0;
+async function oneFlow() {
+  const cookies = { value: '' };
+  const json = (value) => ({ type: 'application/json', text: JSON.stringify(value) });
+  await call('POST', `${base}/api/flow/request-token`, cookies, json({}));
+  const { oauthUrl } = JSON.parse(
+    (await call('POST', `${base}/api/flow/authorize-url`, cookies, json({}))).text,
+  );
+  const consent = await request(oauthUrl.replace('/oauth/authorize?', '/oauth/authorize?'), {
+    method: 'POST',
+    dispatcher: client,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      oauth_token: new URL(oauthUrl).searchParams.get('oauth_token'),
+      decision: 'allow',
+    }).toString(),
+  });
+  await consent.body.dump();
+  const query = Object.fromEntries(new URL(consent.headers.location).searchParams);
+  await call('POST', `${base}/api/flow/callback`, cookies, json(query));
+  await call(
+    'POST',
+    `${base}/api/flow/instance`,
+    cookies,
+    json({ name: `bench-${flowSeq++}`, tags: [] }),
+  );
+}
+
+async function flows(count, concurrency = 16) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < count) await oneFlow();
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+await flows(50); // warm up
+const rss = {};
+let done = 50;
+let flowsPerSecond = 0;
+for (const target of FLOW_COUNTS) {
+  const rate = await flows(target - done);
+  flowsPerSecond = Math.max(flowsPerSecond, rate);
+  done = target;
+  global.gc?.();
+  await new Promise((r) => setTimeout(r, 1_000));
+  rss[target] = rssOf(flowBff.pid);
+}
+
+// --- report ---------------------------------------------------------------------------------
+const [few, many] = FLOW_COUNTS;
+const report = {
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  rounds: ROUNDS,
+  secondsPerRun: SECONDS,
+  throughput: {
+    bff: Math.round(rps('bff')),
+    bareProxy: Math.round(rps('bare')),
+    fetchProxy: Math.round(rps('fetchProxy')),
+    ratioBffToBare: +(rps('bff') / rps('bare')).toFixed(2),
+    ratioFetchToBare: +(rps('fetchProxy') / rps('bare')).toFixed(2),
+  },
+  latencyAt32Connections: {
+    bff: { p50: lat('bff', 'p50'), p99: lat('bff', 'p99') },
+    bareProxy: { p50: lat('bare', 'p50'), p99: lat('bare', 'p99') },
+  },
+  p50At200rps: {
+    bff: median(fixed.bff),
+    bareProxy: median(fixed.bare),
+    differenceMs: median(fixed.bff) - median(fixed.bare),
+  },
+  wholeFlowsPerSecond: Math.round(flowsPerSecond),
+  rssMiB: {
+    [`after${few}`]: +rss[few].toFixed(1),
+    [`after${many}`]: +rss[many].toFixed(1),
+    growth: +((rss[many] / rss[few] - 1) * 100).toFixed(1),
+  },
+};
+console.log(JSON.stringify(report, null, 2));
+const goals = [
+  ['BFF throughput ≥ 0.7 × bare proxy', report.throughput.ratioBffToBare >= 0.7],
+  ['p50 at 200 req/s within 2 ms of the bare proxy', report.p50At200rps.differenceMs <= 2],
+  [`RSS after ${many} flows within 10 % of after ${few}`, report.rssMiB.growth <= 10],
+];
+for (const [goal, met] of goals) console.log(`${met ? 'met ' : 'MISSED'}  ${goal}`);
+process.exit(0);

@@ -1,0 +1,17 @@
+// A fast stand-in for Cloud Elements' step 1 on loopback: the cost of the upstream itself is
+// kept tiny so the benchmark measures the proxies, not the upstream.
+import { createServer } from 'node:http';
+
+const body = JSON.stringify({
+  token: 'bench-request-token-0123456789',
+  secret: 'bench-request-token-secret',
+});
+const server = createServer((req, res) => {
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+});
+server.keepAliveTimeout = 60_000;
+server.listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));
