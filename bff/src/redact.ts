@@ -36,13 +36,21 @@ function formsOf(value: string): string[] {
   return [...forms].filter((form) => form.length >= 4);
 }
 
-export function createRedactor(secrets: KnownSecret[]) {
-  // Longest first, so a secret that contains another is replaced whole.
-  const replacements = secrets
-    .filter((s) => s.value.length >= 4)
-    .flatMap((s) => formsOf(s.value).map((form) => ({ form, marker: s.marker })))
-    .sort((a, b) => b.form.length - a.form.length);
+type Replacement = { form: string; marker: string };
 
+const replacementsOf = (secrets: KnownSecret[]): Replacement[] =>
+  secrets
+    .filter((s) => s.value.length >= 4)
+    .flatMap((s) => formsOf(s.value).map((form) => ({ form, marker: s.marker })));
+
+// Longest first, so a secret that contains another is replaced whole.
+const byLength = (a: Replacement, b: Replacement) => b.form.length - a.form.length;
+
+export function createRedactor(secrets: KnownSecret[]) {
+  return redactorFrom(replacementsOf(secrets).sort(byLength));
+}
+
+function redactorFrom(replacements: Replacement[]) {
   function redactString(text: string): string {
     let out = text;
     for (const { form, marker } of replacements) {
@@ -77,6 +85,10 @@ export function createRedactor(secrets: KnownSecret[]) {
       return redactValue(value) as T;
     },
     redactString,
+    /** The same redactor plus per-flow secrets; the configured ones are encoded once, not per call. */
+    with(extra: KnownSecret[]) {
+      return redactorFrom([...replacements, ...replacementsOf(extra)].sort(byLength));
+    },
   };
 }
 

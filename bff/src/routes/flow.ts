@@ -56,14 +56,18 @@ const SCENARIO_HEADER = 'x-sandbox-scenario';
 
 export function createFlowRoutes(deps: FlowDeps) {
   const secure = deps.config.publicUrl.startsWith('https:');
-  const secretsFor = (flow: FlowState | null): KnownSecret[] =>
-    flow
-      ? [...deps.secrets, { value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }]
-      : deps.secrets;
+  const baseRedactor = createRedactor(deps.secrets);
+  const redactorFor = (flow: FlowState | null, extra: KnownSecret[] = []) =>
+    flow || extra.length
+      ? baseRedactor.with([
+          ...(flow ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }] : []),
+          ...extra,
+        ])
+      : baseRedactor;
   const upstream = (flow: FlowState | null) => ({
     dispatcher: deps.dispatcher,
     timeoutMs: deps.config.upstreamTimeoutMs,
-    redactor: createRedactor(secretsFor(flow)),
+    redactor: redactorFor(flow),
   });
   const sandbox = deps.config.mode === 'sandbox';
   /** The Cloud Elements target for a flow: in sandbox mode, with its failure-lab scenario. */
@@ -133,7 +137,7 @@ export function createFlowRoutes(deps: FlowDeps) {
           'upstream_bad_reply',
           'The sandbox did not describe its calls to Twitter.',
         );
-      return c.json(createRedactor(secretsFor(flow)).redact(parsed.data), 200);
+      return c.json(redactorFor(flow).redact(parsed.data), 200);
     })
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // Step 1 always begins a fresh flow, with a new random `state` bound to this browser.
@@ -184,7 +188,7 @@ export function createFlowRoutes(deps: FlowDeps) {
       const flow = readFlow(c, deps.sealer);
       const started = performance.now();
       const record = (status: number, body: unknown) =>
-        createRedactor(secretsFor(flow)).redact(
+        redactorFor(flow).redact(
           callbackExchange(
             deps.config.callbackUrl,
             input,
@@ -305,10 +309,7 @@ export function createFlowRoutes(deps: FlowDeps) {
         userSecret: deps.config.ceUserSecret,
         orgSecret: deps.config.ceOrgSecret,
       };
-      const redactor = createRedactor([
-        ...secretsFor(flow),
-        { value: instanceToken, marker: '<INSTANCE_TOKEN>' },
-      ]);
+      const redactor = redactorFor(flow, [{ value: instanceToken, marker: '<INSTANCE_TOKEN>' }]);
       const options = { ...upstream(flow), redactor };
       const { data, reply } = await step(c, flow, () =>
         getStatuses(targetFor(flow.scenario), credentials, instanceToken, options),

@@ -34,10 +34,11 @@ function summarize(
 /** The organization's instances, so demos and classes can clean up after themselves. */
 export function createInstanceRoutes(deps: InstancesDeps) {
   const credentials = { userSecret: deps.config.ceUserSecret, orgSecret: deps.config.ceOrgSecret };
+  const redactor = createRedactor(deps.secrets);
   const options = () => ({
     dispatcher: deps.dispatcher,
     timeoutMs: deps.config.upstreamTimeoutMs,
-    redactor: createRedactor(deps.secrets),
+    redactor,
   });
   return new Hono()
     .get('/', async (c) => {
