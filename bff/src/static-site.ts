@@ -24,12 +24,13 @@ export function createStaticSite(root: string) {
       '/assets/*',
       serveStatic({
         root,
+        precompressed: true,
         onFound: (_path, c) => {
           c.header('cache-control', 'public, max-age=31536000, immutable');
         },
       }),
     )
-    .use('*', serveStatic({ root }))
+    .use('*', serveStatic({ root, precompressed: true }))
     .get('*', (c) => {
       c.header('cache-control', 'no-cache');
       return c.html(indexHtml, 200);

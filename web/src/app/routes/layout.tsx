@@ -10,10 +10,29 @@ const LearnPanel = lazy(() => import('../../features/learn/components/learn-pane
 
 /** The frame of every page: title, mode, the steps as a trail, and the current step. */
 export default function Layout() {
-  const { data: config } = useConfig();
+  const { data: config, isPending: configPending, error: configError } = useConfig();
   const { data: flow, isPending, error } = useFlow();
   const { pathname } = useLocation();
   const progress = progressOf(flow);
+  // Until mode and flow are known, keep index.html's boot view: the page then appears in one
+  // piece instead of shifting as each part arrives.
+  if (configPending || isPending) {
+    return (
+      <div className="shell">
+        <header className="top">
+          <div>
+            <h1>Cloud Elements Instance Wizard</h1>
+            <p className="tagline">
+              Provision a Twitter instance over OAuth 1.0a, one visible call at a time.
+            </p>
+          </div>
+        </header>
+        <p className="boot" aria-live="polite">
+          Loading the wizard…
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -71,13 +90,10 @@ export default function Layout() {
       </nav>
       <div className="columns">
         <main id="main">
-          {isPending ? (
-            <p aria-live="polite">
-              <span className="spinner" aria-hidden="true" /> Loading your flow…
-            </p>
-          ) : error ? (
+          {error || configError ? (
             <p className="error-notice" role="alert">
-              Could not load your flow: {error.message}
+              The wizard's server did not answer: {(error ?? configError)?.message} Is it still
+              running? Reload to try again.
             </p>
           ) : (
             <Outlet />
