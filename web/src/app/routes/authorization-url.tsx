@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useAuthorizeUrl, useFlow } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
-import { CallPreview } from '../../features/wizard/components/call-preview';
+import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
@@ -27,7 +27,7 @@ export default function AuthorizationUrlStep() {
       preview={
         <CallPreview
           method="GET"
-          url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/elements/twitter/oauth/url`}
+          url={ceUrl(config, '/elements/twitter/oauth/url')}
           params={[
             ...appParams(config),
             {

@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCreateInstance, useFlow } from '../../features/wizard/api/flow';
-import { CallPreview } from '../../features/wizard/components/call-preview';
+import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { InstanceSettingsForm } from '../../features/wizard/components/instance-settings-form';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
@@ -100,7 +100,7 @@ export default function CreateInstanceStep() {
           </form>
           <CallPreview
             method="POST"
-            url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/instances`}
+            url={ceUrl(config, '/instances')}
             headers={[
               {
                 name: 'Authorization',

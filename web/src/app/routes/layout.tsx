@@ -8,6 +8,18 @@ import { isOpen, progressOf, STEPS } from '../../features/wizard/steps';
 
 const LearnPanel = lazy(() => import('../../features/learn/components/learn-panel'));
 
+/** The product's name and promise; index.html paints the same before the script runs. */
+function Title() {
+  return (
+    <div>
+      <h1>Cloud Elements Instance Wizard</h1>
+      <p className="tagline">
+        Provision a Twitter instance over OAuth 1.0a, one visible call at a time.
+      </p>
+    </div>
+  );
+}
+
 /** The frame of every page: title, mode, the steps as a trail, and the current step. */
 export default function Layout() {
   const { data: config, isPending: configPending, error: configError } = useConfig();
@@ -20,12 +32,7 @@ export default function Layout() {
     return (
       <div className="shell">
         <header className="top">
-          <div>
-            <h1>Cloud Elements Instance Wizard</h1>
-            <p className="tagline">
-              Provision a Twitter instance over OAuth 1.0a, one visible call at a time.
-            </p>
-          </div>
+          <Title />
         </header>
         <p className="boot" aria-live="polite">
           Loading the wizard…
@@ -39,12 +46,7 @@ export default function Layout() {
         Skip to the current step
       </a>
       <header className="top">
-        <div>
-          <h1>Cloud Elements Instance Wizard</h1>
-          <p className="tagline">
-            Provision a Twitter instance over OAuth 1.0a, one visible call at a time.
-          </p>
-        </div>
+        <Title />
         <div className="top-actions">
           <Link to="/timeline">Timeline</Link>
           <Link to="/instances">Your instances</Link>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow, useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
-import { CallPreview } from '../../features/wizard/components/call-preview';
+import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
@@ -37,7 +37,7 @@ export default function RequestTokenStep() {
         <>
           <CallPreview
             method="GET"
-            url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/elements/twitter/oauth/token`}
+            url={ceUrl(config, '/elements/twitter/oauth/token')}
             params={appParams(config)}
           />
           {config?.mode === 'sandbox' && (

@@ -1,6 +1,6 @@
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow, useTryIt } from '../../features/wizard/api/flow';
-import { CallPreview } from '../../features/wizard/components/call-preview';
+import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { isOpen, lastExchange, STEP } from '../../features/wizard/steps';
 
@@ -26,7 +26,7 @@ export default function TryItStep() {
       preview={
         <CallPreview
           method="GET"
-          url={`${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}/hubs/social/statuses`}
+          url={ceUrl(config, '/hubs/social/statuses')}
           headers={[
             {
               name: 'Authorization',

@@ -1,4 +1,9 @@
+import type { PublicConfig } from '@cew/shared';
 import { Fragment } from 'react';
+
+/** A Cloud Elements address as the preview shows it, before the config has loaded too. */
+export const ceUrl = (config: PublicConfig | undefined, path: string) =>
+  `${config?.cloudElementsBaseUrl ?? '{Cloud Elements}'}${path}`;
 
 type Param = { name: string; value: string; note: string };
 
