@@ -109,6 +109,8 @@ test('reload: the flow resumes where it was, before and after the consent page',
   await page.reload();
   await expect(page.getByText('Instance “e2e-reload” created.')).toBeVisible();
   await wizard.link('Next: see your instance token').click();
+  // Route code loads on first visit: the address changes once it has.
+  await expect(page).toHaveURL(/\/step\/instance-token$/);
   await page.reload();
   await expect(page.getByTestId('secret-value')).toBeVisible();
   await expect(page.getByText('e2e-reload').first()).toBeVisible();
