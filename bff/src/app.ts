@@ -129,7 +129,17 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
       }),
     );
   }
-  if (config.webDist) app.route('/', createStaticSite(config.webDist));
+  if (config.webDist) {
+    // The flow cookie belongs to one host: someone who opens http://localhost:8787 while
+    // PUBLIC_URL says 127.0.0.1 would lose it at the callback. Send them to PUBLIC_URL first.
+    const publicHost = new URL(config.publicUrl).host;
+    app.get('*', async (c, next) => {
+      if (c.req.header('host') === publicHost) return next();
+      const { pathname, search } = new URL(c.req.url);
+      return c.redirect(`${config.publicUrl}${pathname}${search}`, 302);
+    });
+    app.route('/', createStaticSite(config.webDist));
+  }
   return routes;
 }
 

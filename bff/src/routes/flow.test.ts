@@ -197,3 +197,29 @@ describe('headers and logs', () => {
     expect(bff.logs.every((line) => JSON.parse(line).id)).toBe(true);
   });
 });
+
+describe('the web app', () => {
+  it('sends a visitor on another host name to PUBLIC_URL, where the flow cookie lives', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>wizard</title>');
+    const site = await startBff({ WEB_DIST: dist });
+    try {
+      const other = await fetch(
+        `${site.origin.replace('127.0.0.1', 'localhost')}/step/consent?x=1`,
+        {
+          redirect: 'manual',
+        },
+      );
+      expect(other.status).toBe(302);
+      expect(other.headers.get('location')).toBe(`${site.origin}/step/consent?x=1`);
+      const same = await fetch(`${site.origin}/oauth/callback?oauth_token=t`);
+      expect(same.status).toBe(200);
+      expect(await same.text()).toContain('<title>wizard</title>');
+    } finally {
+      await site.close();
+    }
+  });
+});
