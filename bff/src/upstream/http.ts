@@ -34,7 +34,11 @@ export async function sendUpstream(
 ): Promise<UpstreamReply> {
   const startedAt = new Date();
   const started = performance.now();
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  // A timer cleared as soon as the reply is read: AbortSignal.timeout would keep every request's
+  // signal and timer alive for the full timeout, memory that grows with the request rate.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const signal = controller.signal;
   const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
   const record = (status: number | null, headers: Record<string, string>, body: unknown) =>
     options.redactor.redact<Exchange>({
@@ -83,6 +87,8 @@ export async function sendUpstream(
       `Could not reach Cloud Elements at ${new URL(call.url).host} (${reason}). Check CE_BASE_URL and your network, then try again.`,
       { exchange: record(null, {}, undefined) },
     );
+  } finally {
+    clearTimeout(timer);
   }
   const body = parseBody(text);
   return { status, body, exchange: record(status, headers, body) };
