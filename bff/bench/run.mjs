@@ -232,8 +232,7 @@ const report = {
   },
   wholeFlowsPerSecond: Math.round(flowsPerSecond),
   rssMiB: {
-    [`after${few}`]: +rss[few].toFixed(1),
-    [`after${many}`]: +rss[many].toFixed(1),
+    ...Object.fromEntries(FLOW_COUNTS.map((n) => [`after${n}`, +rss[n].toFixed(1)])),
     growth: +((rss[many] / rss[few] - 1) * 100).toFixed(1),
   },
 };
