@@ -38,8 +38,24 @@ export type FlowDeps = {
   oauthUrlPolicy: OauthUrlPolicy;
 };
 
-/** Steps keep at most this many exchanges (failed attempts included) to bound the cookie. */
+/** A flow keeps at most this many exchanges (failed attempts included) to bound its cookie. */
 const MAX_EXCHANGES = 10;
+
+/** Drops the oldest exchanges past the limit, but never a step's latest: its page shows it. */
+export function trimExchanges(list: Exchange[]): Exchange[] {
+  if (list.length <= MAX_EXCHANGES) return list;
+  const keep = new Set<number>();
+  const latestOf = new Set<string>();
+  for (let i = list.length - 1; i >= 0; i--) {
+    const kind = list[i]?.step ?? '';
+    if (!latestOf.has(kind)) {
+      latestOf.add(kind);
+      keep.add(i);
+    }
+  }
+  for (let i = list.length - 1; i >= 0 && keep.size < MAX_EXCHANGES; i--) keep.add(i);
+  return list.filter((_, i) => keep.has(i));
+}
 
 /** Validates a JSON body, answering 400 with the field that is wrong. */
 const json = <T extends z.ZodType>(schema: T) =>
@@ -76,7 +92,7 @@ export function createFlowRoutes(deps: FlowDeps) {
       ? { ...deps.target, headers: { [SCENARIO_HEADER]: scenario } }
       : deps.target;
   const save = (c: Context, flow: FlowState) =>
-    writeFlow(c, deps.sealer, { ...flow, exchanges: flow.exchanges.slice(-MAX_EXCHANGES) }, secure);
+    writeFlow(c, deps.sealer, { ...flow, exchanges: trimExchanges(flow.exchanges) }, secure);
 
   /** Runs an upstream step; a failure's exchange is kept in the flow before the error goes out. */
   async function step<T>(c: Context, flow: FlowState, run: () => Promise<T>): Promise<T> {

@@ -34,6 +34,19 @@ describe('after provisioning', () => {
     expect(flow.json.exchanges.at(-1).step).toBe('try-it');
   });
 
+  it('keeps every step’s latest exchange however often "try it" is pressed', async () => {
+    const { browser } = await withInstance('try-often');
+    for (let i = 0; i < 12; i++) await browser.call('POST', '/api/flow/try-it', {});
+    const { exchanges } = (await browser.call('GET', '/api/flow')).json;
+    expect(exchanges).toHaveLength(10);
+    expect(exchanges.map((e: { step: string }) => e.step).slice(0, 4)).toEqual([
+      'request-token',
+      'authorize-url',
+      'callback',
+      'create-instance',
+    ]);
+  });
+
   it('refuses "try it" before an instance exists', async () => {
     const browser = new TestBrowser(bff.origin);
     await browser.call('POST', '/api/flow/request-token', {});
