@@ -2,11 +2,13 @@
 // Scores the first page a visitor sees (/ → step 1) for performance and accessibility, on
 // Lighthouse's mobile preset (simulated slow 4G and a 4× slower CPU) and on its desktop preset.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
 
+const chromium = JSON.parse(readFileSync(join(import.meta.dirname, 'chromium.json'), 'utf8'));
 const PORT = 8797;
 const url = `http://127.0.0.1:${PORT}/step/request-token`;
 const goals = { performance: 95, accessibility: 100 };
@@ -16,17 +18,9 @@ const server = spawn(process.execPath, [join(import.meta.dirname, '../bff/dist/i
   stdio: 'ignore',
 });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromePath: process.env.CHROMIUM_PATH ?? chromium.path,
+  // Lighthouse needs the new headless mode; the other flags are the suite's.
+  chromeFlags: ['--headless=new', ...chromium.args.filter((flag) => flag !== '--headless')],
 });
 let failed = false;
 try {

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { LIVE_MODE_URL, SANDBOX_MODE_URL, webServers } from './servers';
+
+const chromium: { path: string; args: string[] } = JSON.parse(
+  readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'),
+);
 
 export default defineConfig({
   testDir: './specs',
@@ -26,17 +31,8 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: process.env.CHROMIUM_PATH ?? chromium.path,
+      args: chromium.args,
     },
   },
   webServer: webServers,

@@ -163,7 +163,7 @@ async function oneFlow() {
   const { oauthUrl } = JSON.parse(
     (await call('POST', `${base}/api/flow/authorize-url`, cookies, json({}))).text,
   );
-  const consent = await request(oauthUrl.replace('/oauth/authorize?', '/oauth/authorize?'), {
+  const consent = await request(oauthUrl, {
     method: 'POST',
     dispatcher: client,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -33,7 +33,8 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     { value: config.twitterApiKey, marker: '<TWITTER_API_KEY>' },
     { value: config.sessionSecret, marker: '<SESSION_SECRET>' },
   ];
-  const redactLog = createRedactor(secrets);
+  // Built once: every route and the error log redact with the same configured secrets.
+  const redactor = createRedactor(secrets);
   const sandboxOrigin = config.mode === 'sandbox' ? new URL(config.publicUrl).origin : undefined;
   // One keep-alive pool for every upstream call: Node's fetch would open and tear down more.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
@@ -72,12 +73,12 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         config,
         sealer: createSealer(config.sessionSecret),
         dispatcher,
-        secrets,
+        redactor,
         target,
         oauthUrlPolicy: { allowedHosts: config.oauthAllowedHosts, sandboxOrigin },
       }),
     )
-    .route('/instances', createInstanceRoutes({ config, dispatcher, secrets, target }))
+    .route('/instances', createInstanceRoutes({ config, dispatcher, redactor, target }))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });
@@ -109,7 +110,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
       // Hono's own refusals, such as malformed JSON in a request body.
       return errorReply(c, new AppError(400, 'bad_request', error.message || 'Bad request.'));
     }
-    const message = redactLog.redactString(String(error));
+    const message = redactor.redactString(String(error));
     log(JSON.stringify({ level: 'error', id: c.get('requestId'), error: message }));
     return errorReply(
       c,

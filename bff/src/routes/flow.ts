@@ -20,7 +20,7 @@ import { clearFlow, readFlow, writeFlow } from '../flow/cookie';
 import { checkOauthUrl, type OauthUrlPolicy } from '../flow/oauth-url';
 import type { Sealer } from '../flow/seal';
 import { type FlowState, toFlowView } from '../flow/state';
-import { createRedactor, type KnownSecret } from '../redact';
+import type { KnownSecret, Redactor } from '../redact';
 import {
   type CloudElementsTarget,
   createInstance,
@@ -34,7 +34,8 @@ export type FlowDeps = {
   sealer: Sealer;
   dispatcher: Dispatcher;
   target: CloudElementsTarget;
-  secrets: KnownSecret[];
+  /** Hides the configured secrets; each flow adds its own. */
+  redactor: Redactor;
   oauthUrlPolicy: OauthUrlPolicy;
 };
 
@@ -42,7 +43,7 @@ export type FlowDeps = {
 const MAX_EXCHANGES = 10;
 
 /** Drops the oldest exchanges past the limit, but never a step's latest: its page shows it. */
-export function trimExchanges(list: Exchange[]): Exchange[] {
+function trimExchanges(list: Exchange[]): Exchange[] {
   if (list.length <= MAX_EXCHANGES) return list;
   const keep = new Set<number>();
   const latestOf = new Set<string>();
@@ -72,14 +73,13 @@ const SCENARIO_HEADER = 'x-sandbox-scenario';
 
 export function createFlowRoutes(deps: FlowDeps) {
   const secure = deps.config.publicUrl.startsWith('https:');
-  const baseRedactor = createRedactor(deps.secrets);
   const redactorFor = (flow: FlowState | null, extra: KnownSecret[] = []) =>
     flow || extra.length
-      ? baseRedactor.with([
+      ? deps.redactor.with([
           ...(flow ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }] : []),
           ...extra,
         ])
-      : baseRedactor;
+      : deps.redactor;
   const upstream = (flow: FlowState | null) => ({
     dispatcher: deps.dispatcher,
     timeoutMs: deps.config.upstreamTimeoutMs,

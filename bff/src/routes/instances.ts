@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Dispatcher } from 'undici';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import { createRedactor, type KnownSecret } from '../redact';
+import type { Redactor } from '../redact';
 import {
   type CloudElementsTarget,
   deleteInstance,
@@ -14,7 +14,7 @@ export type InstancesDeps = {
   config: Config;
   dispatcher: Dispatcher;
   target: CloudElementsTarget;
-  secrets: KnownSecret[];
+  redactor: Redactor;
 };
 
 /** Only what the list needs: never the configuration or the instance token. */
@@ -34,15 +34,14 @@ function summarize(
 /** The organization's instances, so demos and classes can clean up after themselves. */
 export function createInstanceRoutes(deps: InstancesDeps) {
   const credentials = { userSecret: deps.config.ceUserSecret, orgSecret: deps.config.ceOrgSecret };
-  const redactor = createRedactor(deps.secrets);
-  const options = () => ({
+  const options = {
     dispatcher: deps.dispatcher,
     timeoutMs: deps.config.upstreamTimeoutMs,
-    redactor,
-  });
+    redactor: deps.redactor,
+  };
   return new Hono()
     .get('/', async (c) => {
-      const { data, reply } = await listInstances(deps.target, credentials, options());
+      const { data, reply } = await listInstances(deps.target, credentials, options);
       // The exchange would carry every instance's token and configuration: keep the list only.
       const exchange = {
         ...reply.exchange,
@@ -54,7 +53,7 @@ export function createInstanceRoutes(deps: InstancesDeps) {
       const id = c.req.param('id');
       if (!/^[\w-]{1,64}$/.test(id))
         throw new AppError(400, 'bad_request', 'id: not an instance id.');
-      const { reply } = await deleteInstance(deps.target, credentials, id, options());
+      const { reply } = await deleteInstance(deps.target, credentials, id, options);
       return c.json({ deleted: id, exchange: reply.exchange }, 200);
     });
 }

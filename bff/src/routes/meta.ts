@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { type Config, ELEMENT_KEY } from '../config';
 
 /** "sandbox-twitter-api-key" → "sand…-key": enough to recognise, not enough to use. */
-export function maskKey(key: string): string {
+function maskKey(key: string): string {
   return key.length <= 8 ? '••••' : `${key.slice(0, 4)}…${key.slice(-4)}`;
 }
 

@@ -44,8 +44,14 @@ const OPTIONAL_CONFIGURATION = [
 ];
 const BAD_SECRETS = 'Invalid Organization or User secret, or invalid Element token provided.';
 
+/** Cloud Elements' message naming every missing query parameter, or null when none is. */
+function missingQuery(query: Record<string, string>, names: string[]): string | null {
+  const missing = names.filter((name) => !query[name]);
+  return missing.length ? `Missing required query parameter(s): ${missing.join(', ')}` : null;
+}
+
 /** "User x, Organization y[, Element z]" in any order → { User: x, Organization: y, … }. */
-export function parseCeAuthorization(header: string | undefined): Record<string, string> {
+function parseCeAuthorization(header: string | undefined): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of (header ?? '').split(',')) {
     const match = /^\s*(User|Organization|Element)\s+(\S+)\s*$/.exec(part);
@@ -132,13 +138,9 @@ export function createCloudElements(options: CloudElementsOptions) {
       });
       return ceError(c, 500, 'The request took too long.');
     }
-    const { apiKey, apiSecret, callbackUrl, state } = c.req.query();
-    const missing = Object.entries({ apiKey, apiSecret, callbackUrl })
-      .filter(([, value]) => !value)
-      .map(([name]) => name);
-    if (missing.length || !apiKey || !apiSecret || !callbackUrl) {
-      return ceError(c, 400, `Missing required query parameter(s): ${missing.join(', ')}`);
-    }
+    const missing = missingQuery(c.req.query(), ['apiKey', 'apiSecret', 'callbackUrl']);
+    if (missing) return ceError(c, 400, missing);
+    const { apiKey = '', apiSecret = '', callbackUrl = '', state } = c.req.query();
     if (!URL.canParse(callbackUrl)) return ceError(c, 400, 'callbackUrl must be an absolute URL.');
     sweep();
     const oauthCallback = new URL(callbackUrl);
@@ -179,12 +181,14 @@ export function createCloudElements(options: CloudElementsOptions) {
   });
 
   ce.get('/elements/:key/oauth/url', (c) => {
-    const { apiKey, apiSecret, callbackUrl, requestToken } = c.req.query();
-    const missing = Object.entries({ apiKey, apiSecret, callbackUrl, requestToken })
-      .filter(([, value]) => !value)
-      .map(([name]) => name);
-    if (missing.length)
-      return ceError(c, 400, `Missing required query parameter(s): ${missing.join(', ')}`);
+    const missing = missingQuery(c.req.query(), [
+      'apiKey',
+      'apiSecret',
+      'callbackUrl',
+      'requestToken',
+    ]);
+    if (missing) return ceError(c, 400, missing);
+    const { apiKey, requestToken } = c.req.query();
     const flow = flows.get(requestToken ?? '');
     if (!flow || flow.apiKey !== apiKey) {
       return ceError(c, 400, 'The requestToken is invalid or has expired. Get a new one (step 1).');

@@ -16,7 +16,7 @@ export type CloudElementsTarget = {
 const RequestTokenReplySchema = z.object({ token: z.string().min(1), secret: z.string().min(1) });
 const AuthorizeUrlReplySchema = z.object({ element: z.string(), oauthUrl: z.string().min(1) });
 
-export type Result<T> = { data: T; reply: UpstreamReply };
+type Result<T> = { data: T; reply: UpstreamReply };
 
 function elementUrl(
   target: CloudElementsTarget,
@@ -138,8 +138,12 @@ export async function createInstance(
 /** The platform's own credentials, for calls about instances rather than through one. */
 export type OrganizationCredentials = { userSecret: string; orgSecret: string };
 
-const platformHeaders = (target: CloudElementsTarget, credentials: OrganizationCredentials) => ({
-  authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}`,
+const platformHeaders = (
+  target: CloudElementsTarget,
+  credentials: OrganizationCredentials,
+  instanceToken?: string,
+) => ({
+  authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
   accept: 'application/json',
   ...target.headers,
 });
@@ -156,10 +160,7 @@ export async function getStatuses(
       step: 'try-it',
       method: 'GET',
       url: `${target.baseUrl}/hubs/social/statuses`,
-      headers: {
-        ...platformHeaders(target, credentials),
-        authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}, Element ${instanceToken}`,
-      },
+      headers: platformHeaders(target, credentials, instanceToken),
     },
     options,
   );

@@ -42,6 +42,27 @@ function Table({
   );
 }
 
+/** A header list, folded away: the body is usually what a learner wants first. */
+function Headers({
+  title,
+  headers,
+  mark,
+}: {
+  title: string;
+  headers: Record<string, string>;
+  mark: (text: string) => ReactNode;
+}) {
+  const rows = Object.entries(headers);
+  return (
+    <details>
+      <summary>
+        {title} ({rows.length})
+      </summary>
+      <Table rows={rows} caption={title} mark={mark} />
+    </details>
+  );
+}
+
 function Body({
   value,
   label,
@@ -114,14 +135,7 @@ export default function ExchangeInspector({ exchange }: { exchange: Exchange }) 
               <Table rows={query} caption="Query parameters" mark={mark} />
             </>
           )}
-          <details>
-            <summary>Request headers ({Object.keys(exchange.requestHeaders).length})</summary>
-            <Table
-              rows={Object.entries(exchange.requestHeaders)}
-              caption="Request headers"
-              mark={mark}
-            />
-          </details>
+          <Headers title="Request headers" headers={exchange.requestHeaders} mark={mark} />
           {exchange.requestBody !== undefined && (
             <>
               <h5>Request body</h5>
@@ -131,14 +145,7 @@ export default function ExchangeInspector({ exchange }: { exchange: Exchange }) 
         </div>
         <div>
           <h4>Response</h4>
-          <details>
-            <summary>Response headers ({Object.keys(exchange.responseHeaders).length})</summary>
-            <Table
-              rows={Object.entries(exchange.responseHeaders)}
-              caption="Response headers"
-              mark={mark}
-            />
-          </details>
+          <Headers title="Response headers" headers={exchange.responseHeaders} mark={mark} />
           <h5>Response body</h5>
           <Body value={exchange.responseBody} label="response body" mark={mark} />
         </div>
