@@ -2,15 +2,15 @@
 // and noisy, so absolute numbers mean little; A and B alternate so both see the same noise).
 import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 2 : 3;
+const ROUNDS = quick ? 2 : 5;
 const SECONDS = quick ? 3 : 6;
 const FLOW_COUNTS = quick ? [100, 1_000] : [100, 1_000, 5_000, 10_000];
 const children = [];
@@ -28,10 +28,16 @@ async function start(script, env, args = []) {
   return child;
 }
 
-async function startBff(port, ceBaseUrl) {
-  const child = spawn(process.execPath, [join(here, '../dist/index.js')], {
+/** The V8 flags `pnpm start` runs the BFF with (root and bff package.json). */
+const PRODUCTION_FLAGS = ['--min-semi-space-size=16'];
+const memoryFile = join(tmpdir(), `cew-bench-memory-${process.pid}.json`);
+
+async function startBff(port, ceBaseUrl, benchFlags = []) {
+  const args = [...PRODUCTION_FLAGS, ...benchFlags, join(here, '../dist/index.js')];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
+      BENCH_MEMORY_FILE: memoryFile,
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       CE_BASE_URL: ceBaseUrl,
@@ -59,6 +65,20 @@ async function startBff(port, ceBaseUrl) {
 
 const rssOf = (pid) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/** Has the BFF collect its garbage (see gc-on-signal.mjs), then reads its memory. */
+async function memoryAfterGc(child) {
+  rmSync(memoryFile, { force: true });
+  child.kill('SIGUSR2');
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      const usage = JSON.parse(readFileSync(memoryFile, 'utf8'));
+      return { rss: rssOf(child.pid), heapUsed: usage.heapUsed / 2 ** 20 };
+    } catch {}
+  }
+  throw new Error('the BFF did not report its memory');
+}
 
 function load(url, options) {
   return autocannon({
@@ -123,7 +143,10 @@ for (let i = 0; i < 100; i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-const flowBff = await startBff(9106, 'http://127.0.0.1:9105/elements/api-v2');
+const flowBff = await startBff(9106, 'http://127.0.0.1:9105/elements/api-v2', [
+  '--expose-gc',
+  `--import=${join(here, 'gc-on-signal.mjs')}`,
+]);
 const base = 'http://127.0.0.1:9106';
 const client = new Agent({ connections: 64 });
 
@@ -196,15 +219,16 @@ async function flows(count, concurrency = 16) {
 
 await flows(50); // warm up
 const rss = {};
+const heapUsed = {};
 let done = 50;
 let flowsPerSecond = 0;
 for (const target of FLOW_COUNTS) {
   const rate = await flows(target - done);
   flowsPerSecond = Math.max(flowsPerSecond, rate);
   done = target;
-  global.gc?.();
-  await new Promise((r) => setTimeout(r, 1_000));
-  rss[target] = rssOf(flowBff.pid);
+  const memory = await memoryAfterGc(flowBff);
+  rss[target] = memory.rss;
+  heapUsed[target] = memory.heapUsed;
 }
 
 // --- report ---------------------------------------------------------------------------------
@@ -235,6 +259,7 @@ const report = {
     ...Object.fromEntries(FLOW_COUNTS.map((n) => [`after${n}`, +rss[n].toFixed(1)])),
     growth: +((rss[many] / rss[few] - 1) * 100).toFixed(1),
   },
+  heapUsedMiB: Object.fromEntries(FLOW_COUNTS.map((n) => [`after${n}`, +heapUsed[n].toFixed(1)])),
 };
 console.log(JSON.stringify(report, null, 2));
 const goals = [
@@ -243,4 +268,5 @@ const goals = [
   [`RSS after ${many} flows within 10 % of after ${few}`, report.rssMiB.growth <= 10],
 ];
 for (const [goal, met] of goals) console.log(`${met ? 'met ' : 'MISSED'}  ${goal}`);
+rmSync(memoryFile, { force: true });
 process.exit(0);

@@ -72,4 +72,19 @@ describe('redact', () => {
     expect(copy.nested.apiSecret).toBe('<TWITTER_API_SECRET>');
     expect(original.nested.apiSecret).toBe('app-secret-9');
   });
+
+  it('treats keys named like Object built-ins as plain data', () => {
+    const reply = { constructor: 'a', toString: 'b', __proto__x: 'c' };
+    expect(redactor.redact(reply)).toEqual(reply);
+  });
+
+  it('replaces a secret that contains another whole, and secrets with regex characters', () => {
+    const special = createRedactor([
+      { value: 'ab.c*d(e)', marker: '<ONE>' },
+      { value: 'xx-ab.c*d(e)-yy', marker: '<TWO>' },
+    ]);
+    expect(special.redactString('1 xx-ab.c*d(e)-yy 2 ab.c*d(e) 3 abXc*d(e)')).toBe(
+      '1 <TWO> 2 <ONE> 3 abXc*d(e)',
+    );
+  });
 });

@@ -9,14 +9,14 @@
 export type KnownSecret = { value: string; marker: string };
 
 /** Keys whose values are secret whatever they hold. Matched case-insensitively. */
-const SECRET_KEYS: Record<string, string> = {
-  authorization: '<AUTHORIZATION>',
-  apisecret: '<TWITTER_API_SECRET>',
-  secret: '<REQUEST_TOKEN_SECRET>',
-  'oauth.api.secret': '<TWITTER_API_SECRET>',
-  'oauth.user.token.secret': '<ACCESS_TOKEN_SECRET>',
-  oauth_token_secret: '<TOKEN_SECRET>',
-};
+const SECRET_KEYS = new Map([
+  ['authorization', '<AUTHORIZATION>'],
+  ['apisecret', '<TWITTER_API_SECRET>'],
+  ['secret', '<REQUEST_TOKEN_SECRET>'],
+  ['oauth.api.secret', '<TWITTER_API_SECRET>'],
+  ['oauth.user.token.secret', '<ACCESS_TOKEN_SECRET>'],
+  ['oauth_token_secret', '<TOKEN_SECRET>'],
+]);
 
 /** Cloud Elements masks secrets as asterisks on read; those are safe to show as they are. */
 const ALREADY_MASKED = /^\*+$/;
@@ -50,17 +50,23 @@ export function createRedactor(secrets: KnownSecret[]) {
   return redactorFrom(replacementsOf(secrets).sort(byLength));
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function redactorFrom(replacements: Replacement[]) {
+  // One pass per string: every form in one alternation, longest first so that a secret which
+  // contains another is replaced whole. The first marker listed for a form wins.
+  const markerOf = new Map<string, string>();
+  for (const { form, marker } of replacements) if (!markerOf.has(form)) markerOf.set(form, marker);
+  const pattern =
+    markerOf.size > 0 ? new RegExp([...markerOf.keys()].map(escapeRegExp).join('|'), 'g') : null;
+  const toMarker = (form: string) => markerOf.get(form) ?? form;
+
   function redactString(text: string): string {
-    let out = text;
-    for (const { form, marker } of replacements) {
-      if (out.includes(form)) out = out.split(form).join(marker);
-    }
-    return out;
+    return pattern ? text.replace(pattern, toMarker) : text;
   }
 
   function redactValue(value: unknown, key?: string): unknown {
-    const keyMarker = key === undefined ? undefined : SECRET_KEYS[key.toLowerCase()];
+    const keyMarker = key === undefined ? undefined : SECRET_KEYS.get(key.toLowerCase());
     if (keyMarker !== undefined && typeof value === 'string') {
       if (value === '' || ALREADY_MASKED.test(value)) return value;
       // Keep the precise markers of known secrets ("User <CE_USER_SECRET>, Organization …") only
@@ -72,9 +78,9 @@ function redactorFrom(replacements: Replacement[]) {
     if (typeof value === 'string') return redactString(value);
     if (Array.isArray(value)) return value.map((item) => redactValue(item));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [redactString(k), redactValue(v, k)]),
-      );
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[redactString(k)] = redactValue(v, k);
+      return out;
     }
     return value;
   }

@@ -13,9 +13,11 @@ const MAX_CHUNKS = 8;
 export const FLOW_TTL_MS = 30 * 60 * 1000;
 
 export function readFlow(c: Context, sealer: Sealer): FlowState | null {
+  // The Cookie header is parsed once here, not once per chunk.
+  const jar = getCookie(c);
   let sealed = '';
   for (let i = 0; i < MAX_CHUNKS; i++) {
-    const part = getCookie(c, `${NAME}_${i}`);
+    const part = jar[`${NAME}_${i}`];
     if (part === undefined) break;
     sealed += part;
   }
@@ -46,8 +48,10 @@ export function clearFlow(c: Context, secure: boolean): void {
 }
 
 function clearChunks(c: Context, from: number, secure: boolean): void {
+  if (!c.req.header('cookie')) return;
+  const jar = getCookie(c);
   for (let i = from; i < MAX_CHUNKS; i++) {
-    if (getCookie(c, `${NAME}_${i}`) !== undefined) {
+    if (jar[`${NAME}_${i}`] !== undefined) {
       deleteCookie(c, `${NAME}_${i}`, { path: '/', secure });
     }
   }

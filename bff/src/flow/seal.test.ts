@@ -9,6 +9,29 @@ describe('sealer', () => {
     expect(sealer.unseal(sealer.seal(flow, 60_000))).toEqual(flow);
   });
 
+  it('compresses a large value and leaves a small one as it is, both round-tripping', () => {
+    const large = {
+      ...flow,
+      exchanges: Array.from({ length: 20 }, (_, i) => ({ step: i, note: 'x'.repeat(100) })),
+    };
+    const sealedLarge = sealer.seal(large, 60_000);
+    expect(sealedLarge.startsWith('v1.')).toBe(true);
+    expect(sealedLarge.length).toBeLessThan(JSON.stringify(large).length);
+    expect(sealer.unseal(sealedLarge)).toEqual(large);
+    expect(sealer.seal(flow, 60_000).startsWith('p1.')).toBe(true);
+  });
+
+  it('never repeats an IV: the same value seals differently every time', () => {
+    const ivs = new Set(
+      Array.from({ length: 2_000 }, () =>
+        Buffer.from(sealer.seal(flow, 60_000).slice(3), 'base64url')
+          .subarray(0, 12)
+          .toString('hex'),
+      ),
+    );
+    expect(ivs.size).toBe(2_000);
+  });
+
   it('encrypts: the sealed text carries no trace of the secret', () => {
     const sealed = sealer.seal(flow, 60_000);
     for (const form of [flow.tokenSecret, Buffer.from(flow.tokenSecret).toString('base64url')]) {
@@ -36,7 +59,7 @@ describe('sealer', () => {
   });
 
   it('refuses garbage without throwing', () => {
-    for (const junk of ['', 'v1.', 'v1.!!!', 'v2.abc', 'v1.AAAA', 'x'.repeat(5000)]) {
+    for (const junk of ['', 'v1.', 'v1.!!!', 'v2.abc', 'v1.AAAA', 'p1.AAAA', 'x'.repeat(5000)]) {
       expect(sealer.unseal(junk)).toBeNull();
     }
   });

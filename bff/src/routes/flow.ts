@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type CallbackInput,
   CallbackInputSchema,
@@ -20,6 +19,7 @@ import { clearFlow, readFlow, writeFlow } from '../flow/cookie';
 import { checkOauthUrl, type OauthUrlPolicy } from '../flow/oauth-url';
 import type { Sealer } from '../flow/seal';
 import { type FlowState, toFlowView } from '../flow/state';
+import { randomToken } from '../random';
 import type { KnownSecret, Redactor } from '../redact';
 import {
   type CloudElementsTarget,
@@ -158,7 +158,7 @@ export function createFlowRoutes(deps: FlowDeps) {
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // Step 1 always begins a fresh flow, with a new random `state` bound to this browser.
       const scenario = sandbox ? c.req.valid('json').scenario : 'none';
-      const state = randomBytes(16).toString('base64url');
+      const state = randomToken(16);
       const { data, reply } = await getRequestToken(targetFor(scenario), state, upstream(null));
       const flow: FlowState = {
         scenario,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { randomToken } from '../random';
 import { CONSENT_CSS, renderConsentError, renderConsentPage } from './consent-page';
 import {
   authorizationHeader,
@@ -7,7 +8,6 @@ import {
   sameSignature,
   sign,
 } from './oauth1';
-import { randomToken } from './random';
 
 /** What the sandbox's Twitter remembers of a request token. */
 type RequestToken = {

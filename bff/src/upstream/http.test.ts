@@ -34,6 +34,12 @@ beforeAll(async () => {
       case '/redirect':
         res.writeHead(302, { location: '/ok' });
         return res.end();
+      case '/huge-chunked':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(`"${'x'.repeat(1 << 20)}`);
+        return res.end('"');
+      case '/huge':
+        return send(200, `"${'x'.repeat(1 << 20)}"`);
       case '/slow':
         return setTimeout(() => send(200, '{}'), 2_000);
       case '/reset':
@@ -115,6 +121,14 @@ describe('upstream calls', () => {
       status: 502,
       code: 'upstream_bad_reply',
     });
+  });
+
+  it('refuses a reply over 1 MiB, declared or streamed, as a reply it does not understand', async () => {
+    for (const path of ['/huge', '/huge-chunked']) {
+      const error = await failure(path);
+      expect(error).toMatchObject({ status: 502, code: 'upstream_bad_reply' });
+      expect(error.details.exchange?.responseBody).toBe('(reply larger than 1 MiB, not shown)');
+    }
   });
 
   it('does not follow redirects', async () => {

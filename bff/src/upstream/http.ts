@@ -34,11 +34,6 @@ export async function sendUpstream(
 ): Promise<UpstreamReply> {
   const startedAt = new Date();
   const started = performance.now();
-  // A timer cleared as soon as the reply is read: AbortSignal.timeout would keep every request's
-  // signal and timer alive for the full timeout, memory that grows with the request rate.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-  const signal = controller.signal;
   const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
   const record = (status: number | null, headers: Record<string, string>, body: unknown) =>
     options.redactor.redact<Exchange>({
@@ -60,18 +55,22 @@ export async function sendUpstream(
   let headers: Record<string, string>;
   let text: string;
   try {
+    // undici's own timeouts, not an AbortSignal: a signal and its listeners per request cost
+    // more than the rest of the call's bookkeeping. Headers must come within the timeout, and
+    // the body may not stall for longer than it.
     const reply = await request(call.url, {
       method: call.method,
       headers: call.headers,
       body: payload,
-      signal,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
       dispatcher: options.dispatcher,
     });
     status = reply.statusCode;
     headers = flattenHeaders(reply.headers);
-    text = await readLimited(reply.body);
+    text = await readLimited(reply.body, reply.headers['content-length']);
   } catch (error) {
-    if (signal.aborted) {
+    if (isTimeout(error)) {
       const seconds = options.timeoutMs / 1000;
       throw new AppError(
         504,
@@ -87,8 +86,6 @@ export async function sendUpstream(
       `Could not reach Cloud Elements at ${new URL(call.url).host} (${reason}). Check CE_BASE_URL and your network, then try again.`,
       { exchange: record(null, {}, undefined) },
     );
-  } finally {
-    clearTimeout(timer);
   }
   const body = parseBody(text);
   return { status, body, exchange: record(status, headers, body) };
@@ -151,7 +148,18 @@ function parseBody(text: string): unknown {
   }
 }
 
-async function readLimited(body: Dispatcher.ResponseData['body']): Promise<string> {
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const isTimeout = (error: unknown) =>
+  error instanceof Error && 'code' in error && TIMEOUT_CODES.has(String(error.code));
+
+async function readLimited(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | string[] | undefined,
+): Promise<string> {
+  // A declared length within the limit is read in one go; undici holds the reply to it.
+  if (typeof contentLength === 'string' && Number(contentLength) <= MAX_REPLY_BYTES) {
+    return body.text();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
