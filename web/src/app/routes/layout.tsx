@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
@@ -27,8 +27,10 @@ export default function Layout() {
   const { pathname } = useLocation();
   const progress = progressOf(flow);
   // Until mode and flow are known, keep index.html's boot view: the page then appears in one
-  // piece instead of shifting as each part arrives.
-  if (configPending || isPending) {
+  // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
+  // in short interruptible slices rather than one long task when the data lands.
+  const ready = useDeferredValue(!configPending && !isPending);
+  if (!ready) {
     return (
       <div className="shell">
         <header className="top">
