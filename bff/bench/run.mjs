@@ -99,17 +99,20 @@ await start(join(here, 'upstream.mjs'), { PORT: '9101' });
 const tokenUrl = 'http://127.0.0.1:9101/elements/twitter/oauth/token';
 await start(join(here, 'bare-proxy.mjs'), { PORT: '9102', UPSTREAM: tokenUrl });
 await start(join(here, 'bare-proxy.mjs'), { PORT: '9103', UPSTREAM: tokenUrl, CLIENT: 'fetch' });
+await start(join(here, 'hono-proxy.mjs'), { PORT: '9107', UPSTREAM: tokenUrl });
 await startBff(9104, 'http://127.0.0.1:9101');
 const targets = {
   bff: 'http://127.0.0.1:9104/api/flow/request-token',
   bare: 'http://127.0.0.1:9102/',
   fetchProxy: 'http://127.0.0.1:9103/',
+  honoProxy: 'http://127.0.0.1:9107/',
 };
 
 // --- throughput, alternating --------------------------------------------------------------------
-const runs = { bff: [], bare: [], fetchProxy: [] };
+const runs = { bff: [], bare: [], fetchProxy: [], honoProxy: [] };
+const order = ['bff', 'honoProxy', 'fetchProxy', 'bare'];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const name of round % 2 ? ['bare', 'fetchProxy', 'bff'] : ['bff', 'fetchProxy', 'bare']) {
+  for (const name of round % 2 ? [...order].reverse() : order) {
     const result = await load(targets[name], {});
     if (result.non2xx || result.errors)
       throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -242,8 +245,10 @@ const report = {
     bff: Math.round(rps('bff')),
     bareProxy: Math.round(rps('bare')),
     fetchProxy: Math.round(rps('fetchProxy')),
+    honoProxy: Math.round(rps('honoProxy')),
     ratioBffToBare: +(rps('bff') / rps('bare')).toFixed(2),
     ratioFetchToBare: +(rps('fetchProxy') / rps('bare')).toFixed(2),
+    ratioHonoToBare: +(rps('honoProxy') / rps('bare')).toFixed(2),
   },
   latencyAt32Connections: {
     bff: { p50: lat('bff', 'p50'), p99: lat('bff', 'p99') },
