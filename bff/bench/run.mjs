@@ -10,8 +10,12 @@ import { Agent, request } from 'undici';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 2 : 5;
-const SECONDS = quick ? 3 : 6;
+// Many short rounds in alternating order, after a warm-up: the JIT keeps speeding a server up for
+// its first ~20 s under load, and the machine's speed drifts; short alternation cancels both.
+const WARM_UP_SECONDS = quick ? 3 : 10;
+const ROUNDS = quick ? 4 : 12;
+const SECONDS = 2;
+const FIXED_RATE_SECONDS = quick ? 3 : 6;
 const FLOW_COUNTS = quick ? [100, 1_000] : [100, 1_000, 5_000, 10_000];
 const children = [];
 process.on('exit', () => {
@@ -111,6 +115,7 @@ const targets = {
 // --- throughput, alternating --------------------------------------------------------------------
 const runs = { bff: [], bare: [], fetchProxy: [], honoProxy: [] };
 const order = ['bff', 'honoProxy', 'fetchProxy', 'bare'];
+for (const name of order) await load(targets[name], { duration: WARM_UP_SECONDS });
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of round % 2 ? [...order].reverse() : order) {
     const result = await load(targets[name], {});
@@ -119,13 +124,19 @@ for (let round = 0; round < ROUNDS; round++) {
     runs[name].push(result);
   }
 }
-const rps = (name) => median(runs[name].map((r) => r.requests.average));
+const rpsOf = (result) => result.requests.total / result.duration;
+const rps = (name) => median(runs[name].map(rpsOf));
+const spread = (name) => runs[name].map(rpsOf).sort((a, b) => a - b);
 const lat = (name, p) => median(runs[name].map((r) => r.latency[p]));
 
 // --- latency at a fixed 200 req/s -----------------------------------------------------------
 const fixed = { bff: [], bare: [] };
 for (const name of ['bff', 'bare', 'bff', 'bare']) {
-  const result = await load(targets[name], { connections: 10, overallRate: 200 });
+  const result = await load(targets[name], {
+    connections: 10,
+    overallRate: 200,
+    duration: FIXED_RATE_SECONDS,
+  });
   fixed[name].push(result.latency.p50);
 }
 
@@ -239,6 +250,7 @@ const few = FLOW_COUNTS[0];
 const many = FLOW_COUNTS.at(-1);
 const report = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  warmUpSeconds: WARM_UP_SECONDS,
   rounds: ROUNDS,
   secondsPerRun: SECONDS,
   throughput: {
@@ -249,6 +261,10 @@ const report = {
     ratioBffToBare: +(rps('bff') / rps('bare')).toFixed(2),
     ratioFetchToBare: +(rps('fetchProxy') / rps('bare')).toFixed(2),
     ratioHonoToBare: +(rps('honoProxy') / rps('bare')).toFixed(2),
+    // Slowest and fastest round of each, for a sense of the machine's noise.
+    range: Object.fromEntries(
+      order.map((name) => [name, [spread(name)[0], spread(name).at(-1)].map(Math.round)]),
+    ),
   },
   latencyAt32Connections: {
     bff: { p50: lat('bff', 'p50'), p99: lat('bff', 'p99') },
