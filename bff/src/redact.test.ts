@@ -74,8 +74,12 @@ describe('redact', () => {
   });
 
   it('treats keys named like Object built-ins as plain data', () => {
-    const reply = { constructor: 'a', toString: 'b', __proto__x: 'c' };
-    expect(redactor.redact(reply)).toEqual(reply);
+    const reply = JSON.parse('{"constructor":"a","toString":"b","__proto__":{"apiSecret":"x"}}');
+    const copy = redactor.redact(reply);
+    expect(Object.keys(copy)).toEqual(['constructor', 'toString', '__proto__']);
+    expect(JSON.stringify(copy)).toBe(
+      '{"constructor":"a","toString":"b","__proto__":{"apiSecret":"<TWITTER_API_SECRET>"}}',
+    );
   });
 
   it('replaces a secret that contains another whole, and secrets with regex characters', () => {

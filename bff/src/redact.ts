@@ -78,9 +78,10 @@ function redactorFrom(replacements: Replacement[]) {
     if (typeof value === 'string') return redactString(value);
     if (Array.isArray(value)) return value.map((item) => redactValue(item));
     if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[redactString(k)] = redactValue(v, k);
-      return out;
+      // fromEntries, not assignment: a "__proto__" key from a parsed reply stays a plain key.
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [redactString(k), redactValue(v, k)]),
+      );
     }
     return value;
   }
