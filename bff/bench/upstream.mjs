@@ -6,7 +6,7 @@ const body = JSON.stringify({
   token: 'bench-request-token-0123456789',
   secret: 'bench-request-token-secret',
 });
-const server = createServer((req, res) => {
+const server = createServer((_req, res) => {
   res.writeHead(200, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),

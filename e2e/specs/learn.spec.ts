@@ -17,6 +17,8 @@ async function tabToAndPress(page: Page, name: string | RegExp) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
+      // innerText, not textContent: the name a sighted keyboard user reads, without hidden text.
+      // biome-ignore lint/performance/useDomNodeTextContent: visible text is what is compared
       return (el?.getAttribute('aria-label') ?? el?.innerText ?? '').trim();
     });
     if (typeof name === 'string' ? focused === name : name.test(focused)) {

@@ -28,7 +28,6 @@ function Table({
       <caption className="visually-hidden">{caption}</caption>
       <tbody>
         {rows.map(([name, value], i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: query parameters may repeat a name
           <tr key={`${name}-${i}`}>
             <th scope="row">
               {name}

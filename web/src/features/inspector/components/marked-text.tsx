@@ -23,7 +23,6 @@ export function markTravelling(
       rest,
       <button
         type="button"
-        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one string never reorder
         key={i}
         className={`travel tone-${found.tone}${active === found.value ? ' travel-active' : ''}`}
         aria-pressed={active === found.value}
