@@ -32,8 +32,10 @@ async function start(script, env, args = []) {
   return child;
 }
 
-/** The V8 flags `pnpm start` runs the BFF with (root and bff package.json). */
-const PRODUCTION_FLAGS = ['--min-semi-space-size=16'];
+/** The Node flags `pnpm start` runs the BFF with, read from its one definition. */
+const PRODUCTION_FLAGS = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'))
+  .scripts.start.split(' ')
+  .filter((word) => word.startsWith('--'));
 const memoryFile = join(tmpdir(), `cew-bench-memory-${process.pid}.json`);
 
 async function startBff(port, ceBaseUrl, benchFlags = []) {
@@ -125,8 +127,8 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 const rpsOf = (result) => result.requests.total / result.duration;
-const rps = (name) => median(runs[name].map(rpsOf));
 const spread = (name) => runs[name].map(rpsOf).sort((a, b) => a - b);
+const rps = (name) => median(spread(name));
 const lat = (name, p) => median(runs[name].map((r) => r.latency[p]));
 
 // --- latency at a fixed 200 req/s -----------------------------------------------------------

@@ -82,7 +82,7 @@ describe('redact', () => {
     );
   });
 
-  it('replaces a secret that contains another whole, and secrets with regex characters', () => {
+  it('replaces a secret that contains another whole, and secrets with special characters', () => {
     const special = createRedactor([
       { value: 'ab.c*d(e)', marker: '<ONE>' },
       { value: 'xx-ab.c*d(e)-yy', marker: '<TWO>' },
