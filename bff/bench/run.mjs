@@ -69,6 +69,12 @@ async function startBff(port, ceBaseUrl, benchFlags = []) {
   throw new Error('BFF did not start');
 }
 
+/** CPU seconds a process has used, user and system (Linux: /proc/<pid>/stat, in clock ticks of 1/100 s). */
+const cpuSecondsOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const rssOf = (pid) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -103,10 +109,16 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 // --- servers ---------------------------------------------------------------------------------
 await start(join(here, 'upstream.mjs'), { PORT: '9101' });
 const tokenUrl = 'http://127.0.0.1:9101/elements/twitter/oauth/token';
-await start(join(here, 'bare-proxy.mjs'), { PORT: '9102', UPSTREAM: tokenUrl });
-await start(join(here, 'bare-proxy.mjs'), { PORT: '9103', UPSTREAM: tokenUrl, CLIENT: 'fetch' });
-await start(join(here, 'hono-proxy.mjs'), { PORT: '9107', UPSTREAM: tokenUrl });
-await startBff(9104, 'http://127.0.0.1:9101');
+const processes = {
+  bare: await start(join(here, 'bare-proxy.mjs'), { PORT: '9102', UPSTREAM: tokenUrl }),
+  fetchProxy: await start(join(here, 'bare-proxy.mjs'), {
+    PORT: '9103',
+    UPSTREAM: tokenUrl,
+    CLIENT: 'fetch',
+  }),
+  honoProxy: await start(join(here, 'hono-proxy.mjs'), { PORT: '9107', UPSTREAM: tokenUrl }),
+  bff: await startBff(9104, 'http://127.0.0.1:9101'),
+};
 const targets = {
   bff: 'http://127.0.0.1:9104/api/flow/request-token',
   bare: 'http://127.0.0.1:9102/',
@@ -116,14 +128,20 @@ const targets = {
 
 // --- throughput, alternating --------------------------------------------------------------------
 const runs = { bff: [], bare: [], fetchProxy: [], honoProxy: [] };
+// CPU time per request: less at the mercy of the machine's noise than requests per second, and the
+// direct measure of each server's own cost (the load generator and the upstream are not in it).
+const cpuPerRequest = { bff: [], bare: [], fetchProxy: [], honoProxy: [] };
 const order = ['bff', 'honoProxy', 'fetchProxy', 'bare'];
 for (const name of order) await load(targets[name], { duration: WARM_UP_SECONDS });
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of round % 2 ? [...order].reverse() : order) {
+    const cpuBefore = cpuSecondsOf(processes[name].pid);
     const result = await load(targets[name], {});
     if (result.non2xx || result.errors)
       throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     runs[name].push(result);
+    const cpuSeconds = cpuSecondsOf(processes[name].pid) - cpuBefore;
+    cpuPerRequest[name].push((cpuSeconds * 1e6) / result.requests.total);
   }
 }
 const rpsOf = (result) => result.requests.total / result.duration;
@@ -267,6 +285,12 @@ const report = {
     range: Object.fromEntries(
       order.map((name) => [name, [spread(name)[0], spread(name).at(-1)].map(Math.round)]),
     ),
+  },
+  // Median CPU µs each server spent per request in those rounds. For the ratio goal the BFF could
+  // spend at most bareProxy / 0.7 (budgetFor0_7).
+  cpuMicrosecondsPerRequest: {
+    ...Object.fromEntries(order.map((name) => [name, Math.round(median(cpuPerRequest[name]))])),
+    budgetFor0_7: Math.round(median(cpuPerRequest.bare) / 0.7),
   },
   latencyAt32Connections: {
     bff: { p50: lat('bff', 'p50'), p99: lat('bff', 'p99') },
