@@ -42,10 +42,10 @@ const headerValue = fc.string({
 const cookie = fc.oneof(
   fc.constantFrom(0, 1).map((i) => liveCookies[i] ?? ''),
   headerValue,
-  headerValue.map((v) => `cew_flow_0=v1.${v}`),
+  headerValue.map((v) => `cew_api_flow_0=v1.${v}`),
   fc
     .base64String({ maxLength: 200 })
-    .map((v) => `cew_flow_0=v1.${v.replace(/=/g, '')}; cew_flow_1=${v}`),
+    .map((v) => `cew_api_flow_0=v1.${v.replace(/=/g, '')}; cew_api_flow_1=${v}`),
 );
 const body = fc.oneof(
   fc.json(),

@@ -5,16 +5,30 @@ import { type FlowState, FlowStateSchema } from './state';
 
 /**
  * The flow cookie. Its sealed value can outgrow one cookie (the instance reply alone is ~2 KB), so
- * it is split into numbered chunks `cew_flow_0`, `cew_flow_1`, … each under the 4 KB limit.
+ * it is split into numbered chunks `cew_api_flow_0`, `cew_api_flow_1`, … each under the 4 KB limit.
+ * Only the API reads it, so the browser sends it to `/api` alone: not with every asset, nor to the
+ * sandbox's stand-ins for Cloud Elements and Twitter, which share this origin. (It was `cew_flow`
+ * on path `/`; a new name keeps old chunks from ever mixing with new ones.)
  */
-const NAME = 'cew_flow';
+const NAME = 'cew_api_flow';
+const PATH = '/api';
 const CHUNK = 3800;
 const MAX_CHUNKS = 8;
 export const FLOW_TTL_MS = 30 * 60 * 1000;
 
+/** The request's cookies, parsed once per request (reading and clearing both need them). */
+const jars = new WeakMap<Request, Record<string, string>>();
+function jarOf(c: Context): Record<string, string> {
+  let jar = jars.get(c.req.raw);
+  if (!jar) {
+    jar = c.req.header('cookie') ? getCookie(c) : {};
+    jars.set(c.req.raw, jar);
+  }
+  return jar;
+}
+
 export function readFlow(c: Context, sealer: Sealer): FlowState | null {
-  // The Cookie header is parsed once here, not once per chunk.
-  const jar = getCookie(c);
+  const jar = jarOf(c);
   let sealed = '';
   for (let i = 0; i < MAX_CHUNKS; i++) {
     const part = jar[`${NAME}_${i}`];
@@ -32,7 +46,7 @@ export function writeFlow(c: Context, sealer: Sealer, flow: FlowState, secure: b
   if (count > MAX_CHUNKS) throw new Error('flow state too large for its cookie');
   for (let i = 0; i < count; i++) {
     setCookie(c, `${NAME}_${i}`, sealed.slice(i * CHUNK, (i + 1) * CHUNK), {
-      path: '/',
+      path: PATH,
       httpOnly: true,
       // Lax, not Strict: the provider's redirect back to the callback must carry the cookie.
       sameSite: 'Lax',
@@ -48,11 +62,10 @@ export function clearFlow(c: Context, secure: boolean): void {
 }
 
 function clearChunks(c: Context, from: number, secure: boolean): void {
-  if (!c.req.header('cookie')) return;
-  const jar = getCookie(c);
+  const jar = jarOf(c);
   for (let i = from; i < MAX_CHUNKS; i++) {
     if (jar[`${NAME}_${i}`] !== undefined) {
-      deleteCookie(c, `${NAME}_${i}`, { path: '/', secure });
+      deleteCookie(c, `${NAME}_${i}`, { path: PATH, secure });
     }
   }
 }

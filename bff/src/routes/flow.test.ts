@@ -107,6 +107,37 @@ describe('the flow API against the real sandbox over HTTP', () => {
     expect(res.json.error.exchange.status).toBe(409);
   });
 
+  it('keeps the flow in an HttpOnly, SameSite=Lax, 30-minute cookie sent to the API alone', async () => {
+    const setCookies = async (origin: string) => {
+      const res = await fetch(`${origin}/api/flow/request-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+      return res.headers.getSetCookie();
+    };
+    const lines = await setCookies(bff.origin);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toMatch(/^cew_api_flow_\d=[pv]1\./);
+      expect(line).toContain('Path=/api;');
+      expect(line).toContain('HttpOnly');
+      expect(line).toContain('SameSite=Lax');
+      expect(line).toContain('Max-Age=1800');
+      expect(line).not.toContain('Secure');
+    }
+    // Served over https (behind a TLS proxy), the cookie is Secure as well.
+    const https = await startBff({ PUBLIC_URL: 'https://127.0.0.1:8443' });
+    try {
+      const secureLines = await setCookies(https.origin);
+      expect(secureLines.length).toBeGreaterThan(0);
+      for (const line of secureLines) expect(line).toContain('Secure');
+    } finally {
+      await https.close();
+    }
+  });
+
   it('starts over on DELETE, clearing the cookie', async () => {
     const browser = new TestBrowser(bff.origin);
     await browser.call('POST', '/api/flow/request-token', {});
