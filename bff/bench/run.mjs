@@ -28,7 +28,15 @@ async function start(script, env, args = []) {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   children.push(child);
-  await once(child, 'message');
+  const ready = await Promise.race([
+    once(child, 'message').then(() => true),
+    once(child, 'exit').then(() => false),
+  ]);
+  if (!ready) {
+    throw new Error(
+      `${script} stopped before it was ready: is port ${env.PORT} in use? The bench needs ports 9101–9107 free.`,
+    );
+  }
   return child;
 }
 
