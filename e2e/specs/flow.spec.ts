@@ -84,6 +84,16 @@ test('reload: the flow resumes where it was, before and after the consent page',
   wizard,
   page,
 }) => {
+  // Which requests carry the flow cookie: the API's, and no page, asset or sandbox stand-in.
+  const carried: Promise<{ path: string; flowCookie: boolean }>[] = [];
+  page.on('request', (request) => {
+    carried.push(
+      request.headerValue('cookie').then((cookie) => ({
+        path: new URL(request.url()).pathname,
+        flowCookie: cookie?.includes('cew_api_flow_0=') ?? false,
+      })),
+    );
+  });
   await wizard.open();
   await wizard.getRequestToken();
   const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
@@ -114,4 +124,13 @@ test('reload: the flow resumes where it was, before and after the consent page',
   await page.reload();
   await expect(page.getByTestId('secret-value')).toBeVisible();
   await expect(page.getByText('e2e-reload').first()).toBeVisible();
+
+  const requests = await Promise.all(carried);
+  const withCookie = requests.filter((r) => r.flowCookie).map((r) => r.path);
+  expect(withCookie).toContain('/api/flow');
+  expect(withCookie).toContain('/api/flow/instance');
+  expect(withCookie.filter((path) => !path.startsWith('/api/'))).toEqual([]);
+  // The reloads fetched pages and assets, and the consent page came from the sandbox's Twitter.
+  expect(requests.some((r) => r.path.startsWith('/assets/'))).toBe(true);
+  expect(requests.some((r) => r.path.startsWith('/sandbox/twitter/'))).toBe(true);
 });
