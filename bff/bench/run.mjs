@@ -77,7 +77,7 @@ async function startBff(port, ceBaseUrl, benchFlags = []) {
   throw new Error('BFF did not start');
 }
 
-/** CPU seconds a process has used, user and system (Linux: /proc/<pid>/stat, in clock ticks of 1/100 s). */
+/** CPU seconds a process has used, user and system: Linux's /proc/<pid>/stat, in 1/100 s ticks. */
 const cpuSecondsOf = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
