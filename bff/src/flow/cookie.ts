@@ -18,10 +18,13 @@ export const FLOW_TTL_MS = 30 * 60 * 1000;
 
 /** The request's cookies, parsed once per request (reading and clearing both need them). */
 const jars = new WeakMap<Request, Record<string, string>>();
-function jarOf(c: Context): Record<string, string> {
+const NO_COOKIES: Readonly<Record<string, string>> = Object.freeze({});
+function jarOf(c: Context): Readonly<Record<string, string>> {
+  // A first step 1 comes without cookies: nothing to parse or remember.
+  if (!c.req.header('cookie')) return NO_COOKIES;
   let jar = jars.get(c.req.raw);
   if (!jar) {
-    jar = c.req.header('cookie') ? getCookie(c) : {};
+    jar = getCookie(c);
     jars.set(c.req.raw, jar);
   }
   return jar;
