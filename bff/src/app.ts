@@ -61,6 +61,8 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     apiSecret: config.twitterApiSecret,
     callbackUrl: config.callbackUrl,
   };
+  // The platform's own credentials, for the instance calls; only the BFF ever holds them.
+  const credentials = { userSecret: config.ceUserSecret, orgSecret: config.ceOrgSecret };
   const api = new Hono()
     .use(apiGuard(new URL(config.publicUrl).origin))
     .use(limitBody)
@@ -75,10 +77,14 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         dispatcher,
         redactor,
         target,
+        credentials,
         oauthUrlPolicy: { allowedHosts: config.oauthAllowedHosts, sandboxOrigin },
       }),
     )
-    .route('/instances', createInstanceRoutes({ config, dispatcher, redactor, target }))
+    .route(
+      '/instances',
+      createInstanceRoutes({ config, dispatcher, redactor, target, credentials }),
+    )
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });

@@ -115,11 +115,14 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-/** Cloud Elements' own error shape, passed through by the BFF. */
+/**
+ * Cloud Elements' own error shape, passed through by the BFF. Only `message` is required: a
+ * malformed `requestId` or `providerMessage` is dropped rather than losing the message.
+ */
 export const CloudElementsErrorSchema = z.looseObject({
-  requestId: z.string().optional(),
+  requestId: z.string().optional().catch(undefined),
   message: z.string(),
-  providerMessage: z.string().optional(),
+  providerMessage: z.string().optional().catch(undefined),
 });
 export type CloudElementsError = z.infer<typeof CloudElementsErrorSchema>;
 

@@ -27,6 +27,7 @@ import {
   getAuthorizeUrl,
   getRequestToken,
   getStatuses,
+  type OrganizationCredentials,
 } from '../upstream/cloud-elements';
 
 export type FlowDeps = {
@@ -34,6 +35,7 @@ export type FlowDeps = {
   sealer: Sealer;
   dispatcher: Dispatcher;
   target: CloudElementsTarget;
+  credentials: OrganizationCredentials;
   /** Hides the configured secrets; each flow adds its own. */
   redactor: Redactor;
   oauthUrlPolicy: OauthUrlPolicy;
@@ -80,10 +82,10 @@ export function createFlowRoutes(deps: FlowDeps) {
           ...extra,
         ])
       : deps.redactor;
-  const upstream = (flow: FlowState | null) => ({
+  const upstream = (flow: FlowState | null, extra: KnownSecret[] = []) => ({
     dispatcher: deps.dispatcher,
     timeoutMs: deps.config.upstreamTimeoutMs,
-    redactor: redactorFor(flow),
+    redactor: redactorFor(flow, extra),
   });
   const sandbox = deps.config.mode === 'sandbox';
   /** The Cloud Elements target for a flow: in sandbox mode, with its failure-lab scenario. */
@@ -288,9 +290,8 @@ export function createFlowRoutes(deps: FlowDeps) {
       const { data, reply } = await step(c, flow, () =>
         createInstance(
           targetFor(flow.scenario),
+          deps.credentials,
           {
-            userSecret: deps.config.ceUserSecret,
-            orgSecret: deps.config.ceOrgSecret,
             oauthToken: flow.requestToken,
             oauthVerifier: verifier,
             tokenSecret: flow.tokenSecret,
@@ -321,17 +322,12 @@ export function createFlowRoutes(deps: FlowDeps) {
       if (!instanceToken) {
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
-      const credentials = {
-        userSecret: deps.config.ceUserSecret,
-        orgSecret: deps.config.ceOrgSecret,
-      };
-      const redactor = redactorFor(flow, [{ value: instanceToken, marker: '<INSTANCE_TOKEN>' }]);
-      const options = { ...upstream(flow), redactor };
+      const options = upstream(flow, [{ value: instanceToken, marker: '<INSTANCE_TOKEN>' }]);
       const { data, reply } = await step(c, flow, () =>
-        getStatuses(targetFor(flow.scenario), credentials, instanceToken, options),
+        getStatuses(targetFor(flow.scenario), deps.credentials, instanceToken, options),
       );
       save(c, { ...flow, exchanges: [...flow.exchanges, reply.exchange] });
-      return c.json({ statuses: redactor.redact(data), exchange: reply.exchange }, 200);
+      return c.json({ statuses: options.redactor.redact(data), exchange: reply.exchange }, 200);
     });
 }
 

@@ -8,12 +8,14 @@ import {
   type CloudElementsTarget,
   deleteInstance,
   listInstances,
+  type OrganizationCredentials,
 } from '../upstream/cloud-elements';
 
 export type InstancesDeps = {
   config: Config;
   dispatcher: Dispatcher;
   target: CloudElementsTarget;
+  credentials: OrganizationCredentials;
   redactor: Redactor;
 };
 
@@ -33,7 +35,6 @@ function summarize(
 
 /** The organization's instances, so demos and classes can clean up after themselves. */
 export function createInstanceRoutes(deps: InstancesDeps) {
-  const credentials = { userSecret: deps.config.ceUserSecret, orgSecret: deps.config.ceOrgSecret };
   const options = {
     dispatcher: deps.dispatcher,
     timeoutMs: deps.config.upstreamTimeoutMs,
@@ -41,7 +42,7 @@ export function createInstanceRoutes(deps: InstancesDeps) {
   };
   return new Hono()
     .get('/', async (c) => {
-      const { data, reply } = await listInstances(deps.target, credentials, options);
+      const { data, reply } = await listInstances(deps.target, deps.credentials, options);
       // The exchange would carry every instance's token and configuration: keep the list only.
       const exchange = {
         ...reply.exchange,
@@ -53,7 +54,7 @@ export function createInstanceRoutes(deps: InstancesDeps) {
       const id = c.req.param('id');
       if (!/^[\w-]{1,64}$/.test(id))
         throw new AppError(400, 'bad_request', 'id: not an instance id.');
-      const { reply } = await deleteInstance(deps.target, credentials, id, options);
+      const { reply } = await deleteInstance(deps.target, deps.credentials, id, options);
       return c.json({ deleted: id, exchange: reply.exchange }, 200);
     });
 }

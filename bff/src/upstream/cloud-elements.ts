@@ -77,9 +77,20 @@ export async function getAuthorizeUrl(
   return { data: expectOk(reply, AuthorizeUrlReplySchema, 'the authorization URL call'), reply };
 }
 
+/** The platform's own credentials, for calls about instances rather than through one. */
+export type OrganizationCredentials = { userSecret: string; orgSecret: string };
+
+const platformHeaders = (
+  target: CloudElementsTarget,
+  credentials: OrganizationCredentials,
+  instanceToken?: string,
+) => ({
+  authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
+  accept: 'application/json',
+  ...target.headers,
+});
+
 export type CreateInstanceRequest = {
-  userSecret: string;
-  orgSecret: string;
   oauthToken: string;
   oauthVerifier: string;
   tokenSecret: string;
@@ -93,6 +104,7 @@ export type CreateInstanceRequest = {
 /** Step 4: `POST /instances` — trades the authorized request token for an instance. */
 export async function createInstance(
   target: CloudElementsTarget,
+  credentials: OrganizationCredentials,
   input: CreateInstanceRequest,
   options: UpstreamOptions,
 ): Promise<Result<Instance>> {
@@ -101,12 +113,7 @@ export async function createInstance(
       step: 'create-instance',
       method: 'POST',
       url: `${target.baseUrl}/instances`,
-      headers: {
-        authorization: `User ${input.userSecret}, Organization ${input.orgSecret}`,
-        'content-type': 'application/json',
-        accept: 'application/json',
-        ...target.headers,
-      },
+      headers: { ...platformHeaders(target, credentials), 'content-type': 'application/json' },
       body: {
         element: { key: target.elementKey },
         providerData: {
@@ -133,19 +140,6 @@ export async function createInstance(
   );
   return { data: expectOk(reply, InstanceSchema, 'the create instance call'), reply };
 }
-
-/** The platform's own credentials, for calls about instances rather than through one. */
-export type OrganizationCredentials = { userSecret: string; orgSecret: string };
-
-const platformHeaders = (
-  target: CloudElementsTarget,
-  credentials: OrganizationCredentials,
-  instanceToken?: string,
-) => ({
-  authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
-  accept: 'application/json',
-  ...target.headers,
-});
 
 /** A first call through the new instance: `GET /hubs/social/statuses` with its Element token. */
 export async function getStatuses(

@@ -25,6 +25,8 @@ beforeAll(async () => {
           400,
           JSON.stringify({ requestId: 'r-1', message: 'Missing apiKey', providerMessage: 'p' }),
         );
+      case '/ce-403-odd':
+        return send(403, JSON.stringify({ requestId: 42, message: 'Forbidden' }));
       case '/ce-500':
         return send(500, JSON.stringify({ requestId: 'r-2', message: 'Internal failure' }));
       case '/html':
@@ -107,6 +109,12 @@ describe('upstream calls', () => {
     expect(error).toMatchObject({ status: 400, code: 'upstream_error', message: 'Missing apiKey' });
     expect(error.details).toMatchObject({ requestId: 'r-1', providerMessage: 'p' });
     expect(error.details.exchange?.status).toBe(400);
+  });
+
+  it('keeps a Cloud Elements message when its requestId is malformed', async () => {
+    const error = await failure('/ce-403-odd');
+    expect(error).toMatchObject({ status: 403, code: 'upstream_error', message: 'Forbidden' });
+    expect(error.details.requestId).toBeUndefined();
   });
 
   it('turns an upstream 5xx into 502, keeping its message', async () => {

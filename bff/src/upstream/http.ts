@@ -1,4 +1,4 @@
-import type { Exchange, ExchangeKind } from '@cew/shared';
+import { CloudElementsErrorSchema, type Exchange, type ExchangeKind } from '@cew/shared';
 import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
@@ -108,7 +108,8 @@ export function expectOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: st
     );
   }
   // Read the error from the redacted copy: an upstream may echo a secret in its message.
-  const ceError = readCloudElementsError(exchange.responseBody);
+  const parsedError = CloudElementsErrorSchema.safeParse(exchange.responseBody);
+  const ceError = parsedError.success ? parsedError.data : null;
   if (status >= 400 && status < 500) {
     throw new AppError(
       status as 400,
@@ -124,19 +125,6 @@ export function expectOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: st
     `Cloud Elements ${detail} while handling ${what}${ceError ? `: ${ceError.message}` : ''}. This is not caused by your input; try again later.`,
     { exchange, requestId: ceError?.requestId },
   );
-}
-
-function readCloudElementsError(
-  body: unknown,
-): { message: string; requestId?: string; providerMessage?: string } | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const { message, requestId, providerMessage } = body as Record<string, unknown>;
-  if (typeof message !== 'string') return null;
-  return {
-    message,
-    requestId: typeof requestId === 'string' ? requestId : undefined,
-    providerMessage: typeof providerMessage === 'string' ? providerMessage : undefined,
-  };
 }
 
 function parseBody(text: string): unknown {

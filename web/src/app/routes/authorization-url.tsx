@@ -4,7 +4,7 @@ import { useAuthorizeUrl, useFlow } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
 const step = STEP.authorizeUrl;
 
@@ -16,7 +16,6 @@ export default function AuthorizationUrlStep() {
   return (
     <StepFrame
       step={step}
-      open={isOpen(step, flow)}
       intro={
         <p>
           With the request token, your app asks Cloud Elements for the address of Twitter's consent

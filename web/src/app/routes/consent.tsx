@@ -5,7 +5,7 @@ import { useFlow } from '../../features/wizard/api/flow';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
 const step = STEP.consent;
 
@@ -19,7 +19,6 @@ export default function ConsentStep() {
   return (
     <StepFrame
       step={step}
-      open={isOpen(step, flow)}
       intro={
         <>
           <p>

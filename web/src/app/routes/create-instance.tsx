@@ -10,7 +10,7 @@ import { ProviderLegs } from '../../features/wizard/components/provider-leg-view
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
 const step = STEP.createInstance;
 
@@ -67,7 +67,6 @@ export default function CreateInstanceStep() {
   return (
     <StepFrame
       step={step}
-      open={isOpen(step, flow)}
       intro={
         <p>
           Your app trades the authorized request token for an <strong>instance</strong>. It sends

@@ -5,7 +5,7 @@ import { SecretValue } from '../../components/secret-value';
 import { useFlow } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { isOpen, lastExchange, STEP } from '../../features/wizard/steps';
+import { lastExchange, STEP } from '../../features/wizard/steps';
 
 const step = STEP.result;
 
@@ -16,7 +16,7 @@ export default function InstanceTokenStep() {
   return (
     <StepFrame
       step={step}
-      open={isOpen(step, flow) && instance !== undefined}
+      ready={instance !== undefined}
       intro={
         <p>
           The instance exists. Its <strong>token</strong> identifies it in every later call through

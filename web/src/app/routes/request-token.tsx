@@ -10,7 +10,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { isOpen, lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
 
 const step = STEP.requestToken;
 
@@ -24,7 +24,6 @@ export default function RequestTokenStep() {
   return (
     <StepFrame
       step={step}
-      open={isOpen(step, flow)}
       intro={
         <p>
           Your app asks Cloud Elements for a temporary <strong>request token</strong>. Cloud

@@ -2,7 +2,7 @@ import { useConfig } from '../../features/wizard/api/config';
 import { useFlow, useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { isOpen, lastExchange, STEP } from '../../features/wizard/steps';
+import { lastExchange, STEP } from '../../features/wizard/steps';
 
 const step = STEP.tryIt;
 
@@ -14,7 +14,6 @@ export default function TryItStep() {
   return (
     <StepFrame
       step={step}
-      open={isOpen(step, flow)}
       intro={
         <p>
           An instance is only useful if it works. This makes one real call through it: the social

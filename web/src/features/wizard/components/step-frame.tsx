@@ -2,7 +2,8 @@ import type { Exchange } from '@cew/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
-import { STEPS, type WizardStep } from '../steps';
+import { useFlow } from '../api/flow';
+import { isOpen, STEPS, type WizardStep } from '../steps';
 import { ErrorNotice } from './error-notice';
 import { ExchangeView } from './exchange-view';
 
@@ -26,8 +27,11 @@ type Props = {
   error?: unknown;
   /** What the step produced, shown once it succeeded. */
   result?: ReactNode;
-  /** Is the flow ready for this step? If not, a link to the step to do first. */
-  open: boolean;
+  /**
+   * Anything else this step needs besides the earlier steps being done (the flow decides those);
+   * until both hold, the page links to the step to do first.
+   */
+  ready?: boolean;
   /** An explanation shown under the outcome (the failure lab's). */
   note?: ReactNode;
   /** Shown after the exchange: what happened behind it (the sandbox's hidden leg). */
@@ -43,10 +47,12 @@ export function StepFrame({
   exchange,
   error,
   result,
-  open,
+  ready = true,
   note,
   behindTheScenes,
 }: Props) {
+  const { data: flow } = useFlow();
+  const open = ready && isOpen(step, flow);
   const errorExchange = error instanceof ApiError ? error.exchange : undefined;
   // A failure brings its own exchange; don't show the same one twice.
   const showExchange = exchange && exchange.startedAt !== errorExchange?.startedAt;
