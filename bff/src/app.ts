@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { Agent } from 'undici';
 import { type Config, ELEMENT_KEY, SANDBOX_MOUNT } from './config';
 import { AppError, errorReply } from './errors';
+import { createFlowStore } from './flow/cookie';
 import { createSealer } from './flow/seal';
 import { apiGuard } from './http-guard';
 import { flowRateLimit } from './rate-limit';
@@ -16,6 +17,7 @@ import { createInstanceRoutes } from './routes/instances';
 import { createMetaRoutes } from './routes/meta';
 import { createSandboxApp } from './sandbox/app';
 import { createStaticSite } from './static-site';
+import { createCloudElements } from './upstream/cloud-elements';
 
 /** Request bodies of this API are tiny; anything larger is refused before it is read. */
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -54,15 +56,25 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     if (Number(declared) > BODY_LIMIT_BYTES) tooLarge();
     return next();
   };
-  const target = {
+  // Built once: every route calls Cloud Elements through the same client, pool and redactor.
+  const ce = createCloudElements({
     baseUrl: config.ceBaseUrl,
     elementKey: ELEMENT_KEY,
-    apiKey: config.twitterApiKey,
-    apiSecret: config.twitterApiSecret,
-    callbackUrl: config.callbackUrl,
-  };
-  // The platform's own credentials, for the instance calls; only the BFF ever holds them.
-  const credentials = { userSecret: config.ceUserSecret, orgSecret: config.ceOrgSecret };
+    app: {
+      apiKey: config.twitterApiKey,
+      apiSecret: config.twitterApiSecret,
+      callbackUrl: config.callbackUrl,
+    },
+    credentials: { userSecret: config.ceUserSecret, orgSecret: config.ceOrgSecret },
+    redactor,
+    dispatcher,
+    timeoutMs: config.upstreamTimeoutMs,
+    sandbox: config.mode === 'sandbox',
+  });
+  const store = createFlowStore(
+    createSealer(config.sessionSecret),
+    config.publicUrl.startsWith('https:'),
+  );
   const api = new Hono()
     .use(apiGuard(new URL(config.publicUrl).origin))
     .use(limitBody)
@@ -72,19 +84,14 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     .route(
       '/flow',
       createFlowRoutes({
-        config,
-        sealer: createSealer(config.sessionSecret),
-        dispatcher,
-        redactor,
-        target,
-        credentials,
+        ce,
+        store,
         oauthUrlPolicy: { allowedHosts: config.oauthAllowedHosts, sandboxOrigin },
+        callbackUrl: config.callbackUrl,
+        sandbox: config.mode === 'sandbox',
       }),
     )
-    .route(
-      '/instances',
-      createInstanceRoutes({ config, dispatcher, redactor, target, credentials }),
-    )
+    .route('/instances', createInstanceRoutes(ce))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });

@@ -253,7 +253,7 @@ describe('a hostile authorization URL', () => {
       expect(res.json.error.code).toBe('unsafe_oauth_url');
       expect(res.json).not.toHaveProperty('oauthUrl');
       const flow = await browser.call('GET', '/api/flow');
-      expect(flow.json.step).toBe('request-token');
+      expect(flow.json.done).toBe('request-token');
       expect(flow.json.oauthUrl).toBeUndefined();
     } finally {
       await hostile.close();
@@ -309,7 +309,7 @@ describe('load and restarts', () => {
     try {
       const resumed = new TestBrowser(after.origin);
       resumed.setCookies(browser.cookies());
-      expect((await resumed.call('GET', '/api/flow')).json.step).toBe('authorize-url');
+      expect((await resumed.call('GET', '/api/flow')).json.done).toBe('authorize-url');
       expect((await resumed.call('POST', '/api/flow/callback', query)).status).toBe(200);
       const created = await resumed.call('POST', '/api/flow/instance', {
         name: `restart-${tag}`,

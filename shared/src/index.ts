@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX } from './limits';
+import type { AuthType, CallStepId } from './flow';
+import { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX, TOKEN_MAX } from './limits';
 
-/** The wizard's steps, in order. A flow's `step` is the last one it completed. */
-export const StepIdSchema = z.enum([
+export * from './flow';
+
+/** The calls that move a flow on, as the flow module orders them. */
+export const CallStepIdSchema = z.enum([
   'request-token',
   'authorize-url',
   'callback',
   'create-instance',
-]);
-export type StepId = z.infer<typeof StepIdSchema>;
+  'try-it',
+] satisfies CallStepId[]);
 
 /** Failure-lab scenarios: sandbox mode only; live mode ignores them. */
 export const ScenarioSchema = z.enum([
@@ -23,6 +26,9 @@ export const ScenarioSchema = z.enum([
   'name-taken',
 ]);
 export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** The header that carries a failure-lab scenario to the sandbox; live mode never sends it. */
+export const SCENARIO_HEADER = 'x-sandbox-scenario';
 
 /**
  * One signed request Cloud Elements made to Twitter (sandbox mode only), with the signature's
@@ -54,8 +60,7 @@ export type Mode = z.infer<typeof ModeSchema>;
 
 /** What an exchange belongs to: a flow step, the call through the new instance, or instance admin. */
 export const ExchangeKindSchema = z.enum([
-  ...StepIdSchema.options,
-  'try-it',
+  ...CallStepIdSchema.options,
   'list-instances',
   'delete-instance',
 ]);
@@ -103,17 +108,16 @@ export const ErrorCodeSchema = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /** Every error reply of the BFF. */
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: ErrorCodeSchema,
-    message: z.string(),
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
     /** Passed through from a Cloud Elements error reply. */
-    requestId: z.string().optional(),
-    providerMessage: z.string().optional(),
-    exchange: ExchangeSchema.optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+    requestId?: string;
+    providerMessage?: string;
+    exchange?: Exchange;
+  };
+};
 
 /**
  * Cloud Elements' own error shape, passed through by the BFF. Only `message` is required: a
@@ -126,66 +130,52 @@ export const CloudElementsErrorSchema = z.looseObject({
 });
 export type CloudElementsError = z.infer<typeof CloudElementsErrorSchema>;
 
-export const HealthSchema = z.object({ status: z.literal('ok'), mode: ModeSchema });
-export type Health = z.infer<typeof HealthSchema>;
-
-export const PublicConfigSchema = z.object({
-  mode: ModeSchema,
-  elementKey: z.string(),
-  cloudElementsBaseUrl: z.string(),
-  callbackUrl: z.string(),
+export type PublicConfig = {
+  mode: Mode;
+  elementKey: string;
+  cloudElementsBaseUrl: string;
+  callbackUrl: string;
   /** The Twitter consumer key with all but its ends hidden. */
-  apiKeyMasked: z.string(),
-});
-export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+  apiKeyMasked: string;
+};
 
-/** What a browser may know of its flow: never the request token secret. */
-export const FlowViewSchema = z.object({
-  step: StepIdSchema.nullable(),
-  requestToken: z.string().optional(),
-  oauthUrl: z.string().optional(),
-  outcome: z.enum(['authorized', 'denied']).optional(),
-  instanceName: z.string().optional(),
-  scenario: ScenarioSchema,
-  exchanges: z.array(ExchangeSchema),
-});
-export type FlowView = z.infer<typeof FlowViewSchema>;
+/**
+ * Where this browser's flow stands, as its cookie says: never a secret, and never its exchanges
+ * (each reached the browser once, in its step's reply; the browser keeps them).
+ */
+export type FlowView = {
+  /** Names this flow, so the browser files its exchanges under the right one; null: no flow. */
+  id: string | null;
+  element: string | null;
+  authType: AuthType;
+  /** The last call completed. */
+  done: CallStepId | null;
+  outcome?: 'authorized' | 'denied';
+  requestToken?: string;
+  oauthUrl?: string;
+  instanceName?: string;
+  scenario: Scenario;
+};
 
 export const RequestTokenInputSchema = z.strictObject({
   scenario: ScenarioSchema.default('none'),
 });
 export type RequestTokenInput = z.input<typeof RequestTokenInputSchema>;
 
-export const RequestTokenResultSchema = z.object({
-  requestToken: z.string(),
-  exchange: ExchangeSchema,
-});
-export type RequestTokenResult = z.infer<typeof RequestTokenResultSchema>;
-
-export const AuthorizeUrlResultSchema = z.object({
-  oauthUrl: z.string(),
-  exchange: ExchangeSchema,
-});
-export type AuthorizeUrlResult = z.infer<typeof AuthorizeUrlResultSchema>;
-
 const queryValue = z.string().min(1).max(512);
+/** A value the flow keeps in its cookie: bounded so the cookie stays one small cookie. */
+const kept = z.string().min(1).max(TOKEN_MAX);
 
 /** The callback's query parameters, as the provider sent them to the browser. */
 export const CallbackInputSchema = z.strictObject({
   oauth_token: queryValue.optional(),
-  oauth_verifier: queryValue.optional(),
+  oauth_verifier: kept.optional(),
   state: queryValue.optional(),
   denied: queryValue.optional(),
 });
 export type CallbackInput = z.infer<typeof CallbackInputSchema>;
 
-export const CallbackResultSchema = z.object({
-  accepted: z.boolean(),
-  exchange: ExchangeSchema,
-});
-export type CallbackResult = z.infer<typeof CallbackResultSchema>;
-
-export { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX } from './limits';
+export { INSTANCE_NAME_MAX, OAUTH_URL_MAX, TAG_MAX, TAGS_MAX, TOKEN_MAX } from './limits';
 
 /**
  * Optional settings from Cloud Elements' common instance configuration, sent in `configuration`.
@@ -241,12 +231,6 @@ export const InstanceSchema = z.looseObject({
 });
 export type Instance = z.infer<typeof InstanceSchema>;
 
-export const CreateInstanceResultSchema = z.object({
-  instance: InstanceSchema,
-  exchange: ExchangeSchema,
-});
-export type CreateInstanceResult = z.infer<typeof CreateInstanceResultSchema>;
-
 /** A status as the social hub returns it through a Twitter instance (a subset of fields). */
 export const StatusSchema = z.looseObject({
   id: z.union([z.string(), z.number()]),
@@ -255,12 +239,6 @@ export const StatusSchema = z.looseObject({
   user: z.looseObject({ screen_name: z.string().optional() }).optional(),
 });
 export type Status = z.infer<typeof StatusSchema>;
-
-export const TryItResultSchema = z.object({
-  statuses: z.array(StatusSchema),
-  exchange: ExchangeSchema,
-});
-export type TryItResult = z.infer<typeof TryItResultSchema>;
 
 /** One row of the instances page: no configuration, no token. */
 export const InstanceSummarySchema = z.object({
@@ -272,14 +250,3 @@ export const InstanceSummarySchema = z.object({
 });
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 
-export const InstanceListSchema = z.object({
-  instances: z.array(InstanceSummarySchema),
-  exchange: ExchangeSchema,
-});
-export type InstanceList = z.infer<typeof InstanceListSchema>;
-
-export const DeleteInstanceResultSchema = z.object({
-  deleted: z.union([z.number(), z.string()]),
-  exchange: ExchangeSchema,
-});
-export type DeleteInstanceResult = z.infer<typeof DeleteInstanceResultSchema>;

@@ -2,3 +2,10 @@
 export const INSTANCE_NAME_MAX = 100;
 export const TAG_MAX = 40;
 export const TAGS_MAX = 10;
+/**
+ * The longest token, secret or verifier a flow keeps (real ones are 20–50 characters): with the
+ * other fields' limits this bounds the sealed flow cookie well under a browser's 4 KB per cookie.
+ */
+export const TOKEN_MAX = 256;
+/** The longest authorization URL the BFF hands out (Twitter's are ~80 characters, Salesforce's ~300). */
+export const OAUTH_URL_MAX = 512;

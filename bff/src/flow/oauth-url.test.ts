@@ -25,6 +25,11 @@ describe('checkOauthUrl', () => {
       'credentials',
     ],
     [
+      'an address too long to keep',
+      `https://api.twitter.com/oauth/authorize?oauth_token=${token}&x=${'a'.repeat(512)}`,
+      'longer than 512 characters',
+    ],
+    [
       'another token',
       'https://api.twitter.com/oauth/authorize?oauth_token=other',
       "this flow's request token",

@@ -1,3 +1,5 @@
+import { OAUTH_URL_MAX } from '@cew/shared';
+
 /**
  * Decides whether an `oauthUrl` from Cloud Elements may be handed to the browser, which will
  * navigate to it. A compromised or misconfigured upstream must not be able to send people to a
@@ -16,6 +18,10 @@ export function checkOauthUrl(
   requestToken: string,
   policy: OauthUrlPolicy,
 ): { ok: true } | { ok: false; reason: string } {
+  // The flow keeps the URL in its cookie, which must stay small; real ones are far shorter.
+  if (raw.length > OAUTH_URL_MAX) {
+    return { ok: false, reason: `it is longer than ${OAUTH_URL_MAX} characters` };
+  }
   let url: URL;
   try {
     url = new URL(raw);

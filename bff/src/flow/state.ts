@@ -1,39 +1,58 @@
-import { ExchangeSchema, type FlowView, ScenarioSchema, StepIdSchema } from '@cew/shared';
+import {
+  CallStepIdSchema,
+  type FlowView,
+  INSTANCE_NAME_MAX,
+  OAUTH_URL_MAX,
+  type Progress,
+  ScenarioSchema,
+  TOKEN_MAX,
+} from '@cew/shared';
 import { z } from 'zod';
 
+const kept = z.string().min(1).max(TOKEN_MAX);
+
 /**
- * Everything the BFF remembers of one browser's flow. It lives only in that browser's encrypted
- * cookie (the BFF keeps no per-flow memory), so it may hold the request token secret.
- * Exchanges in it are already redacted.
+ * Everything the BFF remembers of one browser's flow, sealed in that browser's cookie (the BFF
+ * keeps no per-flow memory). Only what must stay secret or binds the flow: never an exchange or
+ * an upstream body, and every field bounded, so the cookie stays one small cookie whatever
+ * upstream answers or a visitor posts.
  */
 export const FlowStateSchema = z.object({
-  /** The random `state` sent in steps 1 and 2; the callback must bring it back. */
-  state: z.string(),
-  step: StepIdSchema,
-  requestToken: z.string(),
-  tokenSecret: z.string(),
-  oauthUrl: z.string().optional(),
-  verifier: z.string().optional(),
+  /** Names the flow for the browser, which files the flow's exchanges under it. */
+  id: z.string().max(32),
+  element: z.literal('twitter'),
+  /** The last call completed (the flow module's order). */
+  done: CallStepIdSchema,
   outcome: z.enum(['authorized', 'denied']).optional(),
-  instanceName: z.string().optional(),
-  /** The new instance's token: the browser sees it too; kept to make the "try it" call. */
-  instanceToken: z.string().optional(),
   /** The failure-lab scenario chosen at step 1 (always 'none' in live mode). */
-  scenario: ScenarioSchema.default('none'),
-  exchanges: z.array(ExchangeSchema),
+  scenario: ScenarioSchema,
+  /** The random `state` sent in steps 1 and 2; the callback must bring it back. */
+  state: kept,
+  requestToken: kept,
+  tokenSecret: kept,
+  oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
+  verifier: kept.optional(),
+  instanceName: z.string().max(INSTANCE_NAME_MAX).optional(),
+  /** The new instance's token, kept to make the "try it" call. */
+  instanceToken: kept.optional(),
 });
 export type FlowState = z.infer<typeof FlowStateSchema>;
 
-/** What the browser may see: no token secret, no verifier. */
+export const progressOf = (flow: FlowState | null): Progress | null =>
+  flow && { authType: 'oauth1', done: flow.done, ...(flow.outcome ? { outcome: flow.outcome } : {}) };
+
+/** What the browser may see: no token secret, no verifier, no instance token. */
 export function toFlowView(flow: FlowState | null): FlowView {
-  if (!flow) return { step: null, scenario: 'none', exchanges: [] };
+  if (!flow) return { id: null, element: null, authType: 'oauth1', done: null, scenario: 'none' };
   return {
-    step: flow.step,
+    id: flow.id,
+    element: flow.element,
+    authType: 'oauth1',
+    done: flow.done,
+    outcome: flow.outcome,
     requestToken: flow.requestToken,
     oauthUrl: flow.oauthUrl,
-    outcome: flow.outcome,
     instanceName: flow.instanceName,
     scenario: flow.scenario,
-    exchanges: flow.exchanges,
   };
 }

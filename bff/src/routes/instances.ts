@@ -1,23 +1,7 @@
 import type { Instance, InstanceSummary } from '@cew/shared';
 import { Hono } from 'hono';
-import type { Dispatcher } from 'undici';
-import type { Config } from '../config';
 import { AppError } from '../errors';
-import type { Redactor } from '../redact';
-import {
-  type CloudElementsTarget,
-  deleteInstance,
-  listInstances,
-  type OrganizationCredentials,
-} from '../upstream/cloud-elements';
-
-export type InstancesDeps = {
-  config: Config;
-  dispatcher: Dispatcher;
-  target: CloudElementsTarget;
-  credentials: OrganizationCredentials;
-  redactor: Redactor;
-};
+import type { CloudElements } from '../upstream/cloud-elements';
 
 /** Only what the list needs: never the configuration or the instance token. */
 function summarize(
@@ -34,15 +18,10 @@ function summarize(
 }
 
 /** The organization's instances, so demos and classes can clean up after themselves. */
-export function createInstanceRoutes(deps: InstancesDeps) {
-  const options = {
-    dispatcher: deps.dispatcher,
-    timeoutMs: deps.config.upstreamTimeoutMs,
-    redactor: deps.redactor,
-  };
+export function createInstanceRoutes(ce: CloudElements) {
   return new Hono()
     .get('/', async (c) => {
-      const { data, reply } = await listInstances(deps.target, deps.credentials, options);
+      const { data, reply } = await ce.listInstances();
       // The exchange would carry every instance's token and configuration: keep the list only.
       const exchange = {
         ...reply.exchange,
@@ -54,7 +33,7 @@ export function createInstanceRoutes(deps: InstancesDeps) {
       const id = c.req.param('id');
       if (!/^[\w-]{1,64}$/.test(id))
         throw new AppError(400, 'bad_request', 'id: not an instance id.');
-      const { reply } = await deleteInstance(deps.target, deps.credentials, id, options);
+      const { reply } = await ce.deleteInstance(id);
       return c.json({ deleted: id, exchange: reply.exchange }, 200);
     });
 }

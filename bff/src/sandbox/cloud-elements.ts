@@ -1,6 +1,6 @@
-import type { ProviderLeg } from '@cew/shared';
+import { type ProviderLeg, SCENARIO_HEADER } from '@cew/shared';
 import { Hono } from 'hono';
-import { randomToken } from '../random';
+import { randomToken } from './random';
 import { ceError } from './cloud-elements-error';
 import { toInstanceReply, twitterConfiguration } from './instance-reply';
 import type { SandboxTwitter } from './twitter';
@@ -124,7 +124,7 @@ export function createCloudElements(options: CloudElementsOptions) {
   });
 
   ce.get('/elements/:key/oauth/token', async (c) => {
-    const scenario = c.req.header('x-sandbox-scenario');
+    const scenario = c.req.header(SCENARIO_HEADER);
     if (scenario === 'ce-down')
       return ceError(c, 500, 'Internal Server Error. Please try again later.');
     if (scenario === 'ce-slow') {

@@ -1,5 +1,6 @@
+import { SCENARIO_HEADER } from '@cew/shared';
 import { Hono } from 'hono';
-import { randomToken } from '../random';
+import { randomToken } from './random';
 import { CONSENT_CSS, renderConsentError, renderConsentPage } from './consent-page';
 import {
   authorizationHeader,
@@ -125,7 +126,7 @@ export function createTwitter(options: TwitterOptions) {
       callback,
       expiresAt: options.now() + options.tokenTtlMs,
       status: 'issued',
-      scenario: c.req.header('x-sandbox-scenario'),
+      scenario: c.req.header(SCENARIO_HEADER),
     };
     tokens.set(token.token, token);
     const reply = new URLSearchParams({
@@ -249,7 +250,7 @@ export function createTwitter(options: TwitterOptions) {
         method: 'POST',
         headers: {
           authorization: authorizationHeader(signed),
-          ...(input.scenario ? { 'x-sandbox-scenario': input.scenario } : {}),
+          ...(input.scenario ? { [SCENARIO_HEADER]: input.scenario } : {}),
         },
       });
       return { url, oauth: signed, work, status: res.status, body: await res.text() };

@@ -87,7 +87,12 @@ export class TestBrowser {
   async throughConsent(decision: 'allow' | 'deny'): Promise<Record<string, string>> {
     await this.call('POST', '/api/flow/request-token', {});
     const { json } = await this.call('POST', '/api/flow/authorize-url', {});
-    const oauthUrl = new URL(json.oauthUrl);
+    return this.consent(json.oauthUrl, decision);
+  }
+
+  /** The person's answer on the provider's consent page; returns the callback's query. */
+  async consent(url: string, decision: 'allow' | 'deny'): Promise<Record<string, string>> {
+    const oauthUrl = new URL(url);
     const res = await fetch(oauthUrl, {
       dispatcher: this.agent,
       method: 'POST',

@@ -14,7 +14,11 @@ export type Received = {
  * The sandbox standalone on a loopback port, as live mode sees Cloud Elements, recording every
  * request it receives so tests can check what the BFF sent.
  */
-export async function startSandbox(options: Omit<SandboxOptions, 'publicUrl'>) {
+export async function startSandbox(
+  options: Omit<SandboxOptions, 'publicUrl'>,
+  /** Changes a reply on its way out: an upstream that answers more, or worse, than the real one. */
+  reshape?: (reply: Response, url: URL) => Promise<Response>,
+) {
   const received: Received[] = [];
   let publicUrl = '';
   let sandbox: Hono | undefined;
@@ -26,7 +30,8 @@ export async function startSandbox(options: Omit<SandboxOptions, 'publicUrl'>) {
       body: await c.req.raw.clone().text(),
     });
     sandbox ??= createSandboxApp({ ...options, publicUrl });
-    return sandbox.fetch(c.req.raw);
+    const reply = await sandbox.fetch(c.req.raw);
+    return reshape ? reshape(reply, new URL(c.req.url)) : reply;
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');

@@ -1,94 +1,44 @@
-import { type Instance, InstanceSchema, type InstanceSettings, StatusSchema } from '@cew/shared';
+import {
+  type Instance,
+  InstanceSchema,
+  type InstanceSettings,
+  ProviderLegsSchema,
+  SCENARIO_HEADER,
+  type Scenario,
+  StatusSchema,
+  TOKEN_MAX,
+} from '@cew/shared';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import { expectOk, sendUpstream, type UpstreamOptions, type UpstreamReply } from './http';
+import type { KnownSecret, Redactor } from '../redact';
+import { expectOk, sendUpstream, type UpstreamCall, type UpstreamReply } from './http';
 
-/** What every call needs: where Cloud Elements is and the app's Twitter credentials. */
-export type CloudElementsTarget = {
+export type CloudElementsOptions = {
+  /** Cloud Elements' API root, e.g. https://api.cloud-elements.com/elements/api-v2. */
   baseUrl: string;
   elementKey: string;
-  apiKey: string;
-  apiSecret: string;
-  callbackUrl: string;
-  /** Extra headers for every call: the sandbox's failure-lab scenario, never sent in live mode. */
-  headers?: Record<string, string>;
+  /** The provider app's key and secret and the callback registered with it. */
+  app: { apiKey: string; apiSecret: string; callbackUrl: string };
+  /** The platform's own credentials, for calls about instances; only the BFF ever holds them. */
+  credentials: { userSecret: string; orgSecret: string };
+  /** Hides the configured secrets; each call may add its flow's own. */
+  redactor: Redactor;
+  dispatcher: Dispatcher;
+  timeoutMs: number;
+  /** Sandbox mode: failure-lab scenarios travel to the sandbox. Live mode never sends them. */
+  sandbox: boolean;
 };
 
-const RequestTokenReplySchema = z.object({ token: z.string().min(1), secret: z.string().min(1) });
+/** What one call carries of its flow: the failure-lab scenario and the flow's own secrets. */
+export type CallContext = { scenario?: Scenario; secrets?: KnownSecret[] };
+
+const kept = z.string().min(1).max(TOKEN_MAX);
+const RequestTokenReplySchema = z.object({ token: kept, secret: kept });
 const AuthorizeUrlReplySchema = z.object({ element: z.string(), oauthUrl: z.string().min(1) });
+// The token is kept for "try it", so it is bounded like every value the flow keeps.
+const CreatedInstanceSchema = InstanceSchema.extend({ token: kept });
 
-type Result<T> = { data: T; reply: UpstreamReply };
-
-function elementUrl(
-  target: CloudElementsTarget,
-  path: string,
-  query: Record<string, string>,
-): string {
-  // A string, not a URL object: the base was validated once in config, and parsing it again on
-  // every call is a measurable part of step 1's cost.
-  const search = new URLSearchParams(query).toString();
-  return `${target.baseUrl}/elements/${encodeURIComponent(target.elementKey)}/${path}?${search}`;
-}
-
-/** Step 1: `GET /elements/{key}/oauth/token` — Cloud Elements asks Twitter for a request token. */
-export async function getRequestToken(
-  target: CloudElementsTarget,
-  state: string,
-  options: UpstreamOptions,
-): Promise<Result<z.infer<typeof RequestTokenReplySchema>>> {
-  const reply = await sendUpstream(
-    {
-      step: 'request-token',
-      method: 'GET',
-      url: elementUrl(target, 'oauth/token', {
-        apiKey: target.apiKey,
-        apiSecret: target.apiSecret,
-        callbackUrl: target.callbackUrl,
-        state,
-      }),
-      headers: { accept: 'application/json', ...target.headers },
-    },
-    options,
-  );
-  return { data: expectOk(reply, RequestTokenReplySchema, 'the request token call'), reply };
-}
-
-/** Step 2: `GET /elements/{key}/oauth/url` — the provider page the person must visit. */
-export async function getAuthorizeUrl(
-  target: CloudElementsTarget,
-  requestToken: string,
-  state: string,
-  options: UpstreamOptions,
-): Promise<Result<z.infer<typeof AuthorizeUrlReplySchema>>> {
-  const reply = await sendUpstream(
-    {
-      step: 'authorize-url',
-      method: 'GET',
-      url: elementUrl(target, 'oauth/url', {
-        apiKey: target.apiKey,
-        apiSecret: target.apiSecret,
-        callbackUrl: target.callbackUrl,
-        requestToken,
-        state,
-      }),
-      headers: { accept: 'application/json', ...target.headers },
-    },
-    options,
-  );
-  return { data: expectOk(reply, AuthorizeUrlReplySchema, 'the authorization URL call'), reply };
-}
-
-/** The platform's own credentials, for calls about instances rather than through one. */
-export type OrganizationCredentials = { userSecret: string; orgSecret: string };
-
-const platformHeaders = (
-  target: CloudElementsTarget,
-  credentials: OrganizationCredentials,
-  instanceToken?: string,
-) => ({
-  authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
-  accept: 'application/json',
-  ...target.headers,
-});
+export type Result<T> = { data: T; reply: UpstreamReply };
 
 export type CreateInstanceRequest = {
   oauthToken: string;
@@ -101,102 +51,188 @@ export type CreateInstanceRequest = {
   settings?: InstanceSettings;
 };
 
-/** Step 4: `POST /instances` — trades the authorized request token for an instance. */
-export async function createInstance(
-  target: CloudElementsTarget,
-  credentials: OrganizationCredentials,
-  input: CreateInstanceRequest,
-  options: UpstreamOptions,
-): Promise<Result<Instance>> {
-  const reply = await sendUpstream(
-    {
-      step: 'create-instance',
-      method: 'POST',
-      url: `${target.baseUrl}/instances`,
-      headers: { ...platformHeaders(target, credentials), 'content-type': 'application/json' },
-      body: {
-        element: { key: target.elementKey },
-        providerData: {
-          oauth_token: input.oauthToken,
-          oauth_verifier: input.oauthVerifier,
-          secret: input.tokenSecret,
-        },
-        configuration: Object.fromEntries(
-          Object.entries({
-            'oauth.api.key': target.apiKey,
-            'oauth.api.secret': target.apiSecret,
-            'oauth.callback.url': target.callbackUrl,
-            // Cloud Elements takes every configuration value as a string.
-            ...Object.fromEntries(
-              Object.entries(input.settings ?? {}).map(([key, value]) => [key, String(value)]),
-            ),
-          }).filter(([key]) => !input.omitConfiguration?.includes(key)),
-        ),
-        tags: input.tags,
-        name: input.name,
+/**
+ * The Cloud Elements client, built once per app: one method per call, each sent over real HTTP
+ * and recorded as a redacted exchange. Calls take their flow's context, never positional secrets.
+ */
+export function createCloudElements(options: CloudElementsOptions) {
+  const { baseUrl, elementKey, app, credentials } = options;
+
+  const redactorFor = (context: CallContext = {}) =>
+    context.secrets?.length ? options.redactor.with(context.secrets) : options.redactor;
+
+  function send(call: UpstreamCall, context: CallContext = {}): Promise<UpstreamReply> {
+    const { scenario } = context;
+    const headers =
+      options.sandbox && scenario && scenario !== 'none'
+        ? { ...call.headers, [SCENARIO_HEADER]: scenario }
+        : call.headers;
+    return sendUpstream(
+      { ...call, headers },
+      {
+        dispatcher: options.dispatcher,
+        timeoutMs: options.timeoutMs,
+        redactor: redactorFor(context),
       },
-    },
-    options,
-  );
-  return { data: expectOk(reply, InstanceSchema, 'the create instance call'), reply };
-}
+    );
+  }
 
-/** A first call through the new instance: `GET /hubs/social/statuses` with its Element token. */
-export async function getStatuses(
-  target: CloudElementsTarget,
-  credentials: OrganizationCredentials,
-  instanceToken: string,
-  options: UpstreamOptions,
-) {
-  const reply = await sendUpstream(
-    {
-      step: 'try-it',
-      method: 'GET',
-      url: `${target.baseUrl}/hubs/social/statuses`,
-      headers: platformHeaders(target, credentials, instanceToken),
-    },
-    options,
-  );
-  return { data: expectOk(reply, z.array(StatusSchema), 'the call through your instance'), reply };
-}
+  // A string, not a URL object: the base was validated once in config, and parsing it again on
+  // every call is a measurable part of step 1's cost.
+  const elementUrl = (path: string, query: Record<string, string>) =>
+    `${baseUrl}/elements/${encodeURIComponent(elementKey)}/${path}?${new URLSearchParams(query)}`;
 
-/** `GET /instances`: the organization's instances. */
-export async function listInstances(
-  target: CloudElementsTarget,
-  credentials: OrganizationCredentials,
-  options: UpstreamOptions,
-) {
-  const reply = await sendUpstream(
-    {
-      step: 'list-instances',
-      method: 'GET',
-      url: `${target.baseUrl}/instances`,
-      headers: platformHeaders(target, credentials),
-    },
-    options,
-  );
+  const platformHeaders = (instanceToken?: string) => ({
+    authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
+    accept: 'application/json',
+  });
+
   return {
-    data: expectOk(reply, z.array(InstanceSchema.partial({ token: true })), 'the instance list'),
-    reply,
+    /** A copy of an upstream value fit for the browser: every secret, the flow's own too, hidden. */
+    redact<T>(value: T, context?: CallContext): T {
+      return redactorFor(context).redact(value);
+    },
+
+    /** Step 1: `GET /elements/{key}/oauth/token` — Cloud Elements asks Twitter for a request token. */
+    async getRequestToken(state: string, context?: CallContext) {
+      const reply = await send(
+        {
+          step: 'request-token',
+          method: 'GET',
+          url: elementUrl('oauth/token', {
+            apiKey: app.apiKey,
+            apiSecret: app.apiSecret,
+            callbackUrl: app.callbackUrl,
+            state,
+          }),
+          headers: { accept: 'application/json' },
+        },
+        context,
+      );
+      return { data: expectOk(reply, RequestTokenReplySchema, 'the request token call'), reply };
+    },
+
+    /** Step 2: `GET /elements/{key}/oauth/url` — the provider page the person must visit. */
+    async getAuthorizeUrl(requestToken: string, state: string, context?: CallContext) {
+      const reply = await send(
+        {
+          step: 'authorize-url',
+          method: 'GET',
+          url: elementUrl('oauth/url', {
+            apiKey: app.apiKey,
+            apiSecret: app.apiSecret,
+            callbackUrl: app.callbackUrl,
+            requestToken,
+            state,
+          }),
+          headers: { accept: 'application/json' },
+        },
+        context,
+      );
+      return {
+        data: expectOk(reply, AuthorizeUrlReplySchema, 'the authorization URL call'),
+        reply,
+      };
+    },
+
+    /** Step 4: `POST /instances` — trades the authorized request token for an instance. */
+    async createInstance(input: CreateInstanceRequest, context?: CallContext): Promise<Result<Instance>> {
+      const configuration = {
+        'oauth.api.key': app.apiKey,
+        'oauth.api.secret': app.apiSecret,
+        'oauth.callback.url': app.callbackUrl,
+        // Cloud Elements takes every configuration value as a string.
+        ...Object.fromEntries(
+          Object.entries(input.settings ?? {}).map(([key, value]) => [key, String(value)]),
+        ),
+      };
+      const reply = await send(
+        {
+          step: 'create-instance',
+          method: 'POST',
+          url: `${baseUrl}/instances`,
+          headers: { ...platformHeaders(), 'content-type': 'application/json' },
+          body: {
+            element: { key: elementKey },
+            providerData: {
+              oauth_token: input.oauthToken,
+              oauth_verifier: input.oauthVerifier,
+              secret: input.tokenSecret,
+            },
+            configuration: Object.fromEntries(
+              Object.entries(configuration).filter(
+                ([key]) => !input.omitConfiguration?.includes(key),
+              ),
+            ),
+            tags: input.tags,
+            name: input.name,
+          },
+        },
+        context,
+      );
+      return { data: expectOk(reply, CreatedInstanceSchema, 'the create instance call'), reply };
+    },
+
+    /** A first call through the new instance: `GET /hubs/social/statuses` with its Element token. */
+    async getStatuses(instanceToken: string, context?: CallContext) {
+      const reply = await send(
+        {
+          step: 'try-it',
+          method: 'GET',
+          url: `${baseUrl}/hubs/social/statuses`,
+          headers: platformHeaders(instanceToken),
+        },
+        context,
+      );
+      return {
+        data: expectOk(reply, z.array(StatusSchema), 'the call through your instance'),
+        reply,
+      };
+    },
+
+    /** `GET /instances`: the organization's instances. */
+    async listInstances() {
+      const reply = await send({
+        step: 'list-instances',
+        method: 'GET',
+        url: `${baseUrl}/instances`,
+        headers: platformHeaders(),
+      });
+      const list = z.array(InstanceSchema.partial({ token: true }));
+      return { data: expectOk(reply, list, 'the instance list'), reply };
+    },
+
+    /** `DELETE /instances/{id}`. */
+    async deleteInstance(id: string) {
+      const reply = await send({
+        step: 'delete-instance',
+        method: 'DELETE',
+        url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
+        headers: platformHeaders(),
+      });
+      expectOk(reply, z.unknown(), 'deleting the instance');
+      return { reply };
+    },
+
+    /**
+     * Sandbox mode only: the signed calls the sandbox's Cloud Elements made to its Twitter for one
+     * request token. Not part of Cloud Elements' API; the emulator's window onto that leg.
+     */
+    async getProviderLegs(requestToken: string, context?: CallContext) {
+      const root = baseUrl.replace(/\/elements\/api-v2$/, '');
+      const reply = await send(
+        {
+          step: 'request-token',
+          method: 'GET',
+          url: `${root}/_inspect/legs?oauth_token=${encodeURIComponent(requestToken)}`,
+          headers: {},
+        },
+        context,
+      );
+      const legs = expectOk(reply, ProviderLegsSchema, "the sandbox's record of its calls to Twitter");
+      return redactorFor(context).redact(legs);
+    },
   };
 }
 
-/** `DELETE /instances/{id}`. */
-export async function deleteInstance(
-  target: CloudElementsTarget,
-  credentials: OrganizationCredentials,
-  id: string,
-  options: UpstreamOptions,
-) {
-  const reply = await sendUpstream(
-    {
-      step: 'delete-instance',
-      method: 'DELETE',
-      url: `${target.baseUrl}/instances/${encodeURIComponent(id)}`,
-      headers: platformHeaders(target, credentials),
-    },
-    options,
-  );
-  expectOk(reply, z.unknown(), 'deleting the instance');
-  return { reply };
-}
+export type CloudElements = ReturnType<typeof createCloudElements>;
