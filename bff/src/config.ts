@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
+import { z } from 'zod';
 
 export const ELEMENT_KEY = 'twitter';
 export const SANDBOX_MOUNT = '/sandbox';

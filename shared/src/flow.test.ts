@@ -67,7 +67,11 @@ describe('the flow table', () => {
   it('records the consent outcome and keeps it for the steps after it', () => {
     const denied = next(at('oauth1', 'authorize-url'), event('callback', false), 'oauth1');
     expect(denied).toEqual(at('oauth1', 'callback', 'denied'));
-    const created = next(at('oauth1', 'callback', 'authorized'), event('create-instance'), 'oauth1');
+    const created = next(
+      at('oauth1', 'callback', 'authorized'),
+      event('create-instance'),
+      'oauth1',
+    );
     expect(created).toEqual(at('oauth1', 'create-instance', 'authorized'));
   });
 

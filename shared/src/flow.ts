@@ -74,7 +74,14 @@ const STEP_DEFS: Record<StepId, StepDef> = {
 
 /** Each auth type's steps, in order. OAuth 2.0 has no request token: it starts at step 2's call. */
 export const STEP_ORDER: Record<AuthType, readonly StepId[]> = {
-  oauth1: ['request-token', 'authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
+  oauth1: [
+    'request-token',
+    'authorize-url',
+    'callback',
+    'create-instance',
+    'instance-token',
+    'try-it',
+  ],
   oauth2: ['authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
 };
 
@@ -131,10 +138,14 @@ export function next(
 ): Advanced | Refusal {
   const order = STEP_ORDER[authType];
   if (!order.includes(event.step)) {
-    return { refused: true, reason: `An ${authType === 'oauth1' ? 'OAuth 1.0a' : 'OAuth 2.0'} flow has no ${STEP_DEFS[event.step].short.toLowerCase()} step.` };
+    return {
+      refused: true,
+      reason: `An ${authType === 'oauth1' ? 'OAuth 1.0a' : 'OAuth 2.0'} flow has no ${STEP_DEFS[event.step].short.toLowerCase()} step.`,
+    };
   }
   const before = callBefore(authType, event.step);
-  const outcome = event.step === 'callback' ? (event.accepted ? 'authorized' : 'denied') : progress?.outcome;
+  const outcome =
+    event.step === 'callback' ? (event.accepted ? 'authorized' : 'denied') : progress?.outcome;
   const moved = (): Advanced => ({ authType, done: event.step, ...(outcome ? { outcome } : {}) });
   if (before === null) return { authType, done: event.step };
   if (!progress || progress.done === null || progress.authType !== authType) {
@@ -151,10 +162,14 @@ export function next(
       reason: `This needs ${label(before, authType)} first; the flow is only at ${label(progress.done, authType)}.`,
     };
   }
-  if (progress.outcome === 'denied' && indexIn(authType, event.step) > indexIn(authType, 'callback')) {
+  if (
+    progress.outcome === 'denied' &&
+    indexIn(authType, event.step) > indexIn(authType, 'callback')
+  ) {
     return {
       refused: true,
-      reason: 'Access was not granted on the consent page, so there is nothing to go on with. Start over.',
+      reason:
+        'Access was not granted on the consent page, so there is nothing to go on with. Start over.',
     };
   }
   const repeatable = event.step !== 'callback' && event.step !== 'create-instance';

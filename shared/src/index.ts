@@ -249,4 +249,3 @@ export const InstanceSummarySchema = z.object({
   tags: z.array(z.string()),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
-

@@ -67,7 +67,10 @@ describe('the flow cookie stays one small cookie', () => {
     expect(before.length).toBeLessThan(1024);
     // Not locked out: the genuine callback and the rest of the flow still work.
     expect((await browser.call('POST', '/api/flow/callback', query)).status).toBe(200);
-    const created = await browser.call('POST', '/api/flow/instance', { name: 'after-20', tags: [] });
+    const created = await browser.call('POST', '/api/flow/instance', {
+      name: 'after-20',
+      tags: [],
+    });
     expect(created.status).toBe(200);
     expect(flowCookie(browser).length).toBeLessThan(1024);
   });
@@ -158,7 +161,8 @@ describe('the flow state', () => {
     expect(FlowStateSchema.safeParse(tooLong).success).toBe(false);
     const sealed = createSealer(long(32)).seal(largest, 60_000);
     // Browsers keep at most 4096 bytes per cookie, name and attributes included.
-    expect(`cew_flow=${sealed}; Max-Age=1800; Path=/api; HttpOnly; SameSite=Lax; Secure`.length)
-      .toBeLessThan(4096);
+    expect(
+      `cew_flow=${sealed}; Max-Age=1800; Path=/api; HttpOnly; SameSite=Lax; Secure`.length,
+    ).toBeLessThan(4096);
   });
 });

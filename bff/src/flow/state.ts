@@ -39,7 +39,11 @@ export const FlowStateSchema = z.object({
 export type FlowState = z.infer<typeof FlowStateSchema>;
 
 export const progressOf = (flow: FlowState | null): Progress | null =>
-  flow && { authType: 'oauth1', done: flow.done, ...(flow.outcome ? { outcome: flow.outcome } : {}) };
+  flow && {
+    authType: 'oauth1',
+    done: flow.done,
+    ...(flow.outcome ? { outcome: flow.outcome } : {}),
+  };
 
 /** What the browser may see: no token secret, no verifier, no instance token. */
 export function toFlowView(flow: FlowState | null): FlowView {

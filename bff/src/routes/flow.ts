@@ -1,4 +1,5 @@
 import {
+  type Advanced,
   type CallbackInput,
   CallbackInputSchema,
   CreateInstanceInputSchema,
@@ -6,7 +7,6 @@ import {
   type FlowEvent,
   isRefusal,
   next,
-  type Advanced,
   RequestTokenInputSchema,
 } from '@cew/shared';
 import { Hono } from 'hono';

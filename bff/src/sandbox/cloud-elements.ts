@@ -1,8 +1,8 @@
 import { type ProviderLeg, SCENARIO_HEADER } from '@cew/shared';
 import { Hono } from 'hono';
-import { randomToken } from './random';
 import { ceError } from './cloud-elements-error';
 import { toInstanceReply, twitterConfiguration } from './instance-reply';
+import { randomToken } from './random';
 import type { SandboxTwitter } from './twitter';
 
 export type StoredInstance = {

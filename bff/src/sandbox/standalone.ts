@@ -1,6 +1,6 @@
+import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
 import { serve } from '@hono/node-server';
 import { createSandboxApp } from './app';
-import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
 
 /**
  * The sandbox on its own port, standing in for api.cloud-elements.com and twitter.com so live mode

@@ -1,6 +1,5 @@
 import { SCENARIO_HEADER } from '@cew/shared';
 import { Hono } from 'hono';
-import { randomToken } from './random';
 import { CONSENT_CSS, renderConsentError, renderConsentPage } from './consent-page';
 import {
   authorizationHeader,
@@ -9,6 +8,7 @@ import {
   sameSignature,
   sign,
 } from './oauth1';
+import { randomToken } from './random';
 
 /** What the sandbox's Twitter remembers of a request token. */
 type RequestToken = {

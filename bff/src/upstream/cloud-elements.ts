@@ -136,7 +136,10 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /** Step 4: `POST /instances` — trades the authorized request token for an instance. */
-    async createInstance(input: CreateInstanceRequest, context?: CallContext): Promise<Result<Instance>> {
+    async createInstance(
+      input: CreateInstanceRequest,
+      context?: CallContext,
+    ): Promise<Result<Instance>> {
       const configuration = {
         'oauth.api.key': app.apiKey,
         'oauth.api.secret': app.apiSecret,
@@ -229,7 +232,11 @@ export function createCloudElements(options: CloudElementsOptions) {
         },
         context,
       );
-      const legs = expectOk(reply, ProviderLegsSchema, "the sandbox's record of its calls to Twitter");
+      const legs = expectOk(
+        reply,
+        ProviderLegsSchema,
+        "the sandbox's record of its calls to Twitter",
+      );
       return redactorFor(context).redact(legs);
     },
   };

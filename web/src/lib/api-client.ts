@@ -1,20 +1,6 @@
-import type {
-  AuthorizeUrlResult,
-  CallbackInput,
-  CallbackResult,
-  CreateInstanceInput,
-  CreateInstanceResult,
-  DeleteInstanceResult,
-  ErrorBody,
-  Exchange,
-  FlowView,
-  InstanceList,
-  ProviderLegs,
-  PublicConfig,
-  RequestTokenInput,
-  RequestTokenResult,
-  TryItResult,
-} from '@cew/shared';
+import type { AppType } from '@cew/bff';
+import type { ErrorBody, Exchange } from '@cew/shared';
+import { type ClientResponse, hc } from 'hono/client';
 
 /** A refused BFF call, with the message to show and the exchange that caused it, if any. */
 export class ApiError extends Error {
@@ -30,25 +16,23 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(
-  method: 'GET' | 'POST' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  let response: Response;
+/**
+ * The BFF's API, typed by its own routes (`AppType`): a renamed field or route breaks this build.
+ * Same origin, so the flow cookie goes along; the browser never sends or sees a secret.
+ */
+export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api;
+
+/** A call's reply: its body when OK; otherwise an ApiError with the BFF's message and exchange. */
+export async function send<T>(call: Promise<ClientResponse<T>>): Promise<T> {
+  let response: ClientResponse<T>;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await call;
   } catch {
-    throw new ApiError(0, 'network', 'The wizard’s server did not answer. Is it still running?');
+    throw new ApiError(0, 'network', 'The wizard’s server did not answer.');
   }
-  const data: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return data as T;
-  const error = (data as Partial<ErrorBody> | undefined)?.error;
+  if (response.ok) return (await response.json()) as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  const error = (body as Partial<ErrorBody> | undefined)?.error;
   throw new ApiError(
     response.status,
     error?.code ?? 'unknown',
@@ -58,21 +42,3 @@ async function call<T>(
     error?.providerMessage,
   );
 }
-
-/** The BFF's API, typed by the shared contract. The browser never sends or sees a secret. */
-export const api = {
-  getConfig: () => call<PublicConfig>('GET', '/config'),
-  getFlow: () => call<FlowView>('GET', '/flow'),
-  resetFlow: () => call<FlowView>('DELETE', '/flow'),
-  getProviderLegs: () => call<ProviderLegs>('GET', '/flow/provider-legs'),
-  requestToken: (input: RequestTokenInput) =>
-    call<RequestTokenResult>('POST', '/flow/request-token', input),
-  authorizeUrl: () => call<AuthorizeUrlResult>('POST', '/flow/authorize-url', {}),
-  callback: (input: CallbackInput) => call<CallbackResult>('POST', '/flow/callback', input),
-  createInstance: (input: CreateInstanceInput) =>
-    call<CreateInstanceResult>('POST', '/flow/instance', input),
-  tryIt: () => call<TryItResult>('POST', '/flow/try-it', {}),
-  listInstances: () => call<InstanceList>('GET', '/instances'),
-  deleteInstance: (id: string | number) =>
-    call<DeleteInstanceResult>('DELETE', `/instances/${encodeURIComponent(String(id))}`),
-};

@@ -1,4 +1,6 @@
+import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
 import { QueryClient } from '@tanstack/react-query';
+import type { PersistQueryClientProviderProps } from '@tanstack/react-query-persist-client';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -7,3 +9,22 @@ export const queryClient = new QueryClient({
     queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 },
   },
 });
+
+/**
+ * The flow's exchanges are kept in this tab's sessionStorage (and nothing else is): each reached
+ * the browser once, in its step's reply, and must still be there after a reload or the return
+ * from the provider's consent page. They are redacted already; the flow cookie holds no copy.
+ */
+export const persistOptions: PersistQueryClientProviderProps['persistOptions'] = {
+  persister: createSyncStoragePersister({
+    storage: window.sessionStorage,
+    key: 'cew-exchanges',
+    // Written at once: the next click may leave for the provider's page.
+    throttleTime: 0,
+  }),
+  buster: 'exchanges-v1',
+  dehydrateOptions: {
+    shouldDehydrateQuery: (query) =>
+      query.queryKey[0] === 'exchanges' && query.state.status === 'success',
+  },
+};

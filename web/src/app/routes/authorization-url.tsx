@@ -1,18 +1,19 @@
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useAuthorizeUrl, useFlow } from '../../features/wizard/api/flow';
+import { useAuthorizeUrl, useExchanges, useFlow } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
 
-const step = STEP.authorizeUrl;
+const step = STEP['authorize-url'];
 
 export default function AuthorizationUrlStep() {
   const { data: flow } = useFlow();
   const { data: config } = useConfig();
   const mutation = useAuthorizeUrl();
-  const done = progressOf(flow) >= 2;
+  const exchanges = useExchanges();
+  const done = isDone(flow, 'authorize-url');
   return (
     <StepFrame
       step={step}
@@ -42,10 +43,10 @@ export default function AuthorizationUrlStep() {
         pendingLabel: 'Asking Cloud Elements…',
         run: () => mutation.mutate(undefined),
         pending: mutation.isPending,
-        disabled: progressOf(flow) > 2,
+        disabled: isDone(flow, 'callback'),
       }}
       error={mutation.error}
-      exchange={lastExchange(flow, 'authorize-url')}
+      exchange={lastExchange(exchanges, 'authorize-url')}
       result={
         done &&
         flow?.oauthUrl && (
@@ -53,7 +54,7 @@ export default function AuthorizationUrlStep() {
             <p>
               Authorization URL: <code data-testid="oauth-url">{flow.oauthUrl}</code>
             </p>
-            <Link className="button primary" to={STEP.consent.path}>
+            <Link className="button primary" to={STEP.callback.path}>
               Next: ask for consent
             </Link>
           </>

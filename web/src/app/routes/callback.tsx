@@ -30,7 +30,7 @@ export default function CallbackRoute() {
     window.history.replaceState(window.history.state, '', window.location.pathname);
     if (sent.current) return;
     sent.current = true;
-    mutation.mutate(input, { onSuccess: () => navigate(STEP.consent.path, { replace: true }) });
+    mutation.mutate(input, { onSuccess: () => navigate(STEP.callback.path, { replace: true }) });
   }, [input, mutation, navigate]);
 
   return (

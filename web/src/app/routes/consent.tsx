@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useFlow } from '../../features/wizard/api/flow';
+import { useExchanges, useFlow } from '../../features/wizard/api/flow';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
 
-const step = STEP.consent;
+const step = STEP.callback;
 
 export default function ConsentStep() {
   const { data: flow } = useFlow();
   const { data: config } = useConfig();
   const [leaving, setLeaving] = useState(false);
-  const called = progressOf(flow) >= 3;
+  const exchanges = useExchanges();
+  const called = isDone(flow, 'callback');
   const oauthUrl = flow?.oauthUrl;
   const provider = config?.mode === 'sandbox' ? "the sandbox's Twitter" : 'Twitter';
   return (
@@ -59,7 +60,7 @@ export default function ConsentStep() {
               pending: leaving,
             }
       }
-      exchange={lastExchange(flow, 'callback')}
+      exchange={lastExchange(exchanges, 'callback')}
       result={
         called &&
         (flow?.outcome === 'denied' ? (
@@ -79,7 +80,7 @@ export default function ConsentStep() {
               <strong>Access granted.</strong> The callback matched this flow; the BFF now holds the
               verifier with the token secret.
             </p>
-            <Link className="button primary" to={STEP.createInstance.path}>
+            <Link className="button primary" to={STEP['create-instance'].path}>
               Next: create the instance
             </Link>
           </>

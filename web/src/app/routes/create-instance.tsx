@@ -3,16 +3,16 @@ import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useCreateInstance, useFlow } from '../../features/wizard/api/flow';
+import { useCreateInstance, useExchanges, useFlow } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { InstanceSettingsForm } from '../../features/wizard/components/instance-settings-form';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
 
-const step = STEP.createInstance;
+const step = STEP['create-instance'];
 
 const parseTags = (text: string) =>
   text
@@ -32,8 +32,9 @@ export default function CreateInstanceStep() {
   const hasSettings = Object.keys(settings).length > 0;
   const nameId = useId();
   const tagsId = useId();
-  const done = progressOf(flow) >= 4;
-  const last = lastExchange(flow, 'create-instance');
+  const exchanges = useExchanges();
+  const done = isDone(flow, 'create-instance');
+  const last = lastExchange(exchanges, 'create-instance');
   const failed = mutation.isError || (last?.status ?? 200) >= 300 || last?.status === null;
   const scenario = flow?.scenario ?? 'none';
   const showNote = failed && scenarioInfo(scenario)?.step === 4;
@@ -129,7 +130,7 @@ export default function CreateInstanceStep() {
             <p>
               <strong>Instance “{flow?.instanceName}” created.</strong>
             </p>
-            <Link className="button primary" to={STEP.result.path}>
+            <Link className="button primary" to={STEP['instance-token'].path}>
               Next: see your instance token
             </Link>
           </>

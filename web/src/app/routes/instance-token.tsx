@@ -2,16 +2,15 @@ import type { Instance } from '@cew/shared';
 import { Link } from 'react-router';
 import { JsonView } from '../../components/json-view';
 import { SecretValue } from '../../components/secret-value';
-import { useFlow } from '../../features/wizard/api/flow';
+import { useExchanges } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { lastExchange, STEP } from '../../features/wizard/steps';
 
-const step = STEP.result;
+const step = STEP['instance-token'];
 
 export default function InstanceTokenStep() {
-  const { data: flow } = useFlow();
-  const exchange = lastExchange(flow, 'create-instance');
+  const exchange = lastExchange(useExchanges(), 'create-instance');
   const instance = exchange?.status === 200 ? (exchange.responseBody as Instance) : undefined;
   return (
     <StepFrame
@@ -60,7 +59,7 @@ export default function InstanceTokenStep() {
               replaced by the BFF with markers such as <code>&lt;TWITTER_API_KEY&gt;</code>.
             </p>
             <p className="actions">
-              <Link className="button primary" to={STEP.tryIt.path}>
+              <Link className="button primary" to={STEP['try-it'].path}>
                 Next: try it with a real call
               </Link>{' '}
               <StartOverButton />

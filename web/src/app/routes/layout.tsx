@@ -4,7 +4,7 @@ import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { isOpen, progressOf, STEPS } from '../../features/wizard/steps';
+import { isDone, isOpen, STEPS } from '../../features/wizard/steps';
 
 const LearnPanel = lazy(() => import('../../features/learn/components/learn-panel'));
 
@@ -25,7 +25,6 @@ export default function Layout() {
   const { data: config, isPending: configPending, error: configError } = useConfig();
   const { data: flow, isPending, error } = useFlow();
   const { pathname } = useLocation();
-  const progress = progressOf(flow);
   // Until mode and flow are known, keep index.html's boot view: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
   // in short interruptible slices rather than one long task when the data lands.
@@ -62,7 +61,7 @@ export default function Layout() {
               Failure lab: {scenarioInfo(flow.scenario)?.label}
             </span>
           )}
-          {progress > 0 && <StartOverButton />}
+          {flow?.done && <StartOverButton />}
         </div>
       </header>
       {config?.mode === 'sandbox' && (
@@ -75,10 +74,10 @@ export default function Layout() {
         <ol className="stepper">
           {STEPS.map((step) => {
             const state =
-              pathname === step.path ? 'current' : progress >= step.number ? 'done' : 'todo';
+              pathname === step.path ? 'current' : isDone(flow, step.id) ? 'done' : 'todo';
             return (
               <li key={step.path} className={`stepper-item ${state}`}>
-                {isOpen(step, flow) ? (
+                {isOpen(flow, step.id) ? (
                   <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
                     <span className="stepper-number">{step.number}</span> {step.short}
                   </NavLink>

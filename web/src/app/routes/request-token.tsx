@@ -2,7 +2,7 @@ import type { Scenario } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useFlow, useRequestToken } from '../../features/wizard/api/flow';
+import { useExchanges, useFlow, useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
@@ -10,16 +10,17 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { lastExchange, progressOf, STEP } from '../../features/wizard/steps';
+import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
 
-const step = STEP.requestToken;
+const step = STEP['request-token'];
 
 export default function RequestTokenStep() {
   const { data: flow } = useFlow();
   const { data: config } = useConfig();
   const mutation = useRequestToken();
   const [scenario, setScenario] = useState<Scenario>('none');
-  const done = progressOf(flow) >= 1;
+  const exchanges = useExchanges();
+  const done = isDone(flow, 'request-token');
   const failedScenario = mutation.isError ? mutation.variables?.scenario : undefined;
   return (
     <StepFrame
@@ -56,7 +57,7 @@ export default function RequestTokenStep() {
         pending: mutation.isPending,
       }}
       error={mutation.error}
-      exchange={lastExchange(flow, 'request-token')}
+      exchange={lastExchange(exchanges, 'request-token')}
       result={
         done &&
         flow?.requestToken && (
@@ -68,7 +69,7 @@ export default function RequestTokenStep() {
               Its secret is shown as <code>&lt;REQUEST_TOKEN_SECRET&gt;</code>: the BFF keeps it in
               an encrypted cookie and sends it back only in step 4.
             </p>
-            <Link className="button primary" to={STEP.authorizeUrl.path}>
+            <Link className="button primary" to={STEP['authorize-url'].path}>
               Next: get the authorization URL
             </Link>
           </>

@@ -1,13 +1,12 @@
 import { download, toHar, toMarkdown } from '../../features/learn/export';
 import { useConfig } from '../../features/wizard/api/config';
-import { useFlow } from '../../features/wizard/api/flow';
+import { useExchanges } from '../../features/wizard/api/flow';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
 
 /** Every exchange of this flow in order, with exports for notes, tickets and devtools. */
 export default function TimelinePage() {
-  const { data: flow } = useFlow();
+  const exchanges = useExchanges();
   const { data: config } = useConfig();
-  const exchanges = flow?.exchanges ?? [];
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return (
     <article className="step" aria-labelledby="step-title">

@@ -1,13 +1,12 @@
 import { useConfig } from '../../features/wizard/api/config';
-import { useFlow, useTryIt } from '../../features/wizard/api/flow';
+import { useExchanges, useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { lastExchange, STEP } from '../../features/wizard/steps';
 
-const step = STEP.tryIt;
+const step = STEP['try-it'];
 
 export default function TryItStep() {
-  const { data: flow } = useFlow();
   const { data: config } = useConfig();
   const mutation = useTryIt();
   const statuses = mutation.data?.statuses;
@@ -43,7 +42,7 @@ export default function TryItStep() {
         pending: mutation.isPending,
       }}
       error={mutation.error}
-      exchange={lastExchange(flow, 'try-it')}
+      exchange={lastExchange(useExchanges(), 'try-it')}
       result={
         statuses && (
           <>

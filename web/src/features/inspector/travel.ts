@@ -1,4 +1,4 @@
-import type { FlowView } from '@cew/shared';
+import type { Exchange, FlowView } from '@cew/shared';
 
 /** A value that travels between steps, and how to say where. */
 export type TravellingValue = { value: string; name: string; route: string; tone: string };
@@ -7,7 +7,10 @@ export type TravellingValue = { value: string; name: string; route: string; tone
  * The values that link the steps together. Wherever one appears in an exchange it is marked
  * with its tone and a note of its route, so a learner sees the same token move from call to call.
  */
-export function travellingValues(flow: FlowView | undefined): TravellingValue[] {
+export function travellingValues(
+  flow: FlowView | undefined,
+  exchanges: Exchange[],
+): TravellingValue[] {
   const values: TravellingValue[] = [];
   if (flow?.requestToken) {
     values.push({
@@ -18,7 +21,7 @@ export function travellingValues(flow: FlowView | undefined): TravellingValue[] 
       tone: 'a',
     });
   }
-  const callback = flow?.exchanges.find((e) => e.step === 'callback' && e.status === 200);
+  const callback = exchanges.find((e) => e.step === 'callback' && e.status === 200);
   const verifier = callback ? new URL(callback.url).searchParams.get('oauth_verifier') : null;
   if (verifier) {
     values.push({

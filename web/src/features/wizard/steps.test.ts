@@ -1,11 +1,13 @@
 import type { Exchange, FlowView } from '@cew/shared';
 import { describe, expect, it } from 'vitest';
-import { isOpen, lastExchange, progressOf, resumePath, STEP } from './steps';
+import { lastExchange, resumePath, STEP, STEPS } from './steps';
 
 const flow = (patch: Partial<FlowView>): FlowView => ({
-  step: null,
+  id: 'f1',
+  element: 'twitter',
+  authType: 'oauth1',
+  done: null,
   scenario: 'none',
-  exchanges: [],
   ...patch,
 });
 const exchange = (step: Exchange['step'], status: number): Exchange => ({
@@ -21,33 +23,33 @@ const exchange = (step: Exchange['step'], status: number): Exchange => ({
 });
 
 describe('wizard steps', () => {
+  it('numbers the flow module’s steps and gives each its page', () => {
+    expect(STEPS.map((step) => `${step.number} ${step.path}`)).toEqual([
+      '1 /step/request-token',
+      '2 /step/authorization-url',
+      '3 /step/consent',
+      '4 /step/create-instance',
+      '5 /step/instance-token',
+      '6 /step/try-it',
+    ]);
+  });
+
   it('sends a returning person to the first step not yet done', () => {
-    expect(resumePath(undefined)).toBe(STEP.requestToken.path);
-    expect(resumePath(flow({ step: 'request-token' }))).toBe(STEP.authorizeUrl.path);
-    expect(resumePath(flow({ step: 'authorize-url' }))).toBe(STEP.consent.path);
-    expect(resumePath(flow({ step: 'callback', outcome: 'authorized' }))).toBe(
-      STEP.createInstance.path,
+    expect(resumePath(undefined)).toBe(STEP['request-token'].path);
+    expect(resumePath(flow({ done: 'request-token' }))).toBe(STEP['authorize-url'].path);
+    expect(resumePath(flow({ done: 'authorize-url' }))).toBe(STEP.callback.path);
+    expect(resumePath(flow({ done: 'callback', outcome: 'authorized' }))).toBe(
+      STEP['create-instance'].path,
     );
-    expect(resumePath(flow({ step: 'create-instance' }))).toBe(STEP.result.path);
+    expect(resumePath(flow({ done: 'create-instance', outcome: 'authorized' }))).toBe(
+      STEP['instance-token'].path,
+    );
+    expect(resumePath(flow({ done: 'callback', outcome: 'denied' }))).toBe(STEP.callback.path);
   });
 
-  it('keeps a denied flow on the consent step and closes the steps after it', () => {
-    const denied = flow({ step: 'callback', outcome: 'denied' });
-    expect(resumePath(denied)).toBe(STEP.consent.path);
-    expect(isOpen(STEP.consent, denied)).toBe(true);
-    expect(isOpen(STEP.createInstance, denied)).toBe(false);
-  });
-
-  it('opens a step only once the steps before it are done', () => {
-    const atStepOne = flow({ step: 'request-token' });
-    expect(progressOf(atStepOne)).toBe(1);
-    expect(isOpen(STEP.authorizeUrl, atStepOne)).toBe(true);
-    expect(isOpen(STEP.consent, atStepOne)).toBe(false);
-  });
-
-  it("shows a step's latest attempt, failed ones included", () => {
-    const f = flow({ exchanges: [exchange('authorize-url', 200), exchange('authorize-url', 502)] });
-    expect(lastExchange(f, 'authorize-url')?.status).toBe(502);
-    expect(lastExchange(f, 'create-instance')).toBeUndefined();
+  it('finds the latest exchange of a step, failures included', () => {
+    const exchanges = [exchange('request-token', 200), exchange('authorize-url', 502)];
+    expect(lastExchange(exchanges, 'authorize-url')?.status).toBe(502);
+    expect(lastExchange(exchanges, 'create-instance')).toBeUndefined();
   });
 });

@@ -3,8 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
-import { useFlow } from '../../wizard/api/flow';
-import { type TravellingValue, travellingValues } from '../travel';
+import type { TravellingValue } from '../travel';
 import { FieldNoteButton } from './field-note';
 import { markTravelling } from './marked-text';
 
@@ -87,10 +86,15 @@ function Body({
  * the response (status, headers, body, duration), with field notes and the values that travel
  * between steps marked. Loaded on demand: it is the heaviest part of the page.
  */
-export default function ExchangeInspector({ exchange }: { exchange: Exchange }) {
-  const { data: flow } = useFlow();
+export default function ExchangeInspector({
+  exchange,
+  values,
+}: {
+  exchange: Exchange;
+  /** The values that travel between steps, marked wherever they appear. */
+  values: TravellingValue[];
+}) {
   const [active, setActive] = useState<TravellingValue | null>(null);
-  const values = travellingValues(flow);
   const mark = (text: string) =>
     markTravelling(
       text,

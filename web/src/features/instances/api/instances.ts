@@ -1,17 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, send } from '../../../lib/api-client';
 
 const instancesKey = ['instances'] as const;
 
 /** The organization's instances, as Cloud Elements lists them (summaries only). */
 export function useInstances() {
-  return useQuery({ queryKey: instancesKey, queryFn: api.listInstances, staleTime: 0 });
+  return useQuery({
+    queryKey: instancesKey,
+    queryFn: () => send(api.instances.$get()),
+    staleTime: 0,
+  });
 }
 
 export function useDeleteInstance() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: api.deleteInstance,
+    mutationFn: (id: string | number) =>
+      send(api.instances[':id'].$delete({ param: { id: String(id) } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: instancesKey }),
   });
 }

@@ -1,7 +1,7 @@
 import type { FlowView } from '@cew/shared';
 import { useNavigate } from 'react-router';
-import { progressOf } from '../../wizard/steps';
-import { ARROWS, PARTIES, reached } from '../arrows';
+import { isDone, STEP } from '../../wizard/steps';
+import { ARROWS, PARTIES } from '../arrows';
 
 const WIDTH = 720;
 const LANE = WIDTH / PARTIES.length;
@@ -22,7 +22,6 @@ export function SequenceDiagram({
   currentPath: string;
 }) {
   const navigate = useNavigate();
-  const done = reached(flow, progressOf(flow));
   const height = TOP + ARROWS.length * ROW + 16;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; role=group names its links
@@ -75,9 +74,10 @@ export function SequenceDiagram({
         const y = TOP + i * ROW + 18;
         const x1 = laneX(arrow.from);
         const x2 = laneX(arrow.to);
-        const current = arrow.path === currentPath;
-        const isDone = done >= arrow.doneAt;
-        const state = current ? 'current' : isDone ? 'done' : 'todo';
+        const { path } = STEP[arrow.step];
+        const current = path === currentPath;
+        const finished = isDone(flow, arrow.step);
+        const state = current ? 'current' : finished ? 'done' : 'todo';
         const body = (
           <>
             <text x={(x1 + x2) / 2} y={y - 6} textAnchor="middle" className="sequence-label">
@@ -94,16 +94,16 @@ export function SequenceDiagram({
           </>
         );
         const name = `${arrow.from} → ${arrow.to}: ${arrow.label}`;
-        return isDone ? (
+        return finished ? (
           <a
             key={arrow.label}
-            href={arrow.path}
+            href={path}
             className={`sequence-step ${state}`}
             aria-label={`${name}${current ? ' (this step)' : ''}. Open its exchange.`}
             aria-current={current ? 'step' : undefined}
             onClick={(event) => {
               event.preventDefault();
-              navigate(arrow.path);
+              navigate(path);
             }}
           >
             {body}

@@ -1,45 +1,100 @@
-import type { FlowView } from '@cew/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import type { Exchange, FlowView } from '@cew/shared';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, send } from '../../../lib/api-client';
 
 const flowKey = ['flow'] as const;
 const legsKey = ['provider-legs'] as const;
+/** One list per flow, so a new flow never shows an old one's exchanges. */
+const exchangesKey = (flowId: string | null | undefined) => ['exchanges', flowId ?? 'none'];
 
-/** This browser's flow as the BFF remembers it (from its encrypted cookie). */
+/** Where this browser's flow stands, as the BFF reads it from the flow cookie. */
 export function useFlow() {
-  return useQuery({ queryKey: flowKey, queryFn: api.getFlow });
+  return useQuery({ queryKey: flowKey, queryFn: () => send(api.flow.$get()) });
 }
 
-/** A step's call; whatever it does, the flow is read again so every view agrees with the BFF. */
-function useFlowMutation<TInput, TResult>(run: (input: TInput) => Promise<TResult>) {
+/** This flow's exchanges in order, as the steps' replies brought them (kept in this tab). */
+export function useExchanges(): Exchange[] {
+  const { data: flow } = useFlow();
+  const { data } = useQuery({
+    queryKey: exchangesKey(flow?.id),
+    queryFn: (): Exchange[] => [],
+    enabled: flow !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  return data ?? [];
+}
+
+/** Files an exchange under its flow, and forgets every other flow's. */
+function keepExchange(queryClient: QueryClient, flowId: string | null, exchange: Exchange) {
+  const key = exchangesKey(flowId);
+  queryClient.removeQueries({
+    queryKey: ['exchanges'],
+    predicate: (query) => query.queryKey[1] !== key[1],
+  });
+  queryClient.setQueryData(key, (old: Exchange[] = []) => [...old, exchange]);
+}
+
+/**
+ * A step's call. Its reply brings the call's exchange (kept) and the flow as it now stands; a
+ * refusal brings the exchange that caused it, filed under the flow it happened in.
+ */
+function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: FlowView }>(
+  run: (input: TInput) => Promise<TResult>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: flowKey }),
-        queryClient.invalidateQueries({ queryKey: legsKey }),
-      ]),
+    onSuccess: (result) => {
+      keepExchange(queryClient, result.flow.id, result.exchange);
+      queryClient.setQueryData(flowKey, result.flow);
+    },
+    onError: (error) => {
+      const flow = queryClient.getQueryData<FlowView>(flowKey);
+      if (error instanceof ApiError && error.exchange) {
+        keepExchange(queryClient, flow?.id ?? null, error.exchange);
+      }
+      // A refusal changes nothing in the cookie, but the flow may have expired meanwhile.
+      return queryClient.invalidateQueries({ queryKey: flowKey });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: legsKey }),
   });
 }
 
 /** Sandbox mode: what Cloud Elements sent Twitter for this flow, signatures and all. */
 export function useProviderLegs(enabled: boolean) {
-  return useQuery({ queryKey: legsKey, queryFn: api.getProviderLegs, enabled });
+  return useQuery({
+    queryKey: legsKey,
+    queryFn: () => send(api.flow['provider-legs'].$get()),
+    enabled,
+  });
 }
 
-export const useRequestToken = () => useFlowMutation(api.requestToken);
-export const useAuthorizeUrl = () => useFlowMutation((_: undefined) => api.authorizeUrl());
-export const useCallback = () => useFlowMutation(api.callback);
-export const useCreateInstance = () => useFlowMutation(api.createInstance);
-export const useTryIt = () => useFlowMutation((_: undefined) => api.tryIt());
+const flow = api.flow;
+export const useRequestToken = () =>
+  useFlowMutation((json: Parameters<(typeof flow)['request-token']['$post']>[0]['json']) =>
+    send(flow['request-token'].$post({ json })),
+  );
+export const useAuthorizeUrl = () =>
+  useFlowMutation((_: undefined) => send(flow['authorize-url'].$post({ json: {} })));
+export const useCallback = () =>
+  useFlowMutation((json: Parameters<(typeof flow)['callback']['$post']>[0]['json']) =>
+    send(flow.callback.$post({ json })),
+  );
+export const useCreateInstance = () =>
+  useFlowMutation((json: Parameters<(typeof flow)['instance']['$post']>[0]['json']) =>
+    send(flow.instance.$post({ json })),
+  );
+export const useTryIt = () =>
+  useFlowMutation((_: undefined) => send(flow['try-it'].$post({ json: {} })));
 
 export function useResetFlow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: api.resetFlow,
-    onSuccess: (flow: FlowView) => {
+    mutationFn: () => send(api.flow.$delete()),
+    onSuccess: (flow) => {
       queryClient.setQueryData(flowKey, flow);
+      queryClient.removeQueries({ queryKey: ['exchanges'] });
       queryClient.setQueryData(legsKey, { legs: [] });
     },
   });

@@ -1,10 +1,14 @@
 import type { Exchange } from '@cew/shared';
 import { lazy, Suspense } from 'react';
+import { travellingValues } from '../../inspector/travel';
+import { useExchanges, useFlow } from '../api/flow';
 
 const ExchangeInspector = lazy(() => import('../../inspector/components/exchange-inspector'));
 
 /** One HTTP exchange; the inspector itself loads on first use to keep the first page light. */
 export function ExchangeView({ exchange }: { exchange: Exchange }) {
+  const { data: flow } = useFlow();
+  const values = travellingValues(flow, useExchanges());
   return (
     <Suspense
       fallback={
@@ -13,7 +17,7 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
         </p>
       }
     >
-      <ExchangeInspector exchange={exchange} />
+      <ExchangeInspector exchange={exchange} values={values} />
     </Suspense>
   );
 }

@@ -11,7 +11,9 @@ export function StartOverButton({ className = '' }: { className?: string }) {
       type="button"
       className={className}
       disabled={reset.isPending}
-      onClick={() => reset.mutate(undefined, { onSuccess: () => navigate(STEP.requestToken.path) })}
+      onClick={() =>
+        reset.mutate(undefined, { onSuccess: () => navigate(STEP['request-token'].path) })
+      }
     >
       {reset.isPending ? 'Starting over…' : 'Start over'}
     </button>

@@ -52,7 +52,7 @@ export function StepFrame({
   behindTheScenes,
 }: Props) {
   const { data: flow } = useFlow();
-  const open = ready && isOpen(step, flow);
+  const open = ready && isOpen(flow, step.id);
   const errorExchange = error instanceof ApiError ? error.exchange : undefined;
   // A failure brings its own exchange; don't show the same one twice.
   const showExchange = exchange && exchange.startedAt !== errorExchange?.startedAt;
