@@ -10,14 +10,18 @@ export const DEMO_SECRETS = [
 
 /** The wizard as a person sees it: role-based locators and the actions of each step. */
 export class Wizard {
-  /** Every reply body and header the browser received, to search for leaked secrets. */
-  readonly received: string[] = [];
+  /** Every reply the browser received, headers and body, to search for leaked secrets. */
+  readonly received: { url: string; text: string }[] = [];
+  private readonly pending: Promise<void>[] = [];
 
   constructor(readonly page: Page) {
-    page.on('response', async (response) => {
-      const headers = JSON.stringify(await response.allHeaders());
-      const body = await response.text().catch(() => '');
-      this.received.push(headers, body);
+    page.on('response', (response) => {
+      const read = async () => {
+        const headers = JSON.stringify(await response.allHeaders());
+        const body = await response.text().catch(() => '');
+        this.received.push({ url: response.url(), text: `${headers}\n${body}` });
+      };
+      this.pending.push(read());
     });
   }
 
@@ -67,9 +71,16 @@ export class Wizard {
     await expect(this.page.getByText(`Instance “${name}” created.`)).toBeVisible();
   }
 
-  /** Fails if any of `secrets`, plain, URL-encoded or base64, reached the browser. */
-  expectNoSecretReceived(secrets: string[] = DEMO_SECRETS) {
-    const everything = this.received.join('\n');
+  /**
+   * Fails if any of `secrets`, plain, URL-encoded or base64, reached the browser. Waits for every
+   * reply seen so far to be read, and fails too if it scanned no API reply at all: a check that
+   * looked at nothing proves nothing.
+   */
+  async expectNoSecretReceived(secrets: string[] = DEMO_SECRETS) {
+    await Promise.all(this.pending);
+    const apiReplies = this.received.filter((r) => r.url.includes('/api/flow/')).length;
+    expect(apiReplies, 'no reply of the flow API was scanned').toBeGreaterThan(0);
+    const everything = this.received.map((r) => r.text).join('\n');
     for (const secret of secrets) {
       const forms = [
         secret,

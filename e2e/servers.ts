@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { PlaywrightTestConfig } from '@playwright/test';
 
 /**
@@ -14,10 +15,31 @@ export const CANARY = {
   SESSION_SECRET: `e2e-canary-session-${tag}-${'x'.repeat(32)}`,
 };
 
-export const SANDBOX_MODE_URL = 'http://127.0.0.1:8788';
-export const STANDALONE_SANDBOX_URL = 'http://127.0.0.1:8790';
-export const LIVE_MODE_URL = 'http://127.0.0.1:8789';
-export const LIVE_DOWN_URL = 'http://127.0.0.1:8791';
+/**
+ * Four loopback ports free right now, chosen once by the runner and handed to its workers through
+ * the environment (they load this file again and must agree). Fixed ports would fail the run
+ * whenever anything else on the machine held one.
+ */
+function freePorts(count: number): number[] {
+  if (!process.env.E2E_PORTS) {
+    const script = `const net = require('node:net');
+      const servers = Array.from({ length: ${count} }, () => net.createServer().listen(0, '127.0.0.1'));
+      Promise.all(servers.map((s) => new Promise((r) => s.on('listening', r)))).then(() => {
+        console.log(servers.map((s) => s.address().port).join(','));
+        for (const s of servers) s.close();
+      });`;
+    process.env.E2E_PORTS = execFileSync(process.execPath, ['-e', script], {
+      encoding: 'utf8',
+    }).trim();
+  }
+  return process.env.E2E_PORTS.split(',').map(Number);
+}
+const [sandboxPort, livePort, standalonePort, downPort] = freePorts(4);
+
+export const SANDBOX_MODE_URL = `http://127.0.0.1:${sandboxPort}`;
+export const LIVE_MODE_URL = `http://127.0.0.1:${livePort}`;
+export const STANDALONE_SANDBOX_URL = `http://127.0.0.1:${standalonePort}`;
+export const LIVE_DOWN_URL = `http://127.0.0.1:${downPort}`;
 
 const port = (url: string) => new URL(url).port;
 type Server = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number];

@@ -51,5 +51,5 @@ test('after provisioning: settings sent, a call through the instance, then the i
   await wizard.button('Call through the instance').click();
   await expect(page.getByRole('alert')).toContainText('Failed (401)');
   await expect(page.getByRole('alert')).toContainText('Invalid Element token');
-  wizard.expectNoSecretReceived();
+  await wizard.expectNoSecretReceived();
 });

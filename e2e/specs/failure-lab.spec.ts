@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Wizard } from '../fixtures';
+import { SANDBOX_MODE_URL } from '../servers';
 
 /** The sandbox's instances, read as a Cloud Elements client would (demo credentials). */
 async function instanceCount(request: APIRequestContext): Promise<number> {
@@ -126,7 +127,7 @@ test('sandbox: the hidden leg shows how Cloud Elements signed its calls to Twitt
   await expect(
     leg.getByRole('region', { name: 'request_token signature base string' }),
   ).toContainText(
-    'POST&http%3A%2F%2F127.0.0.1%3A8788%2Fsandbox%2Ftwitter%2Foauth%2Frequest_token&',
+    `POST&${encodeURIComponent(`${SANDBOX_MODE_URL}/sandbox/twitter/oauth/request_token`)}&`,
   );
   await wizard.getAuthorizationUrl();
   await wizard.goToConsentPage();
@@ -139,5 +140,5 @@ test('sandbox: the hidden leg shows how Cloud Elements signed its calls to Twitt
     '<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>',
   );
   await expect(access).toContainText('oauth_token_secret=<ACCESS_TOKEN_SECRET>');
-  wizard.expectNoSecretReceived();
+  await wizard.expectNoSecretReceived();
 });

@@ -49,7 +49,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(token).not.toContainText('•');
   expect((await token.textContent())?.length).toBeGreaterThan(20);
 
-  wizard.expectNoSecretReceived();
+  await wizard.expectNoSecretReceived();
 
   // Start over forgets the flow.
   await wizard.button('Start over').first().click();
@@ -77,10 +77,10 @@ test('cancel: a refusal on the consent page is shown as a denial and ends the fl
   await page.goto('/step/create-instance');
   await expect(page.getByText('This step needs the earlier ones first.')).toBeVisible();
   await expect(wizard.button('Create instance')).toHaveCount(0);
-  wizard.expectNoSecretReceived();
+  await wizard.expectNoSecretReceived();
 });
 
-test('reload: the flow resumes where it was, before and after the consent page', async ({
+test('reload: at every step the flow resumes where it was, with every exchange still shown', async ({
   wizard,
   page,
 }) => {
@@ -90,40 +90,61 @@ test('reload: the flow resumes where it was, before and after the consent page',
     carried.push(
       request.headerValue('cookie').then((cookie) => ({
         path: new URL(request.url()).pathname,
-        flowCookie: cookie?.includes('cew_api_flow_0=') ?? false,
+        flowCookie: cookie?.includes('cew_flow=') ?? false,
       })),
     );
   });
+  /** Reloads, then checks the page still shows its step's exchange and the flow's count. */
+  const reloadAndCheck = async (heading: string, exchanges: number) => {
+    await page.reload();
+    await expect(wizard.heading(heading)).toBeVisible();
+    await expect(wizard.exchangeStatus()).toHaveText('200');
+    const trail = page.getByRole('navigation', { name: 'Steps' });
+    await expect(trail).toBeVisible();
+    const timeline = await page.evaluate(() => sessionStorage.getItem('cew-exchanges') ?? '');
+    expect((timeline.match(/"parties":/g) ?? []).length).toBe(exchanges);
+  };
+
   await wizard.open();
   await wizard.getRequestToken();
   const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
-  await wizard.getAuthorizationUrl();
+  await reloadAndCheck('Get a request token', 1);
+  await expect(page.getByTestId('request-token')).toHaveText(requestToken);
 
-  // A reload mid-flow keeps the step, its result and its exchange.
-  await page.reload();
-  await expect(wizard.heading('Get the authorization URL')).toBeVisible();
+  await wizard.getAuthorizationUrl();
+  await reloadAndCheck('Get the authorization URL', 2);
   await expect(page.getByTestId('oauth-url')).toContainText(requestToken);
-  await expect(wizard.exchangeStatus()).toHaveText('200');
 
   // Opening the app's root takes the person to the step they are on.
   await page.goto('/');
   await expect(page).toHaveURL(/\/step\/consent$/);
 
+  // Away to the provider's page and back: the exchanges are still there.
   await wizard.button(/consent page/).click();
   await wizard.button('Authorize app').click();
   await expect(page.getByText('Access granted.')).toBeVisible();
-  await page.reload();
+  await reloadAndCheck('Consent on Twitter, then the callback', 3);
   await expect(page.getByText('Access granted.')).toBeVisible();
 
   await wizard.createInstance('e2e-reload');
-  await page.reload();
+  await reloadAndCheck('Create the instance', 4);
   await expect(page.getByText('Instance “e2e-reload” created.')).toBeVisible();
+
   await wizard.link('Next: see your instance token').click();
   // Route code loads on first visit: the address changes once it has.
   await expect(page).toHaveURL(/\/step\/instance-token$/);
   await page.reload();
   await expect(page.getByTestId('secret-value')).toBeVisible();
   await expect(page.getByText('e2e-reload').first()).toBeVisible();
+
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByTestId('statuses')).toBeVisible();
+  await reloadAndCheck('Try it: a first call through the instance', 5);
+
+  // The timeline lists all five, in order, from this tab's own record.
+  await page.goto('/timeline');
+  await expect(page.getByText('All 5 exchanges of this flow')).toBeVisible();
 
   const requests = await Promise.all(carried);
   const withCookie = requests.filter((r) => r.flowCookie).map((r) => r.path);

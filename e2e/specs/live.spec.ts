@@ -26,7 +26,7 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await expect(
     page.getByText('User <CE_USER_SECRET>, Organization <CE_ORG_SECRET>').first(),
   ).toBeVisible();
-  wizard.expectNoSecretReceived(Object.values(CANARY));
+  await wizard.expectNoSecretReceived(Object.values(CANARY));
 });
 
 test('live mode: Cloud Elements down is shown with what to do', async ({ wizard, page }) => {
@@ -38,5 +38,5 @@ test('live mode: Cloud Elements down is shown with what to do', async ({ wizard,
   await expect(alert).toContainText('What you can do:');
   // The failed exchange is shown with it, and no reply came.
   await expect(alert.getByTestId('exchange-status')).toHaveText('no reply');
-  wizard.expectNoSecretReceived(Object.values(CANARY));
+  await wizard.expectNoSecretReceived(Object.values(CANARY));
 });
