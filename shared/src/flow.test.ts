@@ -79,7 +79,7 @@ describe('the flow table', () => {
     const early = next(at('oauth1', 'request-token'), event('callback'), 'oauth1');
     expect(early).toEqual({
       refused: true,
-      reason: expect.stringContaining('needs step 2 (authorization url) first'),
+      reason: expect.stringContaining('needs step 2 (Authorization URL) first'),
     });
     const again = next(at('oauth1', 'callback', 'authorized'), event('callback'), 'oauth1');
     expect(again).toEqual({ refused: true, reason: expect.stringContaining('already handled') });

@@ -123,7 +123,7 @@ function callBefore(authType: AuthType, id: CallStepId): CallStepId | null {
 }
 
 const label = (id: StepId, authType: AuthType) =>
-  `step ${indexIn(authType, id) + 1} (${STEP_DEFS[id].short.toLowerCase()})`;
+  `step ${indexIn(authType, id) + 1} (${STEP_DEFS[id].short})`;
 
 /**
  * The transition a call makes: the progress after it, or why it may not run. A first step starts
@@ -144,9 +144,6 @@ export function next(
     };
   }
   const before = callBefore(authType, event.step);
-  const outcome =
-    event.step === 'callback' ? (event.accepted ? 'authorized' : 'denied') : progress?.outcome;
-  const moved = (): Advanced => ({ authType, done: event.step, ...(outcome ? { outcome } : {}) });
   if (before === null) return { authType, done: event.step };
   if (!progress || progress.done === null || progress.authType !== authType) {
     return {
@@ -180,7 +177,10 @@ export function next(
         : `This flow is past ${label(event.step, authType)}.`;
     return { refused: true, reason: `${what} Start over to run the flow again.` };
   }
-  return moved();
+  // The consent's outcome is recorded by the callback and kept by every step after it.
+  const outcome =
+    event.step === 'callback' ? (event.accepted ? 'authorized' : 'denied') : progress.outcome;
+  return { authType, done: event.step, ...(outcome ? { outcome } : {}) };
 }
 
 export const isRefusal = (value: Advanced | Refusal): value is Refusal => 'refused' in value;

@@ -55,57 +55,48 @@ export type ProviderLeg = z.infer<typeof ProviderLegSchema>;
 export const ProviderLegsSchema = z.object({ legs: z.array(ProviderLegSchema) });
 export type ProviderLegs = z.infer<typeof ProviderLegsSchema>;
 
-export const ModeSchema = z.enum(['sandbox', 'live']);
-export type Mode = z.infer<typeof ModeSchema>;
+export type Mode = 'sandbox' | 'live';
 
-/** What an exchange belongs to: a flow step, the call through the new instance, or instance admin. */
-export const ExchangeKindSchema = z.enum([
-  ...CallStepIdSchema.options,
-  'list-instances',
-  'delete-instance',
-]);
-export type ExchangeKind = z.infer<typeof ExchangeKindSchema>;
+/** What an exchange belongs to: a flow step, or instance admin. */
+export type ExchangeKind = CallStepId | 'list-instances' | 'delete-instance';
 
 /**
  * One HTTP exchange as the inspector shows it. Built and redacted by the BFF: every secret in it is
  * already replaced by a marker such as `<TWITTER_API_SECRET>` before it leaves the server.
  */
-export const ExchangeSchema = z.object({
-  step: ExchangeKindSchema,
+export type Exchange = {
+  step: ExchangeKind;
   /** Who talked to whom, e.g. "BFF → Cloud Elements". */
-  parties: z.string(),
-  method: z.string(),
-  url: z.string(),
-  requestHeaders: z.record(z.string(), z.string()),
-  requestBody: z.unknown().optional(),
+  parties: string;
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: unknown;
   /** null when no reply came (timeout, connection refused). */
-  status: z.number().int().nullable(),
-  responseHeaders: z.record(z.string(), z.string()),
-  responseBody: z.unknown().optional(),
-  durationMs: z.number(),
-  startedAt: z.string(),
+  status: number | null;
+  responseHeaders: Record<string, string>;
+  responseBody?: unknown;
+  durationMs: number;
+  startedAt: string;
   /** The same call as a curl command in the guide's style, secrets as placeholders. */
-  curl: z.string().optional(),
-});
-export type Exchange = z.infer<typeof ExchangeSchema>;
+  curl?: string;
+};
 
-export const ErrorCodeSchema = z.enum([
-  'bad_request',
-  'unsupported_media_type',
-  'payload_too_large',
-  'forbidden',
-  'rate_limited',
-  'not_found',
-  'out_of_order',
-  'callback_mismatch',
-  'upstream_error',
-  'upstream_unreachable',
-  'upstream_timeout',
-  'upstream_bad_reply',
-  'unsafe_oauth_url',
-  'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export type ErrorCode =
+  | 'bad_request'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'not_found'
+  | 'out_of_order'
+  | 'callback_mismatch'
+  | 'upstream_error'
+  | 'upstream_unreachable'
+  | 'upstream_timeout'
+  | 'upstream_bad_reply'
+  | 'unsafe_oauth_url'
+  | 'internal';
 
 /** Every error reply of the BFF. */
 export type ErrorBody = {
@@ -241,11 +232,10 @@ export const StatusSchema = z.looseObject({
 export type Status = z.infer<typeof StatusSchema>;
 
 /** One row of the instances page: no configuration, no token. */
-export const InstanceSummarySchema = z.object({
-  id: z.union([z.number(), z.string()]),
-  name: z.string(),
-  elementKey: z.string(),
-  createdDate: z.string().optional(),
-  tags: z.array(z.string()),
-});
-export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
+export type InstanceSummary = {
+  id: number | string;
+  name: string;
+  elementKey: string;
+  createdDate?: string;
+  tags: string[];
+};
