@@ -4,12 +4,13 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { Agent } from 'undici';
-import { type Config, ELEMENT_KEY, SANDBOX_MOUNT } from './config';
+import { createAccess } from './access';
+import { type Config, DEFAULT_OAUTH_HOSTS, ELEMENT_KEY, SANDBOX_MOUNT } from './config';
 import { AppError, errorReply } from './errors';
 import { createFlowStore } from './flow/cookie';
 import { createSealer } from './flow/seal';
-import { apiGuard } from './http-guard';
-import { flowRateLimit } from './rate-limit';
+import { apiGuard, hostGuard } from './http-guard';
+import { rateLimit } from './rate-limit';
 import { createRedactor } from './redact';
 import { requestLog } from './request-log';
 import { createFlowRoutes } from './routes/flow';
@@ -41,7 +42,21 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   // One keep-alive pool for every upstream call: Node's fetch would open and tear down more.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
 
-  const limit = flowRateLimit(config.rateLimitPerMinute);
+  const secure = config.publicUrl.startsWith('https:');
+  const sealer = createSealer(config.sessionSecret);
+  const publicUrl = new URL(config.publicUrl);
+  // Every call that costs an upstream call made with the organization's secrets is limited.
+  const upstreamLimit = rateLimit(config.rateLimitPerMinute, config.trustProxy, 'requests');
+  const reachesUpstream = (method: string, path: string) =>
+    method === 'GET'
+      ? path === '/api/instances' || path === '/api/flow/provider-legs'
+      : path !== '/api/flow';
+  const access = createAccess({
+    accessCode: config.accessCode,
+    sealer,
+    secure,
+    limit: rateLimit(10, config.trustProxy, 'sign-in attempts'),
+  });
   const tooLarge = () => {
     throw new AppError(413, 'payload_too_large', 'The request body is too large (16 KiB at most).');
   };
@@ -70,28 +85,33 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     dispatcher,
     timeoutMs: config.upstreamTimeoutMs,
     sandbox: config.mode === 'sandbox',
+    instanceTag: config.instanceTag,
   });
-  const store = createFlowStore(
-    createSealer(config.sessionSecret),
-    config.publicUrl.startsWith('https:'),
-  );
+  const store = createFlowStore(sealer, secure);
   const api = new Hono()
-    .use(apiGuard(new URL(config.publicUrl).origin))
+    .use(hostGuard(publicUrl.host))
+    .use(apiGuard(publicUrl.origin))
     .use(limitBody)
-    .route('/', createMetaRoutes(config))
-    .use('/flow/*', async (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()))
-    .use('/instances/*', async (c, next) => (c.req.method === 'DELETE' ? limit(c, next) : next()))
+    .route('/', createMetaRoutes(config, access.required))
+    .route('/session', access.routes)
+    .use(access.guard)
+    .use((c, next) => (reachesUpstream(c.req.method, c.req.path) ? upstreamLimit(c, next) : next()))
     .route(
       '/flow',
       createFlowRoutes({
         ce,
         store,
-        oauthUrlPolicy: { allowedHosts: config.oauthAllowedHosts, sandboxOrigin },
+        oauthUrlPolicy: {
+          providerHosts: DEFAULT_OAUTH_HOSTS,
+          extraHosts: config.oauthExtraHosts,
+          sandboxOrigin,
+          carriesSecret: (text) => redactor.redactString(text) !== text,
+        },
         callbackUrl: config.callbackUrl,
         sandbox: config.mode === 'sandbox',
       }),
     )
-    .route('/instances', createInstanceRoutes(ce))
+    .route('/instances', createInstanceRoutes(ce, config.instanceTag))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });

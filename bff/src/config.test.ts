@@ -70,18 +70,48 @@ describe('parseConfig', () => {
     ]);
   });
 
-  it('adds OAUTH_ALLOWED_HOSTS to the Twitter hosts, lower-cased', () => {
+  it('reads OAUTH_ALLOWED_HOSTS as extra hosts, lower-cased', () => {
     const result = parseConfig({
       ...live,
       OAUTH_ALLOWED_HOSTS: ' Auth.Example.com, other.example ',
     });
-    expect(result.ok && result.config.oauthAllowedHosts).toEqual([
-      'api.twitter.com',
-      'api.x.com',
-      'twitter.com',
-      'x.com',
+    expect(result.ok && result.config.oauthExtraHosts).toEqual([
       'auth.example.com',
       'other.example',
+    ]);
+  });
+
+  it('says a short SESSION_SECRET is too short, not missing', () => {
+    const result = parseConfig({ ...live, SESSION_SECRET: 'short' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(['SESSION_SECRET: must be at least 32 characters']);
+  });
+
+  it('refuses to serve live secrets on a network address without an ACCESS_CODE', () => {
+    const exposed = parseConfig({ ...live, HOST: '0.0.0.0' });
+    expect(exposed.ok).toBe(false);
+    if (!exposed.ok) expect(exposed.problems.join()).toMatch(/^ACCESS_CODE: is required in live/);
+    const guarded = parseConfig({ ...live, HOST: '0.0.0.0', ACCESS_CODE: 'class-of-2026' });
+    expect(guarded.ok && guarded.config.accessCode).toBe('class-of-2026');
+    // Loopback, or the sandbox's demo credentials, need no code.
+    expect(parseConfig({ ...live }).ok).toBe(true);
+    expect(parseConfig({ HOST: '0.0.0.0' }).ok).toBe(true);
+  });
+
+  it('reads INSTANCE_TAG and TRUST_PROXY, with safe defaults', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config).toMatchObject({
+      instanceTag: 'instance-wizard',
+      trustProxy: false,
+      accessCode: null,
+    });
+    const set = parseConfig({ INSTANCE_TAG: 'class-7', TRUST_PROXY: 'true' });
+    expect(set.ok && set.config).toMatchObject({ instanceTag: 'class-7', trustProxy: true });
+    const bad = parseConfig({ INSTANCE_TAG: 'no spaces', TRUST_PROXY: 'yes' });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'INSTANCE_TAG',
+      'TRUST_PROXY',
     ]);
   });
 });

@@ -22,12 +22,19 @@ export type Config = {
   twitterApiKey: string;
   twitterApiSecret: string;
   sessionSecret: string;
-  oauthAllowedHosts: string[];
+  /** OAUTH_ALLOWED_HOSTS: hosts allowed in `oauthUrl` besides the provider's own. */
+  oauthExtraHosts: string[];
   upstreamTimeoutMs: number;
   /** Flow calls one client (IP address) may make per minute before 429. */
   rateLimitPerMinute: number;
   /** Where the built SPA lives; null serves no SPA (tests of the API alone). */
   webDist: string | null;
+  /** When set, every API route but health, config and session needs the access cookie. */
+  accessCode: string | null;
+  /** Added to every instance the wizard creates; only instances with it can be deleted here. */
+  instanceTag: string;
+  /** Behind a reverse proxy you run: rate limits key on X-Forwarded-For's first address. */
+  trustProxy: boolean;
 };
 
 const origin = z
@@ -57,6 +64,15 @@ const baseSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_DIST: z.string().optional(),
+  ACCESS_CODE: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  INSTANCE_TAG: z
+    .string()
+    .regex(/^[\w.-]{1,40}$/, 'must be 1–40 letters, digits, dots, dashes or underscores')
+    .default('instance-wizard'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 const liveSchema = z.object({
@@ -64,8 +80,11 @@ const liveSchema = z.object({
   CE_ORG_SECRET: secret('your Cloud Elements organization secret'),
   TWITTER_API_KEY: secret("your Twitter app's consumer key"),
   TWITTER_API_SECRET: secret("your Twitter app's consumer secret"),
-  SESSION_SECRET: z.string({ error: 'is required in live mode (32+ random characters)' }).min(32),
+  // Only a missing secret is "required"; a short one is reported by the base schema's length rule.
+  SESSION_SECRET: z.string({ error: 'is required in live mode (32+ random characters)' }),
 });
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -78,7 +97,19 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (!base.success) problems.push(...describe(base.error));
   const live = clean.CE_BASE_URL !== undefined ? liveSchema.safeParse(clean) : null;
   if (live && !live.success) problems.push(...describe(live.error));
-  if (!base.success || (live && !live.success)) return { ok: false, problems: unique(problems) };
+  if (
+    base.success &&
+    clean.CE_BASE_URL !== undefined &&
+    !LOOPBACK_HOSTS.has(base.data.HOST) &&
+    base.data.ACCESS_CODE === undefined
+  ) {
+    problems.push(
+      'ACCESS_CODE: is required in live mode when HOST is not a loopback address (anyone who can reach the server could use your Cloud Elements secrets)',
+    );
+  }
+  if (!base.success || (live && !live.success) || problems.length) {
+    return { ok: false, problems: unique(problems) };
+  }
 
   const b = base.data;
   const publicUrl = b.PUBLIC_URL ?? `http://127.0.0.1:${b.PORT}`;
@@ -87,10 +118,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     port: b.PORT,
     publicUrl,
     callbackUrl: b.OAUTH_CALLBACK_URL ?? `${publicUrl}/oauth/callback`,
-    oauthAllowedHosts: [...DEFAULT_OAUTH_HOSTS, ...b.OAUTH_ALLOWED_HOSTS],
+    oauthExtraHosts: b.OAUTH_ALLOWED_HOSTS,
     upstreamTimeoutMs: b.UPSTREAM_TIMEOUT_MS,
     rateLimitPerMinute: b.RATE_LIMIT_PER_MINUTE,
     webDist: b.WEB_DIST ?? null,
+    accessCode: b.ACCESS_CODE ?? null,
+    instanceTag: b.INSTANCE_TAG,
+    trustProxy: b.TRUST_PROXY,
   };
   if (live?.success && b.CE_BASE_URL) {
     return {

@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { shutDown } from './shutdown';
 
 const config = loadConfig();
 // dist/index.js sits in bff/dist; the SPA is built into web/dist.
@@ -17,5 +19,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, async () => {
+    console.log(`${signal}: finishing requests in progress (10 s at most), then stopping.`);
+    await shutDown(server as Server, { drainMs: 10_000, log: (line) => console.log(line) });
+    process.exit(0);
+  });
 }

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, TestBrowser } from './testing/start-bff';
-import { startSandbox } from './testing/start-sandbox';
+import { type Received, startSandbox } from './testing/start-sandbox';
 
 /** Unique values no code could contain by chance, with characters that change when encoded. */
 const tag = Math.random().toString(36).slice(2, 8);
@@ -92,8 +92,9 @@ describe('live mode against the standalone sandbox', () => {
     const statusesCall = sandbox.received.find((r) =>
       r.url.pathname.endsWith('/hubs/social/statuses'),
     );
+    const instanceToken = (await browser.call('GET', '/api/flow/instance-token')).json.token;
     expect(statusesCall?.headers.authorization).toBe(
-      `User ${CANARY.CE_USER_SECRET}, Organization ${CANARY.CE_ORG_SECRET}, Element ${created.json.instance.token}`,
+      `User ${CANARY.CE_USER_SECRET}, Organization ${CANARY.CE_ORG_SECRET}, Element ${instanceToken}`,
     );
     const list = await browser.call('GET', '/api/instances');
     expect(list.json.instances.map((i: { name: string }) => i.name)).toContain(`live-${tag}`);
@@ -134,7 +135,7 @@ describe('live mode against the standalone sandbox', () => {
         'oauth.api.secret': CANARY.TWITTER_API_SECRET,
         'oauth.callback.url': url?.url.searchParams.get('callbackUrl'),
       },
-      tags: ['x'],
+      tags: ['x', 'instance-wizard'],
       name: `live-${tag}`,
     });
   });
@@ -223,6 +224,97 @@ describe('live mode against the standalone sandbox', () => {
   });
 });
 
+describe('an upstream that echoes what it was sent, in every encoding', () => {
+  /** Every form an upstream has been seen to echo a value in. */
+  const echoes = (value: string) => {
+    const encoded = encodeURIComponent(value);
+    return [
+      value,
+      encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      encodeURIComponent(encoded),
+      JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/'),
+      [...value].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    ];
+  };
+  /** Adds to each JSON reply an `echo` of the request: its query values, headers and body, encoded. */
+  async function echoing(reply: Response, _url: URL, received: Received): Promise<Response> {
+    const text = await reply.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return new Response(text, reply);
+    }
+    const seen = [
+      ...received.url.searchParams.values(),
+      ...Object.values(received.headers),
+      received.body,
+    ].filter((value) => value.length >= 4);
+    const apiKey = received.url.searchParams.get('apiKey');
+    const apiSecret = received.url.searchParams.get('apiSecret');
+    const echo = [
+      ...seen.flatMap(echoes),
+      `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
+    ];
+    const add = (value: unknown) =>
+      value && typeof value === 'object' ? { ...value, echo } : value;
+    return Response.json(Array.isArray(body) ? body.map(add) : add(body), { status: reply.status });
+  }
+
+  it('lets no secret through on any of the six upstream calls', async () => {
+    const echoSandbox = await startSandbox(
+      {
+        userSecret: CANARY.CE_USER_SECRET,
+        orgSecret: CANARY.CE_ORG_SECRET,
+        apps: { [CANARY.TWITTER_API_KEY]: CANARY.TWITTER_API_SECRET },
+      },
+      echoing,
+    );
+    const echoBff = await startBff(liveEnv(echoSandbox.ceBaseUrl));
+    try {
+      const { browser, seen } = recordingBrowser(echoBff.origin);
+      const query = await browser.throughConsent('allow');
+      expect((await browser.call('POST', '/api/flow/callback', query)).status).toBe(200);
+      const created = await browser.call('POST', '/api/flow/instance', {
+        name: `echo-${tag}`,
+        tags: [],
+      });
+      expect(created.status).toBe(200);
+      expect(created.json.instance.echo.length).toBeGreaterThan(10);
+      expect((await browser.call('POST', '/api/flow/try-it', {})).status).toBe(200);
+      const list = await browser.call('GET', '/api/instances');
+      expect(list.status).toBe(200);
+      const deleted = await browser.call('DELETE', `/api/instances/${created.json.instance.id}`);
+      expect(deleted.status).toBe(200);
+      await browser.call('GET', '/api/flow');
+      const tokenSecrets = echoSandbox.received
+        .filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/instances'))
+        .map((r) => JSON.parse(r.body)?.providerData?.secret)
+        .filter((secret): secret is string => typeof secret === 'string');
+      expect(tokenSecrets).toHaveLength(1);
+      // The instance token too is a marker outside step 5's reveal.
+      const instanceToken = (await browser.call('GET', '/api/flow/instance-token')).json.token;
+      // That reply (its body and headers) is the one place the token may be: set it aside.
+      seen.splice(-2);
+      for (const secret of [...tokenSecrets, instanceToken]) {
+        for (const form of echoes(secret)) {
+          const where = seen.find((text) => text.includes(form))?.slice(0, 300);
+          expect(seen.join('\n').includes(form), `leaked as ${form} in ${where}`).toBe(false);
+        }
+      }
+      for (const value of Object.values(CANARY)) {
+        for (const form of echoes(value)) {
+          expect(seen.join('\n').includes(form), `leaked as ${form}`).toBe(false);
+        }
+      }
+      expectNoSecret(seen, tokenSecrets);
+    } finally {
+      await echoBff.close();
+      await echoSandbox.close();
+    }
+  });
+});
+
 describe('a hostile authorization URL', () => {
   it.each([
     'http://api.twitter.com/oauth/authorize?oauth_token=TOKEN',
@@ -275,7 +367,8 @@ describe('load and restarts', () => {
           tags: [],
         });
         const flow = await browser.call('GET', '/api/flow');
-        return { i, query, callback, created, flow };
+        const { token } = (await browser.call('GET', '/api/flow/instance-token')).json;
+        return { i, query, callback, created, flow, token };
       });
       const results = await Promise.all(flows);
       for (const { i, query, callback, created, flow } of results) {
@@ -287,7 +380,7 @@ describe('load and restarts', () => {
         expect(flow.json.instanceName).toBe(`load-${tag}-${i}`);
       }
       const ids = new Set(results.map((r) => r.created.json.instance.id));
-      const tokens = new Set(results.map((r) => r.created.json.instance.token));
+      const tokens = new Set(results.map((r) => r.token));
       expect(ids.size).toBe(200);
       expect(tokens.size).toBe(200);
     } finally {

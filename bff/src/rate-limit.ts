@@ -1,29 +1,37 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import { AppError } from './errors';
 
 /**
- * Limits the flow's calls per client, keyed by the connection's address (not a forwarded header,
- * which any client can forge). Each call spends Cloud Elements quota and mints upstream tokens.
+ * Who is calling, for rate limits: the connection's address, which no client can forge; or,
+ * with TRUST_PROXY behind a reverse proxy you run, the first address of X-Forwarded-For (every
+ * request would otherwise come from the proxy and share one limit).
  */
-export function flowRateLimit(perMinute: number): MiddlewareHandler {
+export function clientKey(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** At most `perMinute` calls per client; each flow call spends Cloud Elements quota. */
+export function rateLimit(perMinute: number, trustProxy: boolean, what: string): MiddlewareHandler {
   return rateLimiter({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',
-    keyGenerator: (c) => {
-      try {
-        return getConnInfo(c).remote.address ?? 'unknown';
-      } catch {
-        return 'unknown';
-      }
-    },
+    keyGenerator: (c) => clientKey(c, trustProxy),
     handler: () => {
       throw new AppError(
         429,
         'rate_limited',
-        `Too many requests from your address (over ${perMinute} a minute). Wait a minute, then continue.`,
+        `Too many ${what} from your address (over ${perMinute} a minute). Wait a minute, then continue.`,
       );
     },
   });

@@ -54,7 +54,7 @@ describe('redact', () => {
       configuration: {
         'oauth.user.token.secret': '<ACCESS_TOKEN_SECRET>',
         'oauth.api.secret': '<TWITTER_API_SECRET>',
-        'oauth.user.token': '123-abc',
+        'oauth.user.token': '<ACCESS_TOKEN>',
       },
       list: [{ secret: '<REQUEST_TOKEN_SECRET>' }],
     });
@@ -90,5 +90,70 @@ describe('redact', () => {
     expect(special.redactString('1 xx-ab.c*d(e)-yy 2 ab.c*d(e) 3 abXc*d(e)')).toBe(
       '1 <TWO> 2 <ONE> 3 abXc*d(e)',
     );
+  });
+
+  it('catches a secret echoed in any escaping: URL-encoded in any case or twice, JSON-escaped', () => {
+    const secret = 'user s3cret/+=';
+    const upper = encodeURIComponent(secret);
+    const echoes = [
+      upper.toLowerCase(),
+      upper.replace('%2F', '%2f'),
+      encodeURIComponent(upper),
+      encodeURIComponent(upper).toLowerCase(),
+      JSON.stringify(secret).slice(1, -1).replace('/', '\\/'),
+      'user s3cret\\u002f\\u002B\\u003d',
+      'user\\u0020s3cret%2F+=',
+    ];
+    for (const echo of echoes) {
+      expect(redactor.redactString(`before ${echo} after`), echo).toBe(
+        'before <CE_USER_SECRET> after',
+      );
+    }
+  });
+
+  it('catches base64 of the secret alone or inside key:secret (HTTP Basic)', () => {
+    for (const key of ['', 'k', 'ke', 'key', 'consumer-key-12']) {
+      const basic = Buffer.from(`${key}:app-secret-9`).toString('base64');
+      const out = redactor.redactString(`Authorization: Basic ${basic}`);
+      expect(out, key).toContain('<TWITTER_API_SECRET>');
+      // What is left of the encoding can no longer be decoded back to the secret.
+      expect(Buffer.from(out.split(' ').at(-1) ?? '', 'base64').toString()).not.toContain(
+        'secret-9',
+      );
+    }
+  });
+
+  it('hides secret keys whatever their case, separators or stray spaces', () => {
+    const reply = {
+      oauth_user_token_secret: 'a1',
+      access_token_secret: 'a2',
+      accessTokenSecret: 'a3',
+      tokenSecret: 'a4',
+      client_secret: 'a5',
+      password: 'a6',
+      'secret ': 'a7',
+      'OAuth-Token-Secret': 'a8',
+      refresh_token: 'a9',
+      access_token: 'b1',
+      userSecret: 'b2',
+      name: 'kept',
+      token: 'the instance token is shown at step 5',
+    };
+    const out = redactor.redact(reply);
+    expect(out).toEqual({
+      oauth_user_token_secret: '<ACCESS_TOKEN_SECRET>',
+      access_token_secret: '<ACCESS_TOKEN_SECRET>',
+      accessTokenSecret: '<ACCESS_TOKEN_SECRET>',
+      tokenSecret: '<TOKEN_SECRET>',
+      client_secret: '<CLIENT_SECRET>',
+      password: '<PASSWORD>',
+      'secret ': '<REQUEST_TOKEN_SECRET>',
+      'OAuth-Token-Secret': '<TOKEN_SECRET>',
+      refresh_token: '<REFRESH_TOKEN>',
+      access_token: '<ACCESS_TOKEN>',
+      userSecret: '<SECRET>',
+      name: 'kept',
+      token: 'the instance token is shown at step 5',
+    });
   });
 });

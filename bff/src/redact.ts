@@ -1,29 +1,68 @@
 /**
  * Redaction: nothing that leaves the BFF may carry a secret. Two nets, because either alone leaks:
- * by known value (catches a secret wherever it was echoed: a URL, a curl line, an error message)
- * and by key name (catches secrets the BFF never knew, such as the access token secret that an
- * instance reply may echo in its configuration).
+ * by known value (catches a secret wherever it was echoed: a URL, a curl line, an error message,
+ * in any of the encodings an upstream may echo it in) and by key name (catches secrets the BFF
+ * never knew, such as the access token secret that an instance reply may echo in its
+ * configuration).
  */
 
 /** A secret the BFF knows, with the placeholder that replaces it. */
 export type KnownSecret = { value: string; marker: string };
 
-/** Keys whose values are secret whatever they hold. Matched case-insensitively. */
+/**
+ * Keys whose values are secret whatever they hold, compared with case and separators removed
+ * (`oauth_token_secret`, `oauthTokenSecret` and `OAuth-Token-Secret ` are one key).
+ */
 const SECRET_KEYS = new Map([
   ['authorization', '<AUTHORIZATION>'],
   ['apisecret', '<TWITTER_API_SECRET>'],
   ['secret', '<REQUEST_TOKEN_SECRET>'],
-  ['oauth.api.secret', '<TWITTER_API_SECRET>'],
-  ['oauth.user.token.secret', '<ACCESS_TOKEN_SECRET>'],
-  ['oauth_token_secret', '<TOKEN_SECRET>'],
+  ['oauthapisecret', '<TWITTER_API_SECRET>'],
+  ['oauthusertokensecret', '<ACCESS_TOKEN_SECRET>'],
+  ['accesstokensecret', '<ACCESS_TOKEN_SECRET>'],
+  ['oauthtokensecret', '<TOKEN_SECRET>'],
+  ['tokensecret', '<TOKEN_SECRET>'],
+  ['clientsecret', '<CLIENT_SECRET>'],
+  ['oauthusertoken', '<ACCESS_TOKEN>'],
+  ['accesstoken', '<ACCESS_TOKEN>'],
+  ['refreshtoken', '<REFRESH_TOKEN>'],
 ]);
+/** Any other key ending so is a secret too: `userSecret`, `db_password`, `oauth.refresh_token`. */
+const SECRET_SUFFIXES: [string, string][] = [
+  ['secret', '<SECRET>'],
+  ['password', '<PASSWORD>'],
+  ['passwd', '<PASSWORD>'],
+  ['accesstoken', '<ACCESS_TOKEN>'],
+  ['refreshtoken', '<REFRESH_TOKEN>'],
+];
+
+const SEPARATORS = /[\s._-]+/g;
+function keyMarker(key: string): string | undefined {
+  const name = key.toLowerCase().replace(SEPARATORS, '');
+  const exact = SECRET_KEYS.get(name);
+  if (exact) return exact;
+  return SECRET_SUFFIXES.find(([suffix]) => name.endsWith(suffix))?.[1];
+}
 
 /** Cloud Elements masks secrets as asterisks on read; those are safe to show as they are. */
 const ALREADY_MASKED = /^\*+$/;
 const MARKER = /<[A-Z_]+>/g;
 const SCHEME_WORDS = /^(?:\s|,|User|Organization|Element)*$/;
 
-/** The forms a secret takes on the wire: as is, URL-encoded (both styles) and base64. */
+/** Full groups of base64 for `value` when it starts `offset` bytes into what was encoded. */
+function base64Cores(value: string): string[] {
+  const bytes = Buffer.from(value);
+  const cores: string[] = [];
+  for (const offset of [1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    // Groups of 3 bytes that lie wholly inside the value encode the same whatever surrounds it.
+    const core = encoded.slice(4, 4 * Math.floor((offset + bytes.length) / 3));
+    if (core.length >= 8) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return cores;
+}
+
+/** The literal forms of a secret: as is, URL-encoded, base64 alone or inside `key:secret`. */
 function formsOf(value: string): string[] {
   const forms = new Set([
     value,
@@ -32,44 +71,82 @@ function formsOf(value: string): string[] {
     new URLSearchParams({ v: value }).toString().slice(2),
     Buffer.from(value).toString('base64'),
     Buffer.from(value).toString('base64url'),
+    ...base64Cores(value),
   ]);
   return [...forms].filter((form) => form.length >= 4);
 }
 
+const hexDigit = (digit: string) => `[${digit.toLowerCase()}${digit.toUpperCase()}]`;
+const hexPattern = (code: number, width: number) =>
+  [...code.toString(16).padStart(width, '0')].map(hexDigit).join('');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Matches the secret with any of its characters escaped, in any mix and any case: URL-encoded
+ * once or twice (`%2B`, `%2b`, `%252B`), form-encoded spaces, JSON's `\/` and `\u002b`.
+ */
+function escapedPattern(value: string): RegExp {
+  const parts = [...value].map((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    const percent = [...Buffer.from(char)].map((byte) => `%(?:25)?${hexPattern(byte, 2)}`).join('');
+    const options = [escapeRegExp(char), percent];
+    if (char === ' ') options.push('\\+', '%2[bB]');
+    if (char === '/') options.push('\\\\/');
+    if (code <= 0xffff) options.push(`\\\\u${hexPattern(code, 4)}`);
+    return `(?:${options.join('|')})`;
+  });
+  return new RegExp(parts.join(''), 'g');
+}
+
 type Replacement = { form: string; marker: string };
+type Pattern = { value: string; marker: string; regex?: RegExp };
 
 const replacementsOf = (secrets: KnownSecret[]): Replacement[] =>
   secrets
     .filter((s) => s.value.length >= 4)
     .flatMap((s) => formsOf(s.value).map((form) => ({ form, marker: s.marker })));
 
+const patternsOf = (secrets: KnownSecret[]): Pattern[] =>
+  secrets.filter((s) => s.value.length >= 4).map((s) => ({ ...s }));
+
 // Longest first, so a secret that contains another is replaced whole.
 const byLength = (a: Replacement, b: Replacement) => b.form.length - a.form.length;
+const byValueLength = (a: Pattern, b: Pattern) => b.value.length - a.value.length;
+
+/** Only text with an escape in it can hide a secret from the literal forms. */
+const ESCAPED = /[%\\]/;
 
 export function createRedactor(secrets: KnownSecret[]) {
-  return redactorFrom(replacementsOf(secrets).sort(byLength));
+  return redactorFrom(replacementsOf(secrets).sort(byLength), patternsOf(secrets));
 }
 
-function redactorFrom(replacements: Replacement[]) {
-  // split/join per form, not one regular expression of all forms: `with()` builds a redactor per
-  // request, and compiling a fresh expression each time cost several times more than this loop.
+function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
+  // split/join per literal form, not one regular expression of all forms: `with()` builds a
+  // redactor per request, and compiling a fresh expression each time cost several times more.
+  // The escape-tolerant expressions are compiled only when text with an escape is met.
   function redactString(text: string): string {
     let out = text;
     for (const { form, marker } of replacements) {
       if (out.includes(form)) out = out.split(form).join(marker);
     }
+    if (ESCAPED.test(out)) {
+      for (const pattern of patterns) {
+        pattern.regex ??= escapedPattern(pattern.value);
+        out = out.replace(pattern.regex, pattern.marker);
+      }
+    }
     return out;
   }
 
   function redactValue(value: unknown, key?: string): unknown {
-    const keyMarker = key === undefined ? undefined : SECRET_KEYS.get(key.toLowerCase());
-    if (keyMarker !== undefined && typeof value === 'string') {
+    const marker = key === undefined ? undefined : keyMarker(key);
+    if (marker !== undefined && typeof value === 'string') {
       if (value === '' || ALREADY_MASKED.test(value)) return value;
       // Keep the precise markers of known secrets ("User <CE_USER_SECRET>, Organization …") only
       // when nothing but markers and scheme words is left; otherwise hide the whole value.
       const byValue = redactString(value);
       const rest = byValue.replace(MARKER, '');
-      return byValue !== value && SCHEME_WORDS.test(rest) ? byValue : keyMarker;
+      return byValue !== value && SCHEME_WORDS.test(rest) ? byValue : marker;
     }
     if (typeof value === 'string') return redactString(value);
     if (Array.isArray(value)) return value.map((item) => redactValue(item));
@@ -90,7 +167,10 @@ function redactorFrom(replacements: Replacement[]) {
     redactString,
     /** The same redactor plus per-flow secrets; the configured ones are encoded once, not per call. */
     with(extra: KnownSecret[]) {
-      return redactorFrom([...replacements, ...replacementsOf(extra)].sort(byLength));
+      return redactorFrom(
+        [...replacements, ...replacementsOf(extra)].sort(byLength),
+        [...patterns, ...patternsOf(extra)].sort(byValueLength),
+      );
     },
   };
 }

@@ -86,7 +86,9 @@ export type ErrorCode =
   | 'bad_request'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'unauthorized'
   | 'forbidden'
+  | 'misdirected'
   | 'rate_limited'
   | 'not_found'
   | 'out_of_order'
@@ -128,6 +130,10 @@ export type PublicConfig = {
   callbackUrl: string;
   /** The Twitter consumer key with all but its ends hidden. */
   apiKeyMasked: string;
+  /** Whether the API needs the class's access code first (`POST /api/session`). */
+  accessCodeRequired: boolean;
+  /** The tag on every instance this wizard creates; only those can be deleted here. */
+  instanceTag: string;
 };
 
 /**

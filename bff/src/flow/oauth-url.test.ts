@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { checkOauthUrl } from './oauth-url';
+import { DEFAULT_OAUTH_HOSTS } from '../config';
+import { createRedactor } from '../redact';
+import { checkOauthUrl, type OauthUrlPolicy } from './oauth-url';
 
-const live = { allowedHosts: ['api.twitter.com', 'api.x.com', 'twitter.com', 'x.com'] };
+const redactor = createRedactor([{ value: 'app-secret-value', marker: '<TWITTER_API_SECRET>' }]);
+const live: OauthUrlPolicy = {
+  providerHosts: DEFAULT_OAUTH_HOSTS,
+  extraHosts: [],
+  carriesSecret: (text) => redactor.redactString(text) !== text,
+};
 const token = 'tok123';
 
 describe('checkOauthUrl', () => {
-  it("accepts Twitter's https consent page carrying this flow's token", () => {
+  it("accepts Twitter's https consent page carrying this flow's token, in canonical form", () => {
     expect(
       checkOauthUrl(`https://api.twitter.com/oauth/authorize?oauth_token=${token}`, token, live),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, url: `https://api.twitter.com/oauth/authorize?oauth_token=${token}` });
+    // The browser gets the serialization that was checked, not the raw string.
+    expect(
+      checkOauthUrl(
+        `HTTPS://API.Twitter.com:443/oauth/authenticate?oauth_token=${token}`,
+        token,
+        live,
+      ),
+    ).toEqual({ ok: true, url: `https://api.twitter.com/oauth/authenticate?oauth_token=${token}` });
   });
 
   it.each([
@@ -25,6 +40,46 @@ describe('checkOauthUrl', () => {
       'credentials',
     ],
     [
+      'a non-default port',
+      `https://api.twitter.com:8443/oauth/authorize?oauth_token=${token}`,
+      'port 8443',
+    ],
+    [
+      'an open redirect on an allowed host',
+      `https://x.com/i/redirect?url=https%3A%2F%2Fevil.example&oauth_token=${token}`,
+      "path /i/redirect is not the provider's consent page",
+    ],
+    [
+      'leading whitespace',
+      ` https://api.twitter.com/oauth/authorize?oauth_token=${token}`,
+      'spaces, control characters or non-ASCII',
+    ],
+    [
+      'a control character',
+      `https://api.twitter.com/oauth/authorize?oauth_token=${token}\n`,
+      'spaces, control characters or non-ASCII',
+    ],
+    [
+      'a full-width look-alike letter',
+      `https://ｘ.com/oauth/authorize?oauth_token=${token}`,
+      'spaces, control characters or non-ASCII',
+    ],
+    [
+      'the token twice',
+      `https://api.twitter.com/oauth/authorize?oauth_token=${token}&oauth_token=other`,
+      'oauth_token more than once',
+    ],
+    [
+      "the app's secret",
+      `https://api.twitter.com/oauth/authorize?oauth_token=${token}&client_secret=app-secret-value`,
+      "carries the app's secret",
+    ],
+    [
+      "the app's secret, encoded",
+      `https://api.twitter.com/oauth/authorize?oauth_token=${token}&s=app%2dsecret%2Dvalue`,
+      "carries the app's secret",
+    ],
+    [
       'an address too long to keep',
       `https://api.twitter.com/oauth/authorize?oauth_token=${token}&x=${'a'.repeat(512)}`,
       'longer than 512 characters',
@@ -35,14 +90,14 @@ describe('checkOauthUrl', () => {
       "this flow's request token",
     ],
     ['no token', 'https://api.twitter.com/oauth/authorize', "this flow's request token"],
-    ['garbage', 'not a url', 'not a valid absolute URL'],
+    ['garbage', 'not-a-url', 'not a valid absolute URL'],
   ])('refuses %s', (_, url, reason) => {
     const verdict = checkOauthUrl(url, token, live);
     expect(verdict.ok).toBe(false);
     expect(verdict.ok ? '' : verdict.reason).toContain(reason);
   });
 
-  it('allows plain http only for the sandbox origin or an allowed loopback host', () => {
+  it('allows plain http and a port only for the sandbox origin or an allowed loopback host', () => {
     const sandbox = { ...live, sandboxOrigin: 'http://127.0.0.1:8787' };
     expect(
       checkOauthUrl(
@@ -54,7 +109,7 @@ describe('checkOauthUrl', () => {
     expect(checkOauthUrl(`http://127.0.0.1:9999/x?oauth_token=${token}`, token, sandbox).ok).toBe(
       false,
     );
-    const rehearsal = { allowedHosts: [...live.allowedHosts, '127.0.0.1'] };
+    const rehearsal = { ...live, extraHosts: ['127.0.0.1'] };
     expect(
       checkOauthUrl(
         `http://127.0.0.1:8790/twitter/oauth/authorize?oauth_token=${token}`,
@@ -62,9 +117,10 @@ describe('checkOauthUrl', () => {
         rehearsal,
       ).ok,
     ).toBe(true);
-    const remote = { allowedHosts: [...live.allowedHosts, 'auth.example.com'] };
-    expect(checkOauthUrl(`http://auth.example.com/x?oauth_token=${token}`, token, remote).ok).toBe(
-      false,
-    );
+    const remote = { ...live, extraHosts: ['auth.example.com'] };
+    const path = `/oauth/authorize?oauth_token=${token}`;
+    expect(checkOauthUrl(`http://auth.example.com${path}`, token, remote).ok).toBe(false);
+    expect(checkOauthUrl(`https://auth.example.com/tenant${path}`, token, remote).ok).toBe(true);
+    expect(checkOauthUrl(`https://auth.example.com:444${path}`, token, remote).ok).toBe(false);
   });
 });

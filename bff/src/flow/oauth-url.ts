@@ -3,24 +3,40 @@ import { OAUTH_URL_MAX } from '@cew/shared';
 /**
  * Decides whether an `oauthUrl` from Cloud Elements may be handed to the browser, which will
  * navigate to it. A compromised or misconfigured upstream must not be able to send people to a
- * look-alike page, a `javascript:` URL, or a page for someone else's token.
+ * look-alike page, a `javascript:` URL, an open redirect on the provider's own host, or a page
+ * for someone else's token; nor may the URL carry the app's secret into the browser.
  */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** Twitter's consent pages: the only paths on its hosts a person is sent to. */
+const TWITTER_PATHS = ['/oauth/authorize', '/oauth/authenticate'];
 
 export type OauthUrlPolicy = {
-  allowedHosts: string[];
+  /** The provider's own hosts: only its exact consent paths, on the default port. */
+  providerHosts: string[];
+  /** OAUTH_ALLOWED_HOSTS: hosts you allow, whose consent path may sit under a prefix. */
+  extraHosts: string[];
   /** In sandbox mode the sandbox's own origin, which may be plain http on loopback. */
   sandboxOrigin?: string;
+  /** Whether a string carries one of the app's secrets, in any form (the redactor knows). */
+  carriesSecret: (text: string) => boolean;
 };
+
+export type OauthUrlVerdict = { ok: true; url: string } | { ok: false; reason: string };
+
+/** Printable ASCII only: no spaces, controls or look-alike letters such as full-width `ｘ`. */
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 export function checkOauthUrl(
   raw: string,
   requestToken: string,
   policy: OauthUrlPolicy,
-): { ok: true } | { ok: false; reason: string } {
+): OauthUrlVerdict {
   // The flow keeps the URL in its cookie, which must stay small; real ones are far shorter.
   if (raw.length > OAUTH_URL_MAX) {
     return { ok: false, reason: `it is longer than ${OAUTH_URL_MAX} characters` };
+  }
+  if (!PRINTABLE_ASCII.test(raw)) {
+    return { ok: false, reason: 'it contains spaces, control characters or non-ASCII letters' };
   }
   let url: URL;
   try {
@@ -30,18 +46,42 @@ export function checkOauthUrl(
   }
   const isSandbox = policy.sandboxOrigin !== undefined && url.origin === policy.sandboxOrigin;
   const host = url.hostname.toLowerCase();
-  // Plain http only where no network can read it: the embedded sandbox, or an allowed loopback
-  // host (the standalone sandbox in a live-mode rehearsal).
-  const isAllowedLoopback = LOOPBACK.has(host) && policy.allowedHosts.includes(host);
+  // Plain http, and a port of its own, only where no network can read it: the embedded sandbox,
+  // or an allowed loopback host (the standalone sandbox in a live-mode rehearsal).
+  const isProvider = policy.providerHosts.includes(host);
+  const isExtra = policy.extraHosts.includes(host);
+  const isAllowedLoopback = LOOPBACK.has(host) && isExtra;
   if (url.protocol !== 'https:' && !isSandbox && !(url.protocol === 'http:' && isAllowedLoopback)) {
     return { ok: false, reason: `it uses ${url.protocol} instead of https:` };
   }
   if (url.username || url.password) return { ok: false, reason: 'it carries credentials' };
-  if (!isSandbox && !policy.allowedHosts.includes(host)) {
+  if (!isSandbox && !isProvider && !isExtra) {
     return { ok: false, reason: `its host ${url.hostname} is not an allowed provider host` };
   }
-  if (url.searchParams.get('oauth_token') !== requestToken) {
-    return { ok: false, reason: "it does not carry this flow's request token" };
+  if (url.port !== '' && !isSandbox && !isAllowedLoopback) {
+    return { ok: false, reason: `it names port ${url.port} instead of the default` };
   }
-  return { ok: true };
+  // On the provider's own hosts the exact consent paths; elsewhere (the sandbox, a host you
+  // allow) a path ending in one, such as /sandbox/twitter/oauth/authorize.
+  const pathOk = TWITTER_PATHS.some((path) =>
+    isProvider ? url.pathname === path : url.pathname.endsWith(path),
+  );
+  if (!pathOk) {
+    return { ok: false, reason: `its path ${url.pathname} is not the provider's consent page` };
+  }
+  const tokens = url.searchParams.getAll('oauth_token');
+  if (tokens.length !== 1 || tokens[0] !== requestToken) {
+    return {
+      ok: false,
+      reason:
+        tokens.length > 1
+          ? 'it carries oauth_token more than once'
+          : "it does not carry this flow's request token",
+    };
+  }
+  if (policy.carriesSecret(raw)) {
+    return { ok: false, reason: "it carries the app's secret, which must never reach a browser" };
+  }
+  // The canonical serialization, not the raw string: what the browser gets is what was checked.
+  return { ok: true, url: url.href };
 }

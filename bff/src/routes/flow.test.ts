@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from '../testing/start-bff';
+import { freePort, startBff, TestBrowser } from '../testing/start-bff';
 
 let bff: Awaited<ReturnType<typeof startBff>>;
 beforeAll(async () => {
@@ -131,7 +131,8 @@ describe('the flow API against the real sandbox over HTTP', () => {
       expect(line).not.toContain('Secure');
     }
     // Served over https (behind a TLS proxy), the cookie is Secure as well.
-    const https = await startBff({ PUBLIC_URL: 'https://127.0.0.1:8443' });
+    const port = await freePort();
+    const https = await startBff({ PORT: String(port), PUBLIC_URL: `https://127.0.0.1:${port}` });
     try {
       const secureLines = await setCookies(https.origin);
       expect(secureLines.length).toBeGreaterThan(0);
@@ -217,13 +218,15 @@ describe('the API refuses bad input with a clear error', () => {
 
 describe('headers and logs', () => {
   it('sends no-store and a CSP on the API, and no CORS', async () => {
-    const res = await new TestBrowser(bff.origin).call('GET', '/api/health', undefined, {
-      origin: 'https://evil.example',
-    });
+    const res = await new TestBrowser(bff.origin).call('GET', '/api/health');
     expect(res.json).toEqual({ status: 'ok', mode: 'sandbox' });
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const foreign = await new TestBrowser(bff.origin).call('GET', '/api/health', undefined, {
+      origin: 'https://evil.example',
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('logs one line per request with an id, and never a query string or token', async () => {

@@ -43,6 +43,8 @@ function checkFlow(flow: FlowState | null, event: FlowEvent): [FlowState, Advanc
   return [flow, progress];
 }
 
+const instanceTokenSecret = (value: string) => ({ value, marker: '<INSTANCE_TOKEN>' });
+
 /** What a call carries of its flow: its scenario, and its request token secret to redact. */
 const contextOf = (flow: FlowState, extra: CallContext['secrets'] = []): CallContext => ({
   scenario: flow.scenario,
@@ -110,10 +112,10 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
           { exchange: reply.exchange },
         );
       }
-      const saved: FlowState = { ...flow, done: progress.done, oauthUrl: data.oauthUrl };
+      const saved: FlowState = { ...flow, done: progress.done, oauthUrl: verdict.url };
       store.save(c, saved);
       return c.json(
-        { oauthUrl: data.oauthUrl, exchange: reply.exchange, flow: toFlowView(saved) },
+        { oauthUrl: verdict.url, exchange: reply.exchange, flow: toFlowView(saved) },
         200,
       );
     })
@@ -199,21 +201,39 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         instanceToken: data.token,
       };
       store.save(c, saved);
+      // The instance token is a credential: outside step 5's reveal it is a marker everywhere,
+      // the exchange of the call that made it included.
+      const shown = {
+        ...context,
+        secrets: [...(context.secrets ?? []), instanceTokenSecret(data.token)],
+      };
       return c.json(
         {
-          instance: ce.redact(data, context),
-          exchange: reply.exchange,
+          instance: ce.redact(data, shown),
+          exchange: ce.redact(reply.exchange, shown),
           flow: toFlowView(saved),
         },
         200,
       );
+    })
+    .get('/instance-token', (c) => {
+      // Step 5's reveal and copy, on the person's request: the one place the token is shown.
+      const flow = store.load(c);
+      if (!flow?.instanceToken) {
+        throw new AppError(
+          409,
+          'out_of_order',
+          'This flow has no instance yet. Create one first (step 4).',
+        );
+      }
+      return c.json({ token: flow.instanceToken }, 200);
     })
     .post('/try-it', json(EmptyBody), async (c) => {
       const [flow, progress] = checkFlow(store.load(c), { step: 'try-it' });
       if (!flow.instanceToken) {
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
-      const context = contextOf(flow, [{ value: flow.instanceToken, marker: '<INSTANCE_TOKEN>' }]);
+      const context = contextOf(flow, [instanceTokenSecret(flow.instanceToken)]);
       const { data, reply } = await ce.getStatuses(flow.instanceToken, context);
       const saved: FlowState = { ...flow, done: progress.done };
       store.save(c, saved);

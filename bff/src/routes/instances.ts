@@ -17,8 +17,12 @@ function summarize(
   };
 }
 
-/** The organization's instances, so demos and classes can clean up after themselves. */
-export function createInstanceRoutes(ce: CloudElements) {
+/**
+ * The organization's instances, so demos and classes can clean up after themselves. Only
+ * instances carrying the wizard's tag can be deleted here: the organization's others are not the
+ * wizard's to remove, whoever is using it.
+ */
+export function createInstanceRoutes(ce: CloudElements, tag: string) {
   return new Hono()
     .get('/', async (c) => {
       const { data, reply } = await ce.listInstances();
@@ -29,10 +33,36 @@ export function createInstanceRoutes(ce: CloudElements) {
       };
       return c.json({ instances: data.map(summarize), exchange }, 200);
     })
+    .delete('/', async (c) => {
+      // Naming the tag is the confirmation: a stray DELETE cannot empty the organization.
+      if (c.req.query('tag') !== tag) {
+        throw new AppError(
+          400,
+          'bad_request',
+          `tag: to delete every instance this wizard made, name its tag (?tag=${tag}).`,
+        );
+      }
+      const { data } = await ce.listInstances();
+      const ours = data.filter((instance) => instance.tags?.includes(tag));
+      const deleted: Instance['id'][] = [];
+      for (const instance of ours) {
+        await ce.deleteInstance(String(instance.id));
+        deleted.push(instance.id);
+      }
+      return c.json({ deleted, kept: data.length - ours.length }, 200);
+    })
     .delete('/:id', async (c) => {
       const id = c.req.param('id');
       if (!/^[\w-]{1,64}$/.test(id))
         throw new AppError(400, 'bad_request', 'id: not an instance id.');
+      const { data } = await ce.getInstance(id);
+      if (!data.tags?.includes(tag)) {
+        throw new AppError(
+          403,
+          'forbidden',
+          `Instance ${id} (“${data.name}”) was not made by this wizard: it lacks the tag “${tag}”, so the wizard will not delete it. Delete it in Cloud Elements itself if you mean to.`,
+        );
+      }
       const { reply } = await ce.deleteInstance(id);
       return c.json({ deleted: id, exchange: reply.exchange }, 200);
     });

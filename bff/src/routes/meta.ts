@@ -7,13 +7,15 @@ function maskKey(key: string): string {
   return key.length <= 8 ? '••••' : `${key.slice(0, 4)}…${key.slice(-4)}`;
 }
 
-export function createMetaRoutes(config: Config) {
+export function createMetaRoutes(config: Config, accessCodeRequired: boolean) {
   const publicConfig: PublicConfig = {
     mode: config.mode,
     elementKey: ELEMENT_KEY,
     cloudElementsBaseUrl: config.ceBaseUrl,
     callbackUrl: config.callbackUrl,
     apiKeyMasked: maskKey(config.twitterApiKey),
+    accessCodeRequired,
+    instanceTag: config.instanceTag,
   };
   return new Hono()
     .get('/health', (c) => c.json({ status: 'ok' as const, mode: config.mode }, 200))

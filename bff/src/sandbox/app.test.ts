@@ -133,6 +133,15 @@ describe('sandbox Cloud Elements and Twitter', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('serves a consent page that no other site may frame', async () => {
+    const { app, requestToken } = makeSandbox();
+    const { token } = await requestToken();
+    const page = await app.request(`/twitter/oauth/authorize?oauth_token=${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('redirects an approval with token, verifier and state, and a refusal with denied', async () => {
     const { consent, requestToken, app } = makeSandbox();
     const { token } = await requestToken();

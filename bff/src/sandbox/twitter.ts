@@ -137,6 +137,14 @@ export function createTwitter(options: TwitterOptions) {
     return c.body(reply.toString(), 200, { 'content-type': 'application/x-www-form-urlencoded' });
   });
 
+  // As Twitter's own: the consent page may not be framed, so no other site can overlay or
+  // click-jack the person's "Authorize app".
+  app.use('/oauth/authorize', async (c, next) => {
+    await next();
+    c.header('content-security-policy', "frame-ancestors 'none'");
+    c.header('x-frame-options', 'DENY');
+  });
+
   app.get('/oauth/consent.css', (c) => c.body(CONSENT_CSS, 200, { 'content-type': 'text/css' }));
 
   app.get('/oauth/authorize', (c) => {

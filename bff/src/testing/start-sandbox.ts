@@ -17,21 +17,22 @@ export type Received = {
 export async function startSandbox(
   options: Omit<SandboxOptions, 'publicUrl'>,
   /** Changes a reply on its way out: an upstream that answers more, or worse, than the real one. */
-  reshape?: (reply: Response, url: URL) => Promise<Response>,
+  reshape?: (reply: Response, url: URL, received: Received) => Promise<Response>,
 ) {
   const received: Received[] = [];
   let publicUrl = '';
   let sandbox: Hono | undefined;
   const app = new Hono().all('*', async (c) => {
-    received.push({
+    const record: Received = {
       method: c.req.method,
       url: new URL(c.req.url),
       headers: Object.fromEntries(c.req.raw.headers),
       body: await c.req.raw.clone().text(),
-    });
+    };
+    received.push(record);
     sandbox ??= createSandboxApp({ ...options, publicUrl });
     const reply = await sandbox.fetch(c.req.raw);
-    return reshape ? reshape(reply, new URL(c.req.url)) : reply;
+    return reshape ? reshape(reply, record.url, record) : reply;
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');

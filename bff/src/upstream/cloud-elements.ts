@@ -27,6 +27,8 @@ export type CloudElementsOptions = {
   timeoutMs: number;
   /** Sandbox mode: failure-lab scenarios travel to the sandbox. Live mode never sends them. */
   sandbox: boolean;
+  /** Added to every instance created, so the wizard can tell (and delete) only its own. */
+  instanceTag: string;
 };
 
 /** What one call carries of its flow: the failure-lab scenario and the flow's own secrets. */
@@ -167,7 +169,7 @@ export function createCloudElements(options: CloudElementsOptions) {
                 ([key]) => !input.omitConfiguration?.includes(key),
               ),
             ),
-            tags: input.tags,
+            tags: [...new Set([...input.tags, options.instanceTag])],
             name: input.name,
           },
         },
@@ -203,6 +205,18 @@ export function createCloudElements(options: CloudElementsOptions) {
       });
       const list = z.array(InstanceSchema.partial({ token: true }));
       return { data: expectOk(reply, list, 'the instance list'), reply };
+    },
+
+    /** `GET /instances/{id}`: one instance, to check it is the wizard's before deleting it. */
+    async getInstance(id: string) {
+      const reply = await send({
+        step: 'delete-instance',
+        method: 'GET',
+        url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
+        headers: platformHeaders(),
+      });
+      const instance = InstanceSchema.partial({ token: true });
+      return { data: expectOk(reply, instance, 'reading the instance'), reply };
     },
 
     /** `DELETE /instances/{id}`. */

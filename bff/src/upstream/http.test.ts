@@ -44,6 +44,16 @@ beforeAll(async () => {
         return send(200, `"${'x'.repeat(1 << 20)}"`);
       case '/slow':
         return setTimeout(() => send(200, '{}'), 2_000);
+      case '/trickle': {
+        // Headers at once, then a byte every 100 ms for 3 s: each chunk well within the limit.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('"');
+        const drip = setInterval(() => res.write('x'), 100);
+        return setTimeout(() => {
+          clearInterval(drip);
+          res.end('"');
+        }, 3_000);
+      }
       case '/reset':
         return req.socket.destroy();
       default:
@@ -151,6 +161,13 @@ describe('upstream calls', () => {
     expect(error).toMatchObject({ status: 504, code: 'upstream_timeout' });
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(error.details.exchange?.status).toBeNull();
+  });
+
+  it('holds the deadline for the whole call, however slowly the body trickles in', async () => {
+    const started = performance.now();
+    const error = await failure('/trickle');
+    expect(error).toMatchObject({ status: 504, code: 'upstream_timeout' });
+    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it('turns a reset or refused connection into 502', async () => {
