@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
 
 /** The sandbox's demo secrets: none may ever reach the browser, in any form. */
 export const DEMO_SECRETS = [
@@ -93,6 +93,23 @@ export class Wizard {
       }
     }
   }
+}
+
+/** Steps 1–4 through the API alone (the page's cookies), as the wizard makes them: a new instance. */
+export async function createInstanceThroughApi(api: APIRequestContext, name: string) {
+  await api.post('/api/flow/request-token', { data: {} });
+  const { oauthUrl } = await (await api.post('/api/flow/authorize-url', { data: {} })).json();
+  const consent = await api.post(oauthUrl, {
+    form: {
+      oauth_token: new URL(oauthUrl).searchParams.get('oauth_token') ?? '',
+      decision: 'allow',
+    },
+    maxRedirects: 0,
+  });
+  const callback = Object.fromEntries(new URL(consent.headers().location ?? '').searchParams);
+  await api.post('/api/flow/callback', { data: callback });
+  const created = await api.post('/api/flow/instance', { data: { name, tags: ['a', 'b'] } });
+  expect(created.status()).toBe(200);
 }
 
 export const test = base.extend<{ wizard: Wizard }>({

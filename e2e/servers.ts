@@ -6,7 +6,12 @@ import type { PlaywrightTestConfig } from '@playwright/test';
  * in for Cloud Elements; the wizard in live mode against it, with canary secrets that must never
  * reach the browser; and a live wizard whose Cloud Elements is down.
  */
-const tag = `${process.pid}`;
+// Chosen once by the runner; its workers load this file again and must see the same values.
+process.env.E2E_TAG ??= `${process.pid}`;
+const tag = process.env.E2E_TAG;
+/** The live-mode wizard is shared with a class: it asks for this code first. */
+export const ACCESS_CODE = `e2e-class-${tag}`;
+
 export const CANARY = {
   CE_USER_SECRET: `e2e-canary-user/${tag}+u=`,
   CE_ORG_SECRET: `e2e-canary-org/${tag}+o=`,
@@ -44,7 +49,11 @@ export const LIVE_DOWN_URL = `http://127.0.0.1:${downPort}`;
 const port = (url: string) => new URL(url).port;
 type Server = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number];
 
-const live = (publicUrl: string, ceBaseUrl: string): Server => ({
+const live = (
+  publicUrl: string,
+  ceBaseUrl: string,
+  extra: Record<string, string> = {},
+): Server => ({
   command: 'node ../bff/dist/index.js',
   url: `${publicUrl}/api/health`,
   reuseExistingServer: false,
@@ -56,6 +65,7 @@ const live = (publicUrl: string, ceBaseUrl: string): Server => ({
     CE_BASE_URL: ceBaseUrl,
     OAUTH_ALLOWED_HOSTS: '127.0.0.1',
     UPSTREAM_TIMEOUT_MS: '3000',
+    ...extra,
   },
 });
 
@@ -85,7 +95,7 @@ export const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
       SANDBOX_TWITTER_API_SECRET: CANARY.TWITTER_API_SECRET,
     },
   },
-  live(LIVE_MODE_URL, `${STANDALONE_SANDBOX_URL}/elements/api-v2`),
+  live(LIVE_MODE_URL, `${STANDALONE_SANDBOX_URL}/elements/api-v2`, { ACCESS_CODE }),
   // Port 9 (discard) has no listener here: every call is refused.
   live(LIVE_DOWN_URL, 'http://127.0.0.1:9/elements/api-v2'),
 ];

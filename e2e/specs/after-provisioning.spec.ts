@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { createInstanceThroughApi, expect, test } from '../fixtures';
 
 test('after provisioning: settings sent, a call through the instance, then the instance deleted', async ({
   wizard,
@@ -45,6 +45,19 @@ test('after provisioning: settings sent, a call through the instance, then the i
   await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('status')).toContainText('Deleted instance');
   await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+
+  // The end of a class: every instance the wizard made, deleted in one confirmed go.
+  await createInstanceThroughApi(page.request, `${name}-left-behind`);
+  await wizard.button('Refresh').click();
+  await expect(page.getByRole('row', { name: new RegExp(`${name}-left-behind`) })).toBeVisible();
+  const deleteAll = wizard.button(/Delete all instances this wizard made \(\d+\)/);
+  await expect(deleteAll).toBeEnabled();
+  await deleteAll.click();
+  await wizard.button(/Yes, delete all \d+/).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Deleted \d+ instances; kept 0/ }),
+  ).toBeVisible();
+  await expect(wizard.button('Delete all instances this wizard made (0)')).toBeDisabled();
 
   // The deleted instance's token no longer works.
   await page.goto('/step/try-it');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { createInstanceThroughApi, expect, test } from '../fixtures';
 
 /** Serious and critical accessibility violations on the page as it is now. */
 async function axeViolations(page: Page) {
@@ -95,6 +95,17 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/url\?/);
   expect(md).toMatch(/curl -X POST[^`]*\/instances'/);
   expect(md).toContain('## Step 4. Create an Instance');
+  // The instance token stays a marker unless the person opts in, knowing it is a credential.
+  expect(md).toContain('"token": "<INSTANCE_TOKEN>"');
+  await page.getByLabel(/Include the instance token in the export/).check();
+  const [withToken] = await Promise.all([
+    page.waitForEvent('download'),
+    wizard.button('Export Markdown').click(),
+  ]);
+  const mdWithToken = readFileSync((await withToken.path()) ?? '', 'utf8');
+  expect(mdWithToken).toMatch(/"token": "[A-Za-z0-9+/]{28}="/);
+  expect(mdWithToken).toContain('keep this file like a password');
+  await page.getByLabel(/Include the instance token in the export/).uncheck();
   const [harFile] = await Promise.all([
     page.waitForEvent('download'),
     wizard.button('Export HAR').click(),
@@ -165,10 +176,7 @@ test('axe: no serious violation on steps 1–3 and the consent page', async ({ p
   expect(violations).toEqual([]);
 });
 
-test('axe: no serious violation on steps 4–6', async ({
-  page,
-  wizard,
-}) => {
+test('axe: no serious violation on steps 4–6', async ({ page, wizard }) => {
   const violations: string[] = [];
   const scan = async (where: string) => {
     for (const v of await axeViolations(page)) violations.push(`${where}: ${v}`);
@@ -221,22 +229,7 @@ test('usable at 375 px: no sideways scrolling on any step page', async ({ browse
   const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
   // An instance, so the instances table is there to measure (made through the API, as the UI would).
-  const api = page.request;
-  await api.post('/api/flow/request-token', { data: {} });
-  const { oauthUrl } = await (await api.post('/api/flow/authorize-url', { data: {} })).json();
-  const consent = await api.post(oauthUrl, {
-    form: {
-      oauth_token: new URL(oauthUrl).searchParams.get('oauth_token') ?? '',
-      decision: 'allow',
-    },
-    maxRedirects: 0,
-  });
-  const callback = Object.fromEntries(new URL(consent.headers().location ?? '').searchParams);
-  await api.post('/api/flow/callback', { data: callback });
-  const created = await api.post('/api/flow/instance', {
-    data: { name: `narrow-screen-check-${Date.now()}`, tags: ['a', 'b'] },
-  });
-  expect(created.status()).toBe(200);
+  await createInstanceThroughApi(page.request, `narrow-screen-check-${Date.now()}`);
   for (const path of [
     '/step/request-token',
     '/step/authorization-url',

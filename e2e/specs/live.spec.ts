@@ -1,11 +1,19 @@
 import { expect, test } from '../fixtures';
-import { CANARY, LIVE_DOWN_URL, STANDALONE_SANDBOX_URL } from '../servers';
+import { ACCESS_CODE, CANARY, LIVE_DOWN_URL, STANDALONE_SANDBOX_URL } from '../servers';
 
 test('live mode: the whole flow against the standalone sandbox, with no secret in the browser', async ({
   wizard,
   page,
 }) => {
+  // Shared with a class: the wizard asks for the access code before anything else.
   await wizard.open();
+  await expect(wizard.heading('Sign in to this wizard')).toBeVisible();
+  await page.getByLabel('Access code').fill('a wrong guess');
+  await wizard.button('Sign in').click();
+  await expect(page.getByRole('alert')).toContainText('That access code is not right');
+  await page.getByLabel('Access code').fill(ACCESS_CODE);
+  await wizard.button('Sign in').click();
+  await expect(wizard.heading('Get a request token')).toBeVisible();
   await expect(page.getByTestId('mode')).toHaveText('Live mode');
   await wizard.getRequestToken();
   await wizard.getAuthorizationUrl();
@@ -16,7 +24,10 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await expect(page.getByText('Access granted.')).toBeVisible();
   await wizard.createInstance(`live-e2e-${Date.now()}`);
   await wizard.link('Next: see your instance token').click();
-  await expect(page.getByTestId('secret-value')).toBeVisible();
+  // The token is not in the page until asked for; then it is the one the BFF holds.
+  await expect(page.getByTestId('secret-value')).toHaveText(/^•+$/);
+  await wizard.button('Reveal').click();
+  await expect(page.getByTestId('secret-value')).toHaveText(/^[A-Za-z0-9+/]{28}=$/);
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
   await expect(page.getByTestId('statuses').getByRole('listitem')).toHaveCount(5);

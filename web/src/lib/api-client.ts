@@ -30,6 +30,7 @@ export async function send<T>(call: Promise<ClientResponse<T>>): Promise<T> {
   } catch {
     throw new ApiError(0, 'network', 'The wizard’s server did not answer.');
   }
+  if (response.status === 204) return undefined as T;
   if (response.ok) return (await response.json()) as T;
   const body: unknown = await response.json().catch(() => undefined);
   const error = (body as Partial<ErrorBody> | undefined)?.error;

@@ -1,12 +1,24 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
 import { QueryClient } from '@tanstack/react-query';
 import type { PersistQueryClientProviderProps } from '@tanstack/react-query-persist-client';
+import { ApiError } from './api-client';
+
+/** A refusal (4xx: sign in first, a step out of order) will not change on its own: no retry. */
+const retryOnce = (failures: number, error: unknown) =>
+  failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
 export const queryClient = new QueryClient({
   defaultOptions: {
     // A step's call has effects upstream (tokens are single use): never repeat it silently.
     mutations: { retry: false },
-    queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 },
+    queries: {
+      retry: retryOnce,
+      // A refused query (401 before sign-in) is asked again when something changes, not each
+      // time another component that reads it mounts.
+      retryOnMount: false,
+      refetchOnWindowFocus: false,
+      staleTime: 5_000,
+    },
   },
 });
 

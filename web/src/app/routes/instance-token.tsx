@@ -2,7 +2,7 @@ import type { Instance } from '@cew/shared';
 import { Link } from 'react-router';
 import { JsonView } from '../../components/json-view';
 import { SecretValue } from '../../components/secret-value';
-import { useExchanges } from '../../features/wizard/api/flow';
+import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { lastExchange, STEP } from '../../features/wizard/steps';
@@ -31,7 +31,12 @@ export default function InstanceTokenStep() {
         instance && (
           <>
             <h3>Instance token</h3>
-            <SecretValue value={instance.token} label="instance token" />
+            <SecretValue load={fetchInstanceToken} label="instance token" />
+            <p className="muted">
+              Everywhere else (the exchanges, the timeline, the exports) it shows as{' '}
+              <code>&lt;INSTANCE_TOKEN&gt;</code>: the BFF hands it out only when you reveal or copy
+              it here.
+            </p>
             <dl className="summary">
               <div>
                 <dt>Id</dt>

@@ -1,18 +1,26 @@
-import { useInstances } from '../../features/instances/api/instances';
+import { useState } from 'react';
+import { useDeleteTagged, useInstances } from '../../features/instances/api/instances';
 import { InstanceTable } from '../../features/instances/components/instance-table';
+import { useConfig } from '../../features/wizard/api/config';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
 
 /** The organization's instances (`GET /instances`), with delete, for cleaning up after demos. */
 export default function InstancesPage() {
   const { data, error, isPending, refetch, isFetching } = useInstances();
+  const { data: config } = useConfig();
+  const tag = config?.instanceTag ?? 'instance-wizard';
+  const removeAll = useDeleteTagged();
+  const [confirmingAll, setConfirmingAll] = useState(false);
+  const ours = data?.instances.filter((instance) => instance.tags.includes(tag)) ?? [];
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Your instances</h2>
       <p className="intro">
         Every instance of this organization, as <code>GET /instances</code> returns it. Delete the
         ones a demo or a class left behind (<code>DELETE /instances/{'{id}'}</code>); an instance's
-        token stops working the moment it is deleted.
+        token stops working the moment it is deleted. The wizard tags every instance it creates{' '}
+        <code>{tag}</code> and deletes only those: the organization's others are not its to remove.
       </p>
       <p>
         <button type="button" onClick={() => refetch()} disabled={isFetching}>
@@ -27,7 +35,45 @@ export default function InstancesPage() {
         <ErrorNotice error={error} />
       ) : (
         <>
-          <InstanceTable instances={data.instances} />
+          <section aria-label="Clean up after a class" className="preview">
+            {confirmingAll ? (
+              <p className="confirm" role="group" aria-label="Confirm deleting them all">
+                Delete all {ours.length} instances tagged <code>{tag}</code>? Their tokens stop
+                working at once.{' '}
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={removeAll.isPending}
+                  onClick={() =>
+                    removeAll.mutate(tag, { onSettled: () => setConfirmingAll(false) })
+                  }
+                >
+                  {removeAll.isPending ? 'Deleting…' : `Yes, delete all ${ours.length}`}
+                </button>{' '}
+                <button type="button" onClick={() => setConfirmingAll(false)}>
+                  Keep them
+                </button>
+              </p>
+            ) : (
+              <p>
+                <button
+                  type="button"
+                  disabled={ours.length === 0}
+                  onClick={() => setConfirmingAll(true)}
+                >
+                  Delete all instances this wizard made ({ours.length})
+                </button>
+              </p>
+            )}
+            {removeAll.isError && <ErrorNotice error={removeAll.error} />}
+            {removeAll.isSuccess && (
+              <p role="status" className="muted">
+                Deleted {removeAll.data.deleted.length} instances; kept {removeAll.data.kept} the
+                wizard did not make.
+              </p>
+            )}
+          </section>
+          <InstanceTable instances={data.instances} tag={tag} />
           <details>
             <summary>The exchange</summary>
             <ExchangeView exchange={data.exchange} />

@@ -1,10 +1,12 @@
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, Suspense, useDeferredValue, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
+import { SignIn } from '../../features/wizard/components/sign-in';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { isDone, isOpen, STEPS } from '../../features/wizard/steps';
+import { ApiError } from '../../lib/api-client';
 
 const LearnPanel = lazy(() => import('../../features/learn/components/learn-panel'));
 
@@ -28,7 +30,12 @@ export default function Layout() {
   // Until mode and flow are known, keep index.html's boot view: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
   // in short interruptible slices rather than one long task when the data lands.
-  const ready = useDeferredValue(!configPending && !isPending);
+  // Latched: once the page has shown, a refetch (after signing in, say) never brings back the
+  // boot view, which would unmount the page and start its queries again.
+  const shown = useRef(false);
+  shown.current ||= !configPending && (!isPending || error !== null);
+  const ready = useDeferredValue(shown.current);
+  const mustSignIn = error instanceof ApiError && error.status === 401;
   if (!ready) {
     return (
       <div className="shell">
@@ -93,7 +100,9 @@ export default function Layout() {
       </nav>
       <div className="columns">
         <main id="main">
-          {error || configError ? (
+          {mustSignIn ? (
+            <SignIn />
+          ) : error || configError ? (
             <p className="error-notice" role="alert">
               The wizard's server did not answer: {(error ?? configError)?.message} Is it still
               running? Reload to try again.

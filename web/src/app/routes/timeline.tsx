@@ -1,49 +1,79 @@
-import { download, toHar, toMarkdown } from '../../features/learn/export';
+import { useId, useState } from 'react';
+import { download, toHar, toMarkdown, withInstanceToken } from '../../features/learn/export';
 import { useConfig } from '../../features/wizard/api/config';
-import { useExchanges } from '../../features/wizard/api/flow';
+import { fetchInstanceToken, useExchanges, useFlow } from '../../features/wizard/api/flow';
+import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
+import { isDone } from '../../features/wizard/steps';
 
 /** Every exchange of this flow in order, with exports for notes, tickets and devtools. */
 export default function TimelinePage() {
   const exchanges = useExchanges();
   const { data: config } = useConfig();
+  const { data: flow } = useFlow();
+  const [includeToken, setIncludeToken] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const tokenBox = useId();
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  /** The exchanges to export: the instance token stays a marker unless the box is ticked. */
+  const toExport = async () =>
+    includeToken ? withInstanceToken(exchanges, await fetchInstanceToken()) : exchanges;
+  const exportAs = (run: () => Promise<void>) => () => {
+    setExportError(null);
+    run().catch(setExportError);
+  };
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Timeline</h2>
       <p className="intro">
         All {exchanges.length} exchanges of this flow, in order. Export them as a Markdown
         transcript in the guide's style, or as a HAR file that browser devtools open. Both carry the
-        same redacted values you see here: no secret.
+        same redacted values you see here: no secret, and the instance token as a marker unless you
+        choose to include it.
       </p>
+      {isDone(flow, 'create-instance') && (
+        <p>
+          <input
+            id={tokenBox}
+            type="checkbox"
+            checked={includeToken}
+            onChange={(event) => setIncludeToken(event.target.checked)}
+          />{' '}
+          <label htmlFor={tokenBox}>
+            Include the instance token in the export. It is a credential: whoever has the file can
+            call through your instance.
+          </label>
+        </p>
+      )}
       <p className="actions">
         <button
           type="button"
           disabled={exchanges.length === 0}
-          onClick={() =>
+          onClick={exportAs(async () =>
             download(
               `cloud-elements-flow-${stamp}.md`,
-              toMarkdown(exchanges, config?.mode ?? ''),
+              toMarkdown(await toExport(), config?.mode ?? '', includeToken),
               'text/markdown',
-            )
-          }
+            ),
+          )}
         >
           Export Markdown
         </button>{' '}
         <button
           type="button"
           disabled={exchanges.length === 0}
-          onClick={() =>
+          onClick={exportAs(async () =>
             download(
               `cloud-elements-flow-${stamp}.har`,
-              JSON.stringify(toHar(exchanges), null, 2),
+              JSON.stringify(toHar(await toExport()), null, 2),
               'application/json',
-            )
-          }
+            ),
+          )}
         >
           Export HAR
         </button>
       </p>
+      {exportError !== null && <ErrorNotice error={exportError} />}
       {exchanges.length === 0 ? (
         <p>No exchanges yet: start with step 1.</p>
       ) : (

@@ -1,6 +1,6 @@
 import type { Exchange } from '@cew/shared';
 import { describe, expect, it } from 'vitest';
-import { toHar, toMarkdown } from './export';
+import { toHar, toMarkdown, withInstanceToken } from './export';
 
 const exchange = (step: Exchange['step'], patch: Partial<Exchange> = {}): Exchange => ({
   step,
@@ -51,5 +51,20 @@ describe('exports', () => {
     });
     expect(second?.response.status).toBe(0);
     expect(JSON.parse(JSON.stringify(har))).toEqual(har);
+  });
+
+  it('keeps the instance token a marker unless the person opts in', () => {
+    const created = exchange('create-instance', {
+      responseBody: { id: 1, token: '<INSTANCE_TOKEN>' },
+      curl: undefined,
+    });
+    const plain = toMarkdown([created], 'live');
+    expect(plain).toContain('"token": "<INSTANCE_TOKEN>"');
+    expect(plain).toContain('the instance token shows as `<INSTANCE_TOKEN>`');
+    const opted = toMarkdown(withInstanceToken([created], 'tok/en+1='), 'live', true);
+    expect(opted).toContain('"token": "tok/en+1="');
+    expect(opted).not.toContain('<INSTANCE_TOKEN>');
+    expect(opted).toContain('keep this file like a password');
+    expect(JSON.stringify(toHar(withInstanceToken([created], 'tok/en+1=')))).toContain('tok/en+1=');
   });
 });

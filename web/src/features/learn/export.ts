@@ -15,13 +15,25 @@ const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text}\n\`\`\``;
 const json = (value: unknown) =>
   typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 
+const INSTANCE_TOKEN = '<INSTANCE_TOKEN>';
+
+/**
+ * The exchanges with the instance token in place of its marker: only when the person ticked the
+ * box that says the export will then hold a credential.
+ */
+export function withInstanceToken(exchanges: Exchange[], token: string): Exchange[] {
+  return JSON.parse(JSON.stringify(exchanges).split(INSTANCE_TOKEN).join(token));
+}
+
 /** A readable transcript of the flow, as the Cloud Elements guide writes it. Already redacted. */
-export function toMarkdown(exchanges: Exchange[], mode: string): string {
+export function toMarkdown(exchanges: Exchange[], mode: string, tokenIncluded = false): string {
   const lines = [
     '# Cloud Elements "Create Instance" for Twitter: transcript',
     '',
     `Recorded by the Cloud Elements Instance Wizard in ${mode} mode on ${new Date().toISOString()}.`,
-    'Secrets were replaced by markers such as `<CE_USER_SECRET>` before they left the wizard’s server.',
+    tokenIncluded
+      ? 'Secrets were replaced by markers such as `<CE_USER_SECRET>` before they left the wizard’s server, except the instance token, which you chose to include: keep this file like a password.'
+      : 'Secrets were replaced by markers such as `<CE_USER_SECRET>` before they left the wizard’s server; the instance token shows as `<INSTANCE_TOKEN>`.',
   ];
   for (const exchange of exchanges) {
     lines.push('', `## ${TITLES[exchange.step]}`, '');

@@ -20,3 +20,12 @@ export function useDeleteInstance() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: instancesKey }),
   });
 }
+
+/** Deletes every instance carrying the wizard's tag (naming the tag is the confirmation). */
+export function useDeleteTagged() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tag: string) => send(api.instances.$delete({ query: { tag } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: instancesKey }),
+  });
+}

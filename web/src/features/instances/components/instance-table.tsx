@@ -4,8 +4,11 @@ import { ScrollX } from '../../../components/scroll-x';
 import { ErrorNotice } from '../../wizard/components/error-notice';
 import { useDeleteInstance } from '../api/instances';
 
-/** The instances, each with a delete that asks first: a demo should leave no debris. */
-export function InstanceTable({ instances }: { instances: InstanceSummary[] }) {
+/**
+ * The instances, each the wizard made with a delete that asks first: a demo should leave no
+ * debris, and the organization's other instances are not the wizard's to remove.
+ */
+export function InstanceTable({ instances, tag }: { instances: InstanceSummary[]; tag: string }) {
   const remove = useDeleteInstance();
   const [confirming, setConfirming] = useState<InstanceSummary['id'] | null>(null);
   const outcome = (
@@ -55,7 +58,9 @@ export function InstanceTable({ instances }: { instances: InstanceSummary[] }) {
                 </td>
                 <td>{instance.tags.join(', ') || '—'}</td>
                 <td>
-                  {confirming === instance.id ? (
+                  {!instance.tags.includes(tag) ? (
+                    <span className="muted">Not made by this wizard</span>
+                  ) : confirming === instance.id ? (
                     <span className="confirm">
                       Delete “{instance.name}”? It stops working at once.{' '}
                       <button

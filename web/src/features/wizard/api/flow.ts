@@ -88,6 +88,9 @@ export const useCreateInstance = () =>
 export const useTryIt = () =>
   useFlowMutation((_: undefined) => send(flow['try-it'].$post({ json: {} })));
 
+/** Step 5's reveal and copy: the instance token, asked of the BFF only when wanted. */
+export const fetchInstanceToken = async () => (await send(api.flow['instance-token'].$get())).token;
+
 export function useResetFlow() {
   const queryClient = useQueryClient();
   return useMutation({

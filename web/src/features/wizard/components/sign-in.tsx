@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import { useSignIn } from '../api/session';
+import { ErrorNotice } from './error-notice';
+
+/** The sign-in screen of a wizard shared with a class (ACCESS_CODE is set on the server). */
+export function SignIn() {
+  const signIn = useSignIn();
+  const [code, setCode] = useState('');
+  const field = useId();
+  return (
+    <article className="step" aria-labelledby="step-title">
+      <h2 id="step-title" tabIndex={-1}>
+        Sign in to this wizard
+      </h2>
+      <p className="intro">
+        This wizard is shared with a class and holds an organization's Cloud Elements secrets, so it
+        asks for the access code your trainer gave you. It is kept in an encrypted cookie for 12
+        hours.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          signIn.mutate(code);
+        }}
+      >
+        <p>
+          <label htmlFor={field}>Access code</label>
+          <br />
+          <input
+            id={field}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        </p>
+        <p className="actions">
+          <button type="submit" className="primary" disabled={signIn.isPending || !code}>
+            {signIn.isPending ? 'Checking…' : 'Sign in'}
+          </button>
+        </p>
+      </form>
+      {signIn.isError && <ErrorNotice error={signIn.error} />}
+    </article>
+  );
+}
