@@ -64,6 +64,16 @@ export class Wizard {
     ).toBeVisible();
   }
 
+  /** Steps 1–3 from a fresh page: request token, authorization URL, and access granted. */
+  async throughConsent() {
+    await this.open();
+    await this.getRequestToken();
+    await this.getAuthorizationUrl();
+    await this.goToConsentPage();
+    await this.button('Authorize app').click();
+    await expect(this.page.getByText('Access granted.')).toBeVisible();
+  }
+
   async createInstance(name: string) {
     await this.link('Next: create the instance').click();
     await this.page.getByLabel('Instance name').fill(name);

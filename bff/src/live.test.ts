@@ -230,7 +230,7 @@ describe('an upstream that echoes what it was sent, in every encoding', () => {
     const encoded = encodeURIComponent(value);
     return [
       value,
-      encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
       encodeURIComponent(encoded),
       JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/'),
       [...value].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),

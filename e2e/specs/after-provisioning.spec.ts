@@ -5,11 +5,7 @@ test('after provisioning: settings sent, a call through the instance, then the i
   page,
 }) => {
   const name = `after-${Date.now()}`;
-  await wizard.open();
-  await wizard.getRequestToken();
-  await wizard.getAuthorizationUrl();
-  await wizard.goToConsentPage();
-  await wizard.button('Authorize app').click();
+  await wizard.throughConsent();
   await wizard.link('Next: create the instance').click();
 
   // Optional settings go into configuration, as strings, and are explained.

@@ -181,11 +181,7 @@ test('axe: no serious violation on steps 4–6', async ({ page, wizard }) => {
   const scan = async (where: string) => {
     for (const v of await axeViolations(page)) violations.push(`${where}: ${v}`);
   };
-  await wizard.open();
-  await wizard.getRequestToken();
-  await wizard.getAuthorizationUrl();
-  await wizard.goToConsentPage();
-  await wizard.button('Authorize app').click();
+  await wizard.throughConsent();
   await wizard.link('Next: create the instance').click();
   await expect(wizard.heading('Create the instance')).toBeVisible();
   await scan('step 4');

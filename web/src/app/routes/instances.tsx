@@ -37,7 +37,7 @@ export default function InstancesPage() {
         <>
           <section aria-label="Clean up after a class" className="preview">
             {confirmingAll ? (
-              <p className="confirm" role="group" aria-label="Confirm deleting them all">
+              <p className="confirm">
                 Delete all {ours.length} instances tagged <code>{tag}</code>? Their tokens stop
                 working at once.{' '}
                 <button
