@@ -52,7 +52,25 @@ export const ProviderLegSchema = z.object({
 });
 export type ProviderLeg = z.infer<typeof ProviderLegSchema>;
 
-export const ProviderLegsSchema = z.object({ legs: z.array(ProviderLegSchema) });
+/**
+ * OAuth 2.0's one leg behind the scenes: Cloud Elements trading the code at the provider's token
+ * endpoint (sandbox mode only); the client secret, the code and the tokens appear as markers.
+ */
+export const TokenLegSchema = z.object({
+  name: z.literal('token'),
+  method: z.string(),
+  url: z.string(),
+  /** The form fields sent, in order. */
+  form: z.array(z.tuple([z.string(), z.string()])),
+  status: z.number(),
+  responseBody: z.string(),
+  at: z.string(),
+});
+export type TokenLeg = z.infer<typeof TokenLegSchema>;
+
+export const ProviderLegsSchema = z.object({
+  legs: z.array(z.union([ProviderLegSchema, TokenLegSchema])),
+});
 export type ProviderLegs = z.infer<typeof ProviderLegsSchema>;
 
 export type Mode = 'sandbox' | 'live';

@@ -8,4 +8,6 @@ export const DEMO_CREDENTIALS = {
   orgSecret: 'sandbox-org-secret-0000',
   twitterApiKey: 'sandbox-twitter-api-key',
   twitterApiSecret: 'sandbox-twitter-api-secret',
+  salesforceClientId: 'sandbox-salesforce-client-id',
+  salesforceClientSecret: 'sandbox-salesforce-client-secret',
 } as const;

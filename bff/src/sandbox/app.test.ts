@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSandboxApp } from './app';
 import { createCloudElements } from './cloud-elements';
 import { authorizationHeader, hmacSha1, type Param, sign, signingKey } from './oauth1';
+import { createSalesforce } from './salesforce';
 import { createTwitter } from './twitter';
 
 // biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
@@ -362,6 +363,13 @@ describe("the sandbox's Twitter verifies every signed request", () => {
       orgSecret: 'o',
       twitter: legacy,
       twitterPublicUrl: 'https://legacy.test',
+      salesforce: createSalesforce({
+        baseUrl: 'https://sf.test',
+        apps: {},
+        codeTtlMs: 1,
+        now: () => now,
+      }),
+      salesforcePublicUrl: 'https://sf.test',
       now: () => now,
     });
     const res = await ce.app.request(

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createCloudElements } from './cloud-elements';
+import { type ConnectedApp, createSalesforce } from './salesforce';
 import { createTwitter } from './twitter';
 
 export type SandboxOptions = {
@@ -10,23 +11,34 @@ export type SandboxOptions = {
   orgSecret: string;
   /** Twitter apps registered with the sandbox's Twitter: consumer key → consumer secret. */
   apps: Record<string, string>;
+  /** Connected apps registered with the sandbox's Salesforce: client id → secret and callback. */
+  salesforceApps?: Record<string, ConnectedApp>;
   tokenTtlMs?: number;
+  /** How long a Salesforce authorization code lives (15 minutes, as Salesforce's). */
+  codeTtlMs?: number;
   now?: () => number;
 };
 
 /**
- * The sandbox: Cloud Elements' instance calls and a Twitter that speaks OAuth 1.0a for real, with
- * the same rules and error shapes, so the BFF talks to it over HTTP exactly as to the real API.
- * Cloud Elements reaches its Twitter in-process (the sandbox's own back office), signing every
- * request. Imports nothing from the rest of the BFF.
+ * The sandbox: Cloud Elements' instance calls, a Twitter that speaks OAuth 1.0a for real and a
+ * Salesforce that speaks OAuth 2.0 for real, with the same rules and error shapes, so the BFF
+ * talks to it over HTTP exactly as to the real API. Cloud Elements reaches its Twitter and its
+ * Salesforce in-process (the sandbox's own back office). Imports nothing from the rest of the BFF.
  */
 export function createSandboxApp(options: SandboxOptions) {
   const now = options.now ?? Date.now;
   const twitterPublicUrl = `${options.publicUrl}/twitter`;
+  const salesforcePublicUrl = `${options.publicUrl}/salesforce`;
   const twitter = createTwitter({
     baseUrl: twitterPublicUrl,
     apps: options.apps,
     tokenTtlMs: options.tokenTtlMs ?? 10 * 60 * 1000,
+    now,
+  });
+  const salesforce = createSalesforce({
+    baseUrl: salesforcePublicUrl,
+    apps: options.salesforceApps ?? {},
+    codeTtlMs: options.codeTtlMs ?? 15 * 60 * 1000,
     now,
   });
   const cloudElements = createCloudElements({
@@ -34,14 +46,21 @@ export function createSandboxApp(options: SandboxOptions) {
     orgSecret: options.orgSecret,
     twitter,
     twitterPublicUrl,
+    salesforce,
+    salesforcePublicUrl,
     now,
   });
-  // Not part of Cloud Elements' API: the emulator's window onto the leg it plays with Twitter.
-  const inspect = new Hono().get('/legs', (c) =>
-    c.json({ legs: cloudElements.legsOf(c.req.query('oauth_token') ?? '') }, 200),
-  );
+  // Not part of Cloud Elements' API: the emulator's window onto its legs with the providers.
+  const inspect = new Hono().get('/legs', (c) => {
+    const code = c.req.query('code');
+    const legs = code
+      ? cloudElements.tokenLegsOf(code)
+      : cloudElements.legsOf(c.req.query('oauth_token') ?? '');
+    return c.json({ legs }, 200);
+  });
   return new Hono()
     .route('/elements/api-v2', cloudElements.app)
     .route('/twitter', twitter.app)
+    .route('/salesforce', salesforce.app)
     .route('/_inspect', inspect);
 }

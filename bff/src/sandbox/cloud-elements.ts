@@ -1,12 +1,16 @@
-import { type ProviderLeg, SCENARIO_HEADER } from '@cew/shared';
-import { Hono } from 'hono';
+import { type ProviderLeg, SCENARIO_HEADER, type TokenLeg } from '@cew/shared';
+import { type Context, Hono } from 'hono';
 import { ceError } from './cloud-elements-error';
-import { toInstanceReply, twitterConfiguration } from './instance-reply';
+import { salesforceConfiguration, toInstanceReply, twitterConfiguration } from './instance-reply';
 import { randomToken } from './random';
+import type { SandboxSalesforce } from './salesforce';
 import type { SandboxTwitter } from './twitter';
+
+export type SandboxElement = 'twitter' | 'sfdc';
 
 export type StoredInstance = {
   id: number;
+  element: SandboxElement;
   name: string;
   token: string;
   tags: string[];
@@ -29,10 +33,19 @@ export type CloudElementsOptions = {
   twitter: SandboxTwitter;
   /** Where browsers reach the sandbox's Twitter, for the oauthUrl. */
   twitterPublicUrl: string;
+  salesforce: SandboxSalesforce;
+  /** Where browsers reach the sandbox's Salesforce, for the oauthUrl. */
+  salesforcePublicUrl: string;
   now: () => number;
 };
 
-const ELEMENT_KEYS = new Set(['twitter', '1359']);
+/** Each element by its key and its id, as Cloud Elements accepts either. */
+const ELEMENTS: Record<string, SandboxElement> = {
+  twitter: 'twitter',
+  '1359': 'twitter',
+  sfdc: 'sfdc',
+  '39': 'sfdc',
+};
 const REQUIRED_CONFIGURATION = ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'];
 /** Common configuration entries a caller may set; the rest of the configuration is the element's. */
 const OPTIONAL_CONFIGURATION = [
@@ -79,6 +92,7 @@ function maskFormBody(body: string, markers: Record<string, string>): string {
 /** The sandbox's Cloud Elements: the three instance calls, instance read/list/delete, and its leg to Twitter. */
 export function createCloudElements(options: CloudElementsOptions) {
   const flows = new Map<string, CeFlow>();
+  const tokenLegs = new Map<string, TokenLeg[]>();
   const instances = new Map<number, StoredInstance>();
   let nextInstanceId = 1000;
   const ce = new Hono();
@@ -117,13 +131,14 @@ export function createCloudElements(options: CloudElementsOptions) {
   }
 
   ce.use('/elements/:key/*', async (c, next) => {
-    if (!ELEMENT_KEYS.has(c.req.param('key'))) {
+    if (!ELEMENTS[c.req.param('key')]) {
       return ceError(c, 404, `No element found with key or id '${c.req.param('key')}'`);
     }
     await next();
   });
 
-  ce.get('/elements/:key/oauth/token', async (c) => {
+  /** The failure lab's "Cloud Elements is down / slow", for the first call of either flow. */
+  async function outage(c: Context) {
     const scenario = c.req.header(SCENARIO_HEADER);
     if (scenario === 'ce-down')
       return ceError(c, 500, 'Internal Server Error. Please try again later.');
@@ -138,6 +153,20 @@ export function createCloudElements(options: CloudElementsOptions) {
       });
       return ceError(c, 500, 'The request took too long.');
     }
+    return null;
+  }
+
+  ce.get('/elements/:key/oauth/token', async (c) => {
+    const scenario = c.req.header(SCENARIO_HEADER);
+    if (ELEMENTS[c.req.param('key')] === 'sfdc') {
+      return ceError(
+        c,
+        400,
+        'Salesforce uses OAuth 2.0: there is no request token. Get the OAuth URL (/oauth/url) instead.',
+      );
+    }
+    const down = await outage(c);
+    if (down) return down;
     const missing = missingQuery(c.req.query(), ['apiKey', 'apiSecret', 'callbackUrl']);
     if (missing) return ceError(c, 400, missing);
     const { apiKey = '', apiSecret = '', callbackUrl = '', state } = c.req.query();
@@ -180,7 +209,8 @@ export function createCloudElements(options: CloudElementsOptions) {
     return c.json({ token, secret }, 200);
   });
 
-  ce.get('/elements/:key/oauth/url', (c) => {
+  ce.get('/elements/:key/oauth/url', async (c) => {
+    if (ELEMENTS[c.req.param('key')] === 'sfdc') return salesforceUrl(c);
     const missing = missingQuery(c.req.query(), [
       'apiKey',
       'apiSecret',
@@ -196,6 +226,116 @@ export function createCloudElements(options: CloudElementsOptions) {
     const oauthUrl = `${options.twitterPublicUrl}/oauth/authorize?oauth_token=${encodeURIComponent(requestToken ?? '')}`;
     return c.json({ element: 'twitter', oauthUrl }, 200);
   });
+
+  /** OAuth 2.0: the authorize URL of the sandbox's Salesforce for this app, as the guide's. */
+  async function salesforceUrl(c: Context) {
+    const down = await outage(c);
+    if (down) return down;
+    const missing = missingQuery(c.req.query(), ['apiKey', 'apiSecret', 'callbackUrl']);
+    if (missing) return ceError(c, 400, missing);
+    const { apiKey = '', apiSecret = '', callbackUrl = '', state } = c.req.query();
+    const scenario = c.req.header(SCENARIO_HEADER);
+    const url = new URL(`${options.salesforcePublicUrl}/services/oauth2/authorize`);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('client_id', apiKey);
+    // The guide's sample puts the client secret in this browser-bound URL; the lab does too.
+    if (scenario === 'secret-in-url') url.searchParams.set('client_secret', apiSecret);
+    url.searchParams.set('scope', 'full refresh_token');
+    url.searchParams.set(
+      'redirect_uri',
+      scenario === 'redirect-mismatch' ? `${callbackUrl}/elsewhere` : callbackUrl,
+    );
+    if (state) url.searchParams.set('state', state);
+    return c.json({ element: 'sfdc', oauthUrl: url.toString() }, 200);
+  }
+
+  /** OAuth 2.0: Cloud Elements trades the code at Salesforce's token endpoint for the instance. */
+  async function createSalesforceInstance(
+    c: Context,
+    input: { name: string; code: string; configuration: Record<string, unknown>; tags: string[] },
+  ) {
+    const scenario = c.req.header(SCENARIO_HEADER);
+    const apiKey = String(input.configuration['oauth.api.key']);
+    const apiSecret = String(input.configuration['oauth.api.secret']);
+    const callbackUrl = String(input.configuration['oauth.callback.url']);
+    if (scenario === 'name-taken' || [...instances.values()].some((i) => i.name === input.name)) {
+      return ceError(
+        c,
+        409,
+        `An instance named '${input.name}' already exists. Choose another name.`,
+      );
+    }
+    const exchange = () =>
+      options.salesforce.exchange({
+        code: input.code,
+        clientId: apiKey,
+        clientSecret: apiSecret,
+        redirectUri: callbackUrl,
+      });
+    // Failure lab: the code was already traded once (a retried request), or it ran out.
+    if (scenario === 'code-reused') await exchange();
+    if (scenario === 'code-expired') options.salesforce.expire(input.code);
+    const sent = await exchange();
+    const legs = tokenLegs.get(input.code) ?? [];
+    legs.push(tokenLeg(sent));
+    tokenLegs.set(input.code, legs);
+    if (sent.status !== 200) {
+      return ceError(
+        c,
+        400,
+        'Failed to exchange the authorization code with Salesforce',
+        `${sent.body.error}: ${sent.body.error_description}`,
+      );
+    }
+    const instance: StoredInstance = {
+      id: nextInstanceId++,
+      element: 'sfdc',
+      name: input.name,
+      token: randomToken(21).replace(/-/g, '+').replace(/_/g, '/').concat('='),
+      tags: input.tags,
+      createdDate: new Date(options.now()).toISOString(),
+      configuration: {
+        ...salesforceConfiguration({
+          apiKey,
+          apiSecret,
+          callbackUrl,
+          accessToken: sent.body.access_token ?? '',
+          refreshToken: sent.body.refresh_token ?? '',
+          instanceUrl: sent.body.instance_url ?? '',
+        }),
+        ...optionalConfiguration(input.configuration),
+      },
+    };
+    instances.set(instance.id, instance);
+    return c.json(toInstanceReply(instance), 200);
+  }
+
+  function tokenLeg(sent: Awaited<ReturnType<SandboxSalesforce['exchange']>>): TokenLeg {
+    const masked: Record<string, string> = {
+      client_secret: '<SALESFORCE_CLIENT_SECRET>',
+      code: '<AUTHORIZATION_CODE>',
+    };
+    const replyMarkers: Record<string, string> = {
+      access_token: '<ACCESS_TOKEN>',
+      refresh_token: '<REFRESH_TOKEN>',
+      signature: '<SIGNATURE>',
+    };
+    return {
+      name: 'token',
+      method: 'POST',
+      url: sent.url,
+      form: sent.form.map(([name, value]) => [name, masked[name] ?? value]),
+      status: sent.status,
+      responseBody: JSON.stringify(
+        Object.fromEntries(
+          Object.entries(sent.body).map(([name, value]) => [name, replyMarkers[name] ?? value]),
+        ),
+        null,
+        2,
+      ),
+      at: new Date(options.now()).toISOString(),
+    };
+  }
 
   ce.post('/instances', async (c) => {
     const auth = parseCeAuthorization(c.req.header('authorization'));
@@ -213,21 +353,23 @@ export function createCloudElements(options: CloudElementsOptions) {
     const input = body as Record<string, unknown>;
     const providerData = record(input.providerData);
     const flow = flows.get(String(providerData.oauth_token ?? ''));
-    if (!authorized(c.req.header('authorization'), flow?.scenario))
-      return ceError(c, 401, BAD_SECRETS);
+    const scenario = flow?.scenario ?? c.req.header(SCENARIO_HEADER);
+    if (!authorized(c.req.header('authorization'), scenario)) return ceError(c, 401, BAD_SECRETS);
     const element = record(input.element);
     const configuration = record(input.configuration);
+    const kind = ELEMENTS[String(element.key)];
     const problems: string[] = [];
     if (typeof element.key !== 'string') problems.push('element.key is required');
     if (typeof input.name !== 'string' || input.name.trim() === '')
       problems.push('name is required');
-    for (const field of ['oauth_token', 'oauth_verifier', 'secret']) {
+    const providerFields = kind === 'sfdc' ? ['code'] : ['oauth_token', 'oauth_verifier', 'secret'];
+    for (const field of providerFields) {
       if (typeof providerData[field] !== 'string' || providerData[field] === '') {
         problems.push(`providerData.${field} is required`);
       }
     }
     if (problems.length) return ceError(c, 400, `${problems.join('; ')}.`);
-    if (!ELEMENT_KEYS.has(String(element.key))) {
+    if (!kind) {
       return ceError(c, 404, `No element found with key or id '${String(element.key)}'`);
     }
     const missingConfig = REQUIRED_CONFIGURATION.filter(
@@ -241,6 +383,17 @@ export function createCloudElements(options: CloudElementsOptions) {
       );
     }
     const name = String(input.name);
+    const tags = Array.isArray(input.tags)
+      ? input.tags.filter((t): t is string => typeof t === 'string')
+      : [];
+    if (kind === 'sfdc') {
+      return createSalesforceInstance(c, {
+        name,
+        code: String(providerData.code),
+        configuration,
+        tags,
+      });
+    }
     const apiKey = String(configuration['oauth.api.key']);
     const apiSecret = String(configuration['oauth.api.secret']);
     const callbackUrl = String(configuration['oauth.callback.url']);
@@ -283,11 +436,10 @@ export function createCloudElements(options: CloudElementsOptions) {
     const access = new URLSearchParams(sent.body);
     const instance: StoredInstance = {
       id: nextInstanceId++,
+      element: 'twitter',
       name,
       token: randomToken(21).replace(/-/g, '+').replace(/_/g, '/').concat('='),
-      tags: Array.isArray(input.tags)
-        ? input.tags.filter((t): t is string => typeof t === 'string')
-        : [],
+      tags,
       createdDate: new Date(options.now()).toISOString(),
       configuration: {
         ...twitterConfiguration({
@@ -297,30 +449,49 @@ export function createCloudElements(options: CloudElementsOptions) {
           userToken: access.get('oauth_token') ?? '',
           userTokenSecret: access.get('oauth_token_secret') ?? '',
         }),
-        ...Object.fromEntries(
-          OPTIONAL_CONFIGURATION.filter((key) => typeof configuration[key] === 'string').map(
-            (key) => [key, String(configuration[key])],
-          ),
-        ),
+        ...optionalConfiguration(configuration),
       },
     };
     instances.set(instance.id, instance);
     return c.json(toInstanceReply(instance), 200);
   });
 
-  // A call through an instance: the Element token picks the instance, whose Twitter account answers.
-  ce.get('/hubs/social/statuses', (c) => {
+  /** A call through an instance: the Element token picks the instance, of the hub's element. */
+  function throughInstance(c: Context, element: SandboxElement, hub: string) {
     const auth = parseCeAuthorization(c.req.header('authorization'));
-    if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
+    if (!authorized(c.req.header('authorization'))) return { error: ceError(c, 401, BAD_SECRETS) };
     const instance = [...instances.values()].find((i) => i.token === auth.Element);
     if (!instance) {
-      return ceError(
-        c,
-        401,
-        'Invalid Element token: no instance has this token (it may have been deleted).',
-      );
+      return {
+        error: ceError(
+          c,
+          401,
+          'Invalid Element token: no instance has this token (it may have been deleted).',
+        ),
+      };
     }
-    return c.json(sampleStatuses(instance, options.now()), 200);
+    if (instance.element !== element) {
+      return {
+        error: ceError(
+          c,
+          400,
+          `Instance ${instance.id} is a ${instance.element} instance, not in the ${hub} hub.`,
+        ),
+      };
+    }
+    return { instance };
+  }
+
+  // The social hub answers through a Twitter instance…
+  ce.get('/hubs/social/statuses', (c) => {
+    const found = throughInstance(c, 'twitter', 'social');
+    return found.error ?? c.json(sampleStatuses(found.instance, options.now()), 200);
+  });
+
+  // …and the CRM hub through a Salesforce one.
+  ce.get('/hubs/crm/accounts', (c) => {
+    const found = throughInstance(c, 'sfdc', 'crm');
+    return found.error ?? c.json(sampleAccounts(found.instance, options.now()), 200);
   });
 
   ce.get('/instances', (c) => {
@@ -347,8 +518,32 @@ export function createCloudElements(options: CloudElementsOptions) {
     app: ce,
     /** What Cloud Elements did with Twitter for one request token: the sandbox's inspector. */
     legsOf: (token: string) => flows.get(token)?.legs ?? [],
+    /** What Cloud Elements did with Salesforce for one authorization code. */
+    tokenLegsOf: (code: string) => tokenLegs.get(code) ?? [],
     findInstanceByToken: (token: string) => [...instances.values()].find((i) => i.token === token),
   };
+}
+
+/** The common configuration entries a caller set, kept as strings. */
+function optionalConfiguration(configuration: Record<string, unknown>) {
+  return Object.fromEntries(
+    OPTIONAL_CONFIGURATION.filter((key) => typeof configuration[key] === 'string').map((key) => [
+      key,
+      String(configuration[key]),
+    ]),
+  );
+}
+
+/** Accounts as the CRM hub returns them through a Salesforce instance. */
+function sampleAccounts(instance: StoredInstance, now: number) {
+  const names = ['Acme Corporation', 'Globex', 'Initech', 'Umbrella Learning', 'Hooli'];
+  return names.map((name, i) => ({
+    Id: `0015g00000SANDBOX${instance.id}${i}`,
+    Name: name,
+    Industry: ['Manufacturing', 'Energy', 'Technology', 'Education', 'Technology'][i],
+    BillingCountry: ['USA', 'USA', 'USA', 'UK', 'USA'][i],
+    CreatedDate: new Date(now - (i + 1) * 86_400_000).toISOString(),
+  }));
 }
 
 /** A timeline that looks like Twitter's, as the social hub returns it. */

@@ -10,6 +10,7 @@ const SCENARIO_HINTS: Record<string, string> = {
 export function renderConsentPage(token: string, appName: string, scenario?: string): string {
   const hint = scenario ? SCENARIO_HINTS[scenario] : undefined;
   return page(
+    'Sandbox Twitter',
     'Authorize access',
     `<p class="brand">𝕏 Sandbox Twitter</p>
     ${hint ? `<p class="lab" role="note">${hint}</p>` : ''}
@@ -32,6 +33,7 @@ export function renderConsentPage(token: string, appName: string, scenario?: str
 
 export function renderConsentError(message: string): string {
   return page(
+    'Sandbox Twitter',
     'Something went wrong',
     `<p class="brand">𝕏 Sandbox Twitter</p>
     <h1>This page is no longer valid</h1>
@@ -40,13 +42,54 @@ export function renderConsentError(message: string): string {
   );
 }
 
-function page(title: string, body: string): string {
+/** The fields of the authorize request that the consent form sends back with the answer. */
+const AUTHORIZE_FIELDS = ['response_type', 'client_id', 'redirect_uri', 'state', 'scope'];
+
+/** Salesforce's "Allow Access?" page for a connected app (OAuth 2.0). */
+export function renderSalesforceConsent(query: Record<string, string | undefined>): string {
+  const hidden = AUTHORIZE_FIELDS.filter((name) => query[name] !== undefined)
+    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(query[name] ?? '')}">`)
+    .join('\n      ');
+  return page(
+    'Sandbox Salesforce',
+    'Allow access?',
+    `<p class="brand">☁ Sandbox Salesforce</p>
+    <h1>Allow <strong>Cloud Elements Instance Wizard</strong> to access your Salesforce data?</h1>
+    <p>You are logged in as <strong>learner@sandbox.example</strong>.</p>
+    <p>This application will be able to:</p>
+    <ul>
+      <li>Access and manage your data (full).</li>
+      <li>Perform requests on your behalf at any time (refresh_token).</li>
+    </ul>
+    <form method="post">
+      ${hidden}
+      <button type="submit" name="decision" value="allow" class="primary">Allow</button>
+      <button type="submit" name="decision" value="deny">Deny</button>
+    </form>
+    <p class="note">This is the wizard's built-in sandbox, not salesforce.com: no real account is involved.</p>`,
+  );
+}
+
+/** The page Salesforce shows instead of redirecting, for a request it will not answer. */
+export function renderSalesforceError(error: string, description: string): string {
+  return page(
+    'Sandbox Salesforce',
+    'Authorization error',
+    `<p class="brand">☁ Sandbox Salesforce</p>
+    <h1>OAuth error</h1>
+    <p><code>error=${escapeHtml(error)}</code></p>
+    <p><code>error_description=${escapeHtml(description)}</code></p>
+    <p>Go back to the wizard and start the flow again.</p>`,
+  );
+}
+
+function page(brand: string, title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — Sandbox Twitter</title>
+<title>${escapeHtml(title)} — ${escapeHtml(brand)}</title>
 <link rel="stylesheet" href="consent.css">
 </head>
 <body><main>${body}</main></body>

@@ -1,7 +1,35 @@
 import type { StoredInstance } from './cloud-elements';
 
 /** Configuration keys Cloud Elements masks when it returns an instance. */
-const MASKED_KEYS = new Set(['oauth.api.secret', 'oauth.user.token.secret']);
+const MASKED_KEYS = new Set([
+  'oauth.api.secret',
+  'oauth.user.token.secret',
+  'oauth.user.refresh_token',
+]);
+
+/** Each element as an instance reply describes it (the guides' samples). */
+const ELEMENT_INFO = {
+  twitter: {
+    id: 1359,
+    name: 'Twitter',
+    key: 'twitter',
+    description:
+      'Add a Twitter Instance to connect your existing Twitter account to the Social Hub, allowing you to manage statuses and followers across multiple Social Elements.',
+    typeOauth: false,
+    authentication: { type: 'oauth1' },
+    hub: 'social',
+  },
+  sfdc: {
+    id: 39,
+    name: 'Salesforce.com',
+    key: 'sfdc',
+    description:
+      'The Salesforce.com allows you to deliver revolutionary CRM automation functionality, such as account and contact creation, from anywhere, anytime, on any device.',
+    typeOauth: true,
+    authentication: { type: 'oauth2' },
+    hub: 'crm',
+  },
+};
 
 /** An instance as Cloud Elements returns it: shaped like the guide's sample, secrets masked. */
 export function toInstanceReply(instance: StoredInstance) {
@@ -11,17 +39,10 @@ export function toInstanceReply(instance: StoredInstance) {
     token: instance.token,
     createdDate: instance.createdDate,
     element: {
-      id: 1359,
-      name: 'Twitter',
-      key: 'twitter',
-      description:
-        'Add a Twitter Instance to connect your existing Twitter account to the Social Hub, allowing you to manage statuses and followers across multiple Social Elements.',
+      ...ELEMENT_INFO[instance.element],
       active: true,
       deleted: false,
-      typeOauth: false,
       trialAccount: false,
-      authentication: { type: 'oauth1' },
-      hub: 'social',
       protocolType: 'http',
       private: false,
     },
@@ -67,6 +88,32 @@ export function twitterConfiguration(entries: {
     'pagination.type': 'page',
     'pagination.max': '100',
     'pagination.page.startindex': '0',
+    'event.vendor.type': 'polling',
+    'event.poller.refresh_interval': '15',
+    'event.notification.enabled': 'false',
+    'event.notification.callback.url': null,
+  };
+}
+
+/** The configuration Cloud Elements fills in for a new Salesforce instance (OAuth 2.0). */
+export function salesforceConfiguration(entries: {
+  apiKey: string;
+  apiSecret: string;
+  callbackUrl: string;
+  accessToken: string;
+  refreshToken: string;
+  instanceUrl: string;
+}): Record<string, string | null> {
+  return {
+    'base.url': `${entries.instanceUrl}/services/data/v47.0`,
+    'oauth.api.key': entries.apiKey,
+    'oauth.api.secret': entries.apiSecret,
+    'oauth.callback.url': entries.callbackUrl,
+    'oauth.user.token': entries.accessToken,
+    'oauth.user.refresh_token': entries.refreshToken,
+    'oauth.authorization.url': 'https://login.salesforce.com/services/oauth2/authorize',
+    'oauth.token.url': 'https://login.salesforce.com/services/oauth2/token',
+    'oauth.scope': 'full refresh_token',
     'event.vendor.type': 'polling',
     'event.poller.refresh_interval': '15',
     'event.notification.enabled': 'false',
