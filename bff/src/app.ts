@@ -5,7 +5,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { Agent } from 'undici';
 import { createAccess } from './access';
-import { type Config, DEFAULT_OAUTH_HOSTS, ELEMENT_KEY, SANDBOX_MOUNT } from './config';
+import { type Config, SANDBOX_MOUNT } from './config';
 import { AppError, errorReply } from './errors';
 import { createFlowStore } from './flow/cookie';
 import { createSealer } from './flow/seal';
@@ -32,8 +32,17 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   const secrets = [
     { value: config.ceUserSecret, marker: '<CE_USER_SECRET>' },
     { value: config.ceOrgSecret, marker: '<CE_ORG_SECRET>' },
-    { value: config.twitterApiSecret, marker: '<TWITTER_API_SECRET>' },
-    { value: config.twitterApiKey, marker: '<TWITTER_API_KEY>' },
+    ...(config.apps.twitter
+      ? [
+          { value: config.apps.twitter.apiSecret, marker: '<TWITTER_API_SECRET>' },
+          { value: config.apps.twitter.apiKey, marker: '<TWITTER_API_KEY>' },
+        ]
+      : []),
+    // Salesforce's client id is public by OAuth 2.0's design (the browser carries it to the
+    // consent page); its secret is not.
+    ...(config.apps.sfdc
+      ? [{ value: config.apps.sfdc.apiSecret, marker: '<SALESFORCE_CLIENT_SECRET>' }]
+      : []),
     { value: config.sessionSecret, marker: '<SESSION_SECRET>' },
   ];
   // Built once: every route and the error log redact with the same configured secrets.
@@ -74,12 +83,8 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   // Built once: every route calls Cloud Elements through the same client, pool and redactor.
   const ce = createCloudElements({
     baseUrl: config.ceBaseUrl,
-    elementKey: ELEMENT_KEY,
-    app: {
-      apiKey: config.twitterApiKey,
-      apiSecret: config.twitterApiSecret,
-      callbackUrl: config.callbackUrl,
-    },
+    apps: config.apps,
+    callbackUrl: config.callbackUrl,
     credentials: { userSecret: config.ceUserSecret, orgSecret: config.ceOrgSecret },
     redactor,
     dispatcher,
@@ -102,7 +107,6 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         ce,
         store,
         oauthUrlPolicy: {
-          providerHosts: DEFAULT_OAUTH_HOSTS,
           extraHosts: config.oauthExtraHosts,
           sandboxOrigin,
           carriesSecret: (text) => redactor.redactString(text) !== text,
@@ -159,7 +163,17 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
         userSecret: config.ceUserSecret,
         orgSecret: config.ceOrgSecret,
-        apps: { [config.twitterApiKey]: config.twitterApiSecret },
+        apps: config.apps.twitter
+          ? { [config.apps.twitter.apiKey]: config.apps.twitter.apiSecret }
+          : {},
+        salesforceApps: config.apps.sfdc
+          ? {
+              [config.apps.sfdc.apiKey]: {
+                secret: config.apps.sfdc.apiSecret,
+                callbackUrl: config.callbackUrl,
+              },
+            }
+          : {},
       }),
     );
   }

@@ -114,4 +114,23 @@ describe('parseConfig', () => {
       'TRUST_PROXY',
     ]);
   });
+
+  it('offers the elements whose apps are set, and needs at least one, each given whole', () => {
+    const { TWITTER_API_KEY, TWITTER_API_SECRET, ...withoutTwitter } = live;
+    const salesforceOnly = parseConfig({
+      ...withoutTwitter,
+      SALESFORCE_API_KEY: 'sf-key',
+      SALESFORCE_API_SECRET: 'sf-secret',
+    });
+    expect(salesforceOnly.ok && Object.keys(salesforceOnly.config.apps)).toEqual(['sfdc']);
+    const both = parseConfig({ ...live, SALESFORCE_API_KEY: 'k', SALESFORCE_API_SECRET: 's' });
+    expect(both.ok && Object.keys(both.config.apps)).toEqual(['twitter', 'sfdc']);
+    const none = parseConfig(withoutTwitter);
+    expect(none.ok ? [] : none.problems.join()).toContain('at least one element');
+    const half = parseConfig({ ...live, SALESFORCE_API_KEY: 'k' });
+    expect(half.ok ? [] : half.problems).toEqual([
+      "SALESFORCE_API_SECRET: is required with SALESFORCE_API_KEY (your Salesforce connected app's consumer secret)",
+    ]);
+    expect(TWITTER_API_KEY && TWITTER_API_SECRET).toBeTruthy();
+  });
 });

@@ -1,13 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { ElementKey } from '@cew/shared';
 import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
 import { z } from 'zod';
 
-export const ELEMENT_KEY = 'twitter';
+/** A provider app's key and secret, as Cloud Elements' `apiKey` and `apiSecret`. */
+export type AppCredentials = { apiKey: string; apiSecret: string };
 export const SANDBOX_MOUNT = '/sandbox';
 export const SANDBOX_CE_PATH = `${SANDBOX_MOUNT}/elements/api-v2`;
-/** Hosts a real Twitter authorization URL may point at; OAUTH_ALLOWED_HOSTS adds to these. */
-export const DEFAULT_OAUTH_HOSTS = ['api.twitter.com', 'api.x.com', 'twitter.com', 'x.com'];
+/**
+ * Where each element's real authorization URL may point: the provider's hosts and its consent
+ * paths. OAUTH_ALLOWED_HOSTS adds hosts (a path ending in one of these, on any of them).
+ */
+export const PROVIDER_CONSENT: Record<ElementKey, { hosts: string[]; paths: string[] }> = {
+  twitter: {
+    hosts: ['api.twitter.com', 'api.x.com', 'twitter.com', 'x.com'],
+    paths: ['/oauth/authorize', '/oauth/authenticate'],
+  },
+  // test.salesforce.com is where Salesforce sandboxes (the org kind) log in.
+  sfdc: {
+    hosts: ['login.salesforce.com', 'test.salesforce.com'],
+    paths: ['/services/oauth2/authorize'],
+  },
+};
 
 export type Config = {
   mode: 'sandbox' | 'live';
@@ -19,8 +34,8 @@ export type Config = {
   ceBaseUrl: string;
   ceUserSecret: string;
   ceOrgSecret: string;
-  twitterApiKey: string;
-  twitterApiSecret: string;
+  /** Each element's provider app; an element without one is not offered. */
+  apps: Partial<Record<ElementKey, AppCredentials>>;
   sessionSecret: string;
   /** OAUTH_ALLOWED_HOSTS: hosts allowed in `oauthUrl` besides the provider's own. */
   oauthExtraHosts: string[];
@@ -78,8 +93,10 @@ const baseSchema = z.object({
 const liveSchema = z.object({
   CE_USER_SECRET: secret('your Cloud Elements user secret'),
   CE_ORG_SECRET: secret('your Cloud Elements organization secret'),
-  TWITTER_API_KEY: secret("your Twitter app's consumer key"),
-  TWITTER_API_SECRET: secret("your Twitter app's consumer secret"),
+  TWITTER_API_KEY: z.string().optional(),
+  TWITTER_API_SECRET: z.string().optional(),
+  SALESFORCE_API_KEY: z.string().optional(),
+  SALESFORCE_API_SECRET: z.string().optional(),
   // Only a missing secret is "required"; a short one is reported by the base schema's length rule.
   SESSION_SECRET: z.string({ error: 'is required in live mode (32+ random characters)' }),
 });
@@ -97,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (!base.success) problems.push(...describe(base.error));
   const live = clean.CE_BASE_URL !== undefined ? liveSchema.safeParse(clean) : null;
   if (live && !live.success) problems.push(...describe(live.error));
+  if (live) problems.push(...appProblems(clean));
   if (
     base.success &&
     clean.CE_BASE_URL !== undefined &&
@@ -135,8 +153,24 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         ceBaseUrl: b.CE_BASE_URL.replace(/\/+$/, ''),
         ceUserSecret: live.data.CE_USER_SECRET,
         ceOrgSecret: live.data.CE_ORG_SECRET,
-        twitterApiKey: live.data.TWITTER_API_KEY,
-        twitterApiSecret: live.data.TWITTER_API_SECRET,
+        apps: {
+          ...(live.data.TWITTER_API_KEY && live.data.TWITTER_API_SECRET
+            ? {
+                twitter: {
+                  apiKey: live.data.TWITTER_API_KEY,
+                  apiSecret: live.data.TWITTER_API_SECRET,
+                },
+              }
+            : {}),
+          ...(live.data.SALESFORCE_API_KEY && live.data.SALESFORCE_API_SECRET
+            ? {
+                sfdc: {
+                  apiKey: live.data.SALESFORCE_API_KEY,
+                  apiSecret: live.data.SALESFORCE_API_SECRET,
+                },
+              }
+            : {}),
+        },
         sessionSecret: live.data.SESSION_SECRET,
       },
     };
@@ -151,11 +185,41 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ceBaseUrl: `http://${loopback}:${b.PORT}${SANDBOX_CE_PATH}`,
       ceUserSecret: DEMO_CREDENTIALS.userSecret,
       ceOrgSecret: DEMO_CREDENTIALS.orgSecret,
-      twitterApiKey: DEMO_CREDENTIALS.twitterApiKey,
-      twitterApiSecret: DEMO_CREDENTIALS.twitterApiSecret,
+      // The sandbox plays both providers, so both elements are offered.
+      apps: {
+        twitter: {
+          apiKey: DEMO_CREDENTIALS.twitterApiKey,
+          apiSecret: DEMO_CREDENTIALS.twitterApiSecret,
+        },
+        sfdc: {
+          apiKey: DEMO_CREDENTIALS.salesforceClientId,
+          apiSecret: DEMO_CREDENTIALS.salesforceClientSecret,
+        },
+      },
       sessionSecret: b.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
   };
+}
+
+/** Live mode needs at least one element's app, each given whole (key and secret). */
+function appProblems(env: Record<string, string | undefined>): string[] {
+  const pairs = [
+    ['TWITTER_API_KEY', 'TWITTER_API_SECRET', "your Twitter app's consumer"],
+    ['SALESFORCE_API_KEY', 'SALESFORCE_API_SECRET', "your Salesforce connected app's consumer"],
+  ] as const;
+  const problems: string[] = [];
+  for (const [key, secretName, what] of pairs) {
+    if (env[key] && !env[secretName])
+      problems.push(`${secretName}: is required with ${key} (${what} secret)`);
+    if (env[secretName] && !env[key])
+      problems.push(`${key}: is required with ${secretName} (${what} key)`);
+  }
+  if (!pairs.some(([key, secretName]) => env[key] && env[secretName])) {
+    problems.push(
+      'TWITTER_API_KEY, TWITTER_API_SECRET: are required in live mode, unless SALESFORCE_API_KEY and SALESFORCE_API_SECRET are set (at least one element must be configured)',
+    );
+  }
+  return problems;
 }
 
 function describe(error: z.ZodError): string[] {

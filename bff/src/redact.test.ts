@@ -156,4 +156,13 @@ describe('redact', () => {
       token: 'the instance token is shown at step 5',
     });
   });
+
+  it('redacts twice to the same result: a marker is not taken for a secret to hide', () => {
+    const other = createRedactor([
+      { value: 'sf-client-secret', marker: '<SALESFORCE_CLIENT_SECRET>' },
+    ]);
+    const once = other.redact({ 'oauth.api.secret': 'sf-client-secret' });
+    expect(once).toEqual({ 'oauth.api.secret': '<SALESFORCE_CLIENT_SECRET>' });
+    expect(other.redact(once)).toEqual(once);
+  });
 });

@@ -48,6 +48,8 @@ function keyMarker(key: string): string | undefined {
 const ALREADY_MASKED = /^\*+$/;
 const MARKER = /<[A-Z_]+>/g;
 const SCHEME_WORDS = /^(?:\s|,|User|Organization|Element)*$/;
+const onlyMarkers = (value: string) =>
+  value.includes('<') && SCHEME_WORDS.test(value.replace(MARKER, ''));
 
 /** Full groups of base64 for `value` when it starts `offset` bytes into what was encoded. */
 function base64Cores(value: string): string[] {
@@ -141,7 +143,8 @@ function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
   function redactValue(value: unknown, key?: string): unknown {
     const marker = key === undefined ? undefined : keyMarker(key);
     if (marker !== undefined && typeof value === 'string') {
-      if (value === '' || ALREADY_MASKED.test(value)) return value;
+      // Masked already: by Cloud Elements (asterisks), or by this redactor in an earlier pass.
+      if (value === '' || ALREADY_MASKED.test(value) || onlyMarkers(value)) return value;
       // Keep the precise markers of known secrets ("User <CE_USER_SECRET>, Organization …") only
       // when nothing but markers and scheme words is left; otherwise hide the whole value.
       const byValue = redactString(value);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { ElementKey } from './elements';
 import type { AuthType, CallStepId } from './flow';
 import { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX, TOKEN_MAX } from './limits';
 
+export * from './elements';
 export * from './flow';
 
 /** The calls that move a flow on, as the flow module orders them. */
@@ -24,6 +26,10 @@ export const ScenarioSchema = z.enum([
   'ce-down',
   'ce-slow',
   'name-taken',
+  'code-reused',
+  'code-expired',
+  'redirect-mismatch',
+  'secret-in-url',
 ]);
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
@@ -143,11 +149,10 @@ export type CloudElementsError = z.infer<typeof CloudElementsErrorSchema>;
 
 export type PublicConfig = {
   mode: Mode;
-  elementKey: string;
+  /** The elements this server can provision (an element whose app is not configured is not). */
+  elements: { key: ElementKey; authType: AuthType; apiKeyMasked: string }[];
   cloudElementsBaseUrl: string;
   callbackUrl: string;
-  /** The Twitter consumer key with all but its ends hidden. */
-  apiKeyMasked: string;
   /** Whether the API needs the class's access code first (`POST /api/session`). */
   accessCodeRequired: boolean;
   /** The tag on every instance this wizard creates; only those can be deleted here. */
@@ -161,7 +166,7 @@ export type PublicConfig = {
 export type FlowView = {
   /** Names this flow, so the browser files its exchanges under the right one; null: no flow. */
   id: string | null;
-  element: string | null;
+  element: ElementKey | null;
   authType: AuthType;
   /** The last call completed. */
   done: CallStepId | null;
@@ -172,9 +177,21 @@ export type FlowView = {
   scenario: Scenario;
 };
 
+export const ElementKeySchema = z.enum(['twitter', 'sfdc'] satisfies ElementKey[]);
+
 export const RequestTokenInputSchema = z.strictObject({
   scenario: ScenarioSchema.default('none'),
 });
+
+/**
+ * Step 2's body: `{}` goes on with the OAuth 1.0a flow in progress; naming an OAuth 2.0 element
+ * starts that element's flow, whose first call this is.
+ */
+export const AuthorizeUrlInputSchema = z.strictObject({
+  element: ElementKeySchema.optional(),
+  scenario: ScenarioSchema.default('none'),
+});
+export type AuthorizeUrlInput = z.input<typeof AuthorizeUrlInputSchema>;
 export type RequestTokenInput = z.input<typeof RequestTokenInputSchema>;
 
 const queryValue = z.string().min(1).max(512);
@@ -183,10 +200,16 @@ const kept = z.string().min(1).max(TOKEN_MAX);
 
 /** The callback's query parameters, as the provider sent them to the browser. */
 export const CallbackInputSchema = z.strictObject({
+  // OAuth 1.0a
   oauth_token: queryValue.optional(),
   oauth_verifier: kept.optional(),
-  state: queryValue.optional(),
   denied: queryValue.optional(),
+  // OAuth 2.0
+  code: kept.optional(),
+  error: queryValue.optional(),
+  error_description: queryValue.optional(),
+  // Both
+  state: queryValue.optional(),
 });
 export type CallbackInput = z.infer<typeof CallbackInputSchema>;
 

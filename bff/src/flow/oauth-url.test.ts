@@ -1,26 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OAUTH_HOSTS } from '../config';
 import { createRedactor } from '../redact';
 import { checkOauthUrl, type OauthUrlPolicy } from './oauth-url';
 
 const redactor = createRedactor([{ value: 'app-secret-value', marker: '<TWITTER_API_SECRET>' }]);
 const live: OauthUrlPolicy = {
-  providerHosts: DEFAULT_OAUTH_HOSTS,
   extraHosts: [],
   carriesSecret: (text) => redactor.redactString(text) !== text,
 };
 const token = 'tok123';
+const twitter = { element: 'twitter', param: 'oauth_token', value: token } as const;
 
 describe('checkOauthUrl', () => {
   it("accepts Twitter's https consent page carrying this flow's token, in canonical form", () => {
     expect(
-      checkOauthUrl(`https://api.twitter.com/oauth/authorize?oauth_token=${token}`, token, live),
+      checkOauthUrl(`https://api.twitter.com/oauth/authorize?oauth_token=${token}`, twitter, live),
     ).toEqual({ ok: true, url: `https://api.twitter.com/oauth/authorize?oauth_token=${token}` });
     // The browser gets the serialization that was checked, not the raw string.
     expect(
       checkOauthUrl(
         `HTTPS://API.Twitter.com:443/oauth/authenticate?oauth_token=${token}`,
-        token,
+        twitter,
         live,
       ),
     ).toEqual({ ok: true, url: `https://api.twitter.com/oauth/authenticate?oauth_token=${token}` });
@@ -92,7 +91,7 @@ describe('checkOauthUrl', () => {
     ['no token', 'https://api.twitter.com/oauth/authorize', "this flow's request token"],
     ['garbage', 'not-a-url', 'not a valid absolute URL'],
   ])('refuses %s', (_, url, reason) => {
-    const verdict = checkOauthUrl(url, token, live);
+    const verdict = checkOauthUrl(url, twitter, live);
     expect(verdict.ok).toBe(false);
     expect(verdict.ok ? '' : verdict.reason).toContain(reason);
   });
@@ -102,25 +101,51 @@ describe('checkOauthUrl', () => {
     expect(
       checkOauthUrl(
         `http://127.0.0.1:8787/sandbox/twitter/oauth/authorize?oauth_token=${token}`,
-        token,
+        twitter,
         sandbox,
       ).ok,
     ).toBe(true);
-    expect(checkOauthUrl(`http://127.0.0.1:9999/x?oauth_token=${token}`, token, sandbox).ok).toBe(
+    expect(checkOauthUrl(`http://127.0.0.1:9999/x?oauth_token=${token}`, twitter, sandbox).ok).toBe(
       false,
     );
     const rehearsal = { ...live, extraHosts: ['127.0.0.1'] };
     expect(
       checkOauthUrl(
         `http://127.0.0.1:8790/twitter/oauth/authorize?oauth_token=${token}`,
-        token,
+        twitter,
         rehearsal,
       ).ok,
     ).toBe(true);
     const remote = { ...live, extraHosts: ['auth.example.com'] };
     const path = `/oauth/authorize?oauth_token=${token}`;
-    expect(checkOauthUrl(`http://auth.example.com${path}`, token, remote).ok).toBe(false);
-    expect(checkOauthUrl(`https://auth.example.com/tenant${path}`, token, remote).ok).toBe(true);
-    expect(checkOauthUrl(`https://auth.example.com:444${path}`, token, remote).ok).toBe(false);
+    expect(checkOauthUrl(`http://auth.example.com${path}`, twitter, remote).ok).toBe(false);
+    expect(checkOauthUrl(`https://auth.example.com/tenant${path}`, twitter, remote).ok).toBe(true);
+    expect(checkOauthUrl(`https://auth.example.com:444${path}`, twitter, remote).ok).toBe(false);
+  });
+
+  it("checks Salesforce's consent URL against its hosts and path, bound by this flow's state", () => {
+    const sfdc = { element: 'sfdc', param: 'state', value: 'st4te' } as const;
+    const base =
+      'https://login.salesforce.com/services/oauth2/authorize?response_type=code&client_id=c&redirect_uri=https%3A%2F%2Fw.example%2Fcb';
+    expect(checkOauthUrl(`${base}&state=st4te`, sfdc, live).ok).toBe(true);
+    expect(checkOauthUrl(`${base.replace('login.', 'test.')}&state=st4te`, sfdc, live).ok).toBe(
+      true,
+    );
+    const refusals: [string, string][] = [
+      [`${base}&state=other`, "this flow's state"],
+      [base, "this flow's state"],
+      [`${base}&state=st4te&state=st4te`, 'state more than once'],
+      // The guide's own sample puts the client secret in the URL the browser is sent to.
+      [`${base}&state=st4te&client_secret=xyz789`, "carries the app's secret"],
+      [
+        `${base.replace('login.salesforce.com', 'api.twitter.com')}&state=st4te`,
+        'not an allowed provider host',
+      ],
+      [`https://login.salesforce.com/secur/frontdoor.jsp?state=st4te`, 'not the provider'],
+    ];
+    for (const [url, reason] of refusals) {
+      const verdict = checkOauthUrl(url, sfdc, live);
+      expect(verdict.ok ? '' : verdict.reason, url).toContain(reason);
+    }
   });
 });

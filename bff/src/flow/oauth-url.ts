@@ -1,4 +1,5 @@
-import { OAUTH_URL_MAX } from '@cew/shared';
+import { type ElementKey, OAUTH_URL_MAX } from '@cew/shared';
+import { PROVIDER_CONSENT } from '../config';
 
 /**
  * Decides whether an `oauthUrl` from Cloud Elements may be handed to the browser, which will
@@ -7,12 +8,8 @@ import { OAUTH_URL_MAX } from '@cew/shared';
  * for someone else's token; nor may the URL carry the app's secret into the browser.
  */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** Twitter's consent pages: the only paths on its hosts a person is sent to. */
-const TWITTER_PATHS = ['/oauth/authorize', '/oauth/authenticate'];
 
 export type OauthUrlPolicy = {
-  /** The provider's own hosts: only its exact consent paths, on the default port. */
-  providerHosts: string[];
   /** OAUTH_ALLOWED_HOSTS: hosts you allow, whose consent path may sit under a prefix. */
   extraHosts: string[];
   /** In sandbox mode the sandbox's own origin, which may be plain http on loopback. */
@@ -26,11 +23,20 @@ export type OauthUrlVerdict = { ok: true; url: string } | { ok: false; reason: s
 /** Printable ASCII only: no spaces, controls or look-alike letters such as full-width `ｘ`. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
+/**
+ * What binds the URL to this flow: OAuth 1.0a's request token (`oauth_token`), OAuth 2.0's
+ * random `state`.
+ */
+export type OauthUrlBinding =
+  | { element: ElementKey; param: 'oauth_token'; value: string }
+  | { element: ElementKey; param: 'state'; value: string };
+
 export function checkOauthUrl(
   raw: string,
-  requestToken: string,
+  binding: OauthUrlBinding,
   policy: OauthUrlPolicy,
 ): OauthUrlVerdict {
+  const consent = PROVIDER_CONSENT[binding.element];
   // The flow keeps the URL in its cookie, which must stay small; real ones are far shorter.
   if (raw.length > OAUTH_URL_MAX) {
     return { ok: false, reason: `it is longer than ${OAUTH_URL_MAX} characters` };
@@ -48,7 +54,7 @@ export function checkOauthUrl(
   const host = url.hostname.toLowerCase();
   // Plain http, and a port of its own, only where no network can read it: the embedded sandbox,
   // or an allowed loopback host (the standalone sandbox in a live-mode rehearsal).
-  const isProvider = policy.providerHosts.includes(host);
+  const isProvider = consent.hosts.includes(host);
   const isExtra = policy.extraHosts.includes(host);
   const isAllowedLoopback = LOOPBACK.has(host) && isExtra;
   if (url.protocol !== 'https:' && !isSandbox && !(url.protocol === 'http:' && isAllowedLoopback)) {
@@ -63,23 +69,24 @@ export function checkOauthUrl(
   }
   // On the provider's own hosts the exact consent paths; elsewhere (the sandbox, a host you
   // allow) a path ending in one, such as /sandbox/twitter/oauth/authorize.
-  const pathOk = TWITTER_PATHS.some((path) =>
+  const pathOk = consent.paths.some((path) =>
     isProvider ? url.pathname === path : url.pathname.endsWith(path),
   );
   if (!pathOk) {
     return { ok: false, reason: `its path ${url.pathname} is not the provider's consent page` };
   }
-  const tokens = url.searchParams.getAll('oauth_token');
-  if (tokens.length !== 1 || tokens[0] !== requestToken) {
+  const bound = url.searchParams.getAll(binding.param);
+  if (bound.length !== 1 || bound[0] !== binding.value) {
+    const what = binding.param === 'oauth_token' ? 'request token' : 'state';
     return {
       ok: false,
       reason:
-        tokens.length > 1
-          ? 'it carries oauth_token more than once'
-          : "it does not carry this flow's request token",
+        bound.length > 1
+          ? `it carries ${binding.param} more than once`
+          : `it does not carry this flow's ${what}`,
     };
   }
-  if (policy.carriesSecret(raw)) {
+  if (url.searchParams.has('client_secret') || policy.carriesSecret(raw)) {
     return { ok: false, reason: "it carries the app's secret, which must never reach a browser" };
   }
   // The canonical serialization, not the raw string: what the browser gets is what was checked.

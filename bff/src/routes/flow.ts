@@ -1,20 +1,25 @@
 import {
   type Advanced,
+  AuthorizeUrlInputSchema,
+  type AuthType,
   type CallbackInput,
   CallbackInputSchema,
   CreateInstanceInputSchema,
+  ELEMENTS,
+  type ElementKey,
   type Exchange,
   type FlowEvent,
   isRefusal,
   next,
   RequestTokenInputSchema,
+  type Scenario,
 } from '@cew/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { FlowStore } from '../flow/cookie';
-import { checkOauthUrl, type OauthUrlPolicy } from '../flow/oauth-url';
-import { type FlowState, progressOf, toFlowView } from '../flow/state';
+import { checkOauthUrl, type OauthUrlBinding, type OauthUrlPolicy } from '../flow/oauth-url';
+import { authTypeOf, type FlowState, progressOf, toFlowView } from '../flow/state';
 import { randomToken } from '../random';
 import type { CallContext, CloudElements } from '../upstream/cloud-elements';
 import { json } from '../validate';
@@ -30,15 +35,15 @@ export type FlowDeps = {
 const EmptyBody = z.strictObject({});
 
 /** The flow module's verdict on this call: the progress it makes, or a 409 saying what is missing. */
-function check(flow: FlowState | null, event: FlowEvent): Advanced {
-  const result = next(progressOf(flow), event, 'oauth1');
+function check(flow: FlowState | null, event: FlowEvent, authType: AuthType): Advanced {
+  const result = next(progressOf(flow), event, flow ? authTypeOf(flow) : authType);
   if (isRefusal(result)) throw new AppError(409, 'out_of_order', result.reason);
   return result;
 }
 
 /** The same verdict for a step that goes on with a flow (the module refuses those without one). */
 function checkFlow(flow: FlowState | null, event: FlowEvent): [FlowState, Advanced] {
-  const progress = check(flow, event);
+  const progress = check(flow, event, 'oauth1');
   if (!flow) throw new AppError(409, 'out_of_order', 'There is no flow in progress. Start over.');
   return [flow, progress];
 }
@@ -48,15 +53,61 @@ const instanceTokenSecret = (value: string) => ({ value, marker: '<INSTANCE_TOKE
 /** What a call carries of its flow: its scenario, and its request token secret to redact. */
 const contextOf = (flow: FlowState, extra: CallContext['secrets'] = []): CallContext => ({
   scenario: flow.scenario,
-  secrets: [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }, ...extra],
+  secrets: [
+    ...(flow.tokenSecret ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }] : []),
+    ...extra,
+  ],
 });
 
+/** What the provider gave this flow, as Cloud Elements' `providerData` wants it. */
+function providerDataOf(flow: FlowState): Record<string, string> {
+  if (authTypeOf(flow) === 'oauth2') {
+    if (!flow.code) throw new AppError(409, 'out_of_order', 'This flow has no code. Start over.');
+    return { code: flow.code };
+  }
+  if (!flow.requestToken || !flow.verifier || !flow.tokenSecret) {
+    throw new AppError(409, 'out_of_order', 'This flow has no verifier. Start over.');
+  }
+  return {
+    oauth_token: flow.requestToken,
+    oauth_verifier: flow.verifier,
+    secret: flow.tokenSecret,
+  };
+}
+
 /**
- * The flow's routes. Each is load → check (the flow module) → call upstream → transition → save →
- * reply; a failed call goes out as an error with its exchange and changes nothing in the cookie.
- * Every reply carries the call's exchange once, and the flow as it now stands.
+ * The flow's routes, for both auth types. Each is load → check (the flow module) → call upstream
+ * → transition → save → reply; a failed call goes out as an error with its exchange and changes
+ * nothing in the cookie. Every reply carries the call's exchange once, and the flow as it now
+ * stands.
  */
 export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandbox }: FlowDeps) {
+  /** The authorization URL from Cloud Elements, handed out only once it passes the checks. */
+  async function authorizeUrl(
+    element: ElementKey,
+    binding: OauthUrlBinding,
+    state: string,
+    context: CallContext,
+  ) {
+    const { data, reply } = await ce.getAuthorizeUrl(
+      element,
+      { requestToken: binding.param === 'oauth_token' ? binding.value : undefined, state },
+      context,
+    );
+    const verdict = checkOauthUrl(data.oauthUrl, binding, oauthUrlPolicy);
+    if (!verdict.ok) {
+      throw new AppError(
+        502,
+        'unsafe_oauth_url',
+        `The authorization URL from Cloud Elements was refused because ${verdict.reason}. The wizard will not send you there. Check CE_BASE_URL and OAUTH_ALLOWED_HOSTS.`,
+        { exchange: reply.exchange },
+      );
+    }
+    return { oauthUrl: verdict.url, exchange: reply.exchange };
+  }
+
+  const scenarioOf = (scenario: Scenario): Scenario => (sandbox ? scenario : 'none');
+
   return new Hono()
     .get('/', (c) => c.json(toFlowView(store.load(c)), 200))
     .delete('/', (c) => {
@@ -68,19 +119,24 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         throw new AppError(
           404,
           'not_found',
-          "Cloud Elements' calls to Twitter are visible only in sandbox mode.",
+          "Cloud Elements' calls to the provider are visible only in sandbox mode.",
         );
       }
       const flow = store.load(c);
-      if (!flow) return c.json({ legs: [] }, 200);
-      return c.json(await ce.getProviderLegs(flow.requestToken, contextOf(flow)), 200);
+      const by = flow?.requestToken
+        ? { oauth_token: flow.requestToken }
+        : flow?.code
+          ? { code: flow.code }
+          : null;
+      if (!flow || !by) return c.json({ legs: [] }, 200);
+      return c.json(await ce.getProviderLegs(by, contextOf(flow)), 200);
     })
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
-      // Step 1 always begins a fresh flow, with a new random `state` bound to this browser.
-      const progress = check(null, { step: 'request-token' });
-      const scenario = sandbox ? c.req.valid('json').scenario : 'none';
+      // OAuth 1.0a's step 1 always begins a fresh flow, with a new random `state` for this browser.
+      const progress = check(null, { step: 'request-token' }, 'oauth1');
+      const scenario = scenarioOf(c.req.valid('json').scenario);
       const state = randomToken(16);
-      const { data, reply } = await ce.getRequestToken(state, { scenario });
+      const { data, reply } = await ce.getRequestToken('twitter', state, { scenario });
       const flow: FlowState = {
         id: randomToken(8),
         element: 'twitter',
@@ -96,28 +152,42 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         200,
       );
     })
-    .post('/authorize-url', json(EmptyBody), async (c) => {
+    .post('/authorize-url', json(AuthorizeUrlInputSchema), async (c) => {
+      const input = c.req.valid('json');
+      if (input.element && ELEMENTS[input.element].authType === 'oauth2') {
+        // OAuth 2.0 starts here: a fresh flow, bound to this browser by a random `state`.
+        const progress = check(null, { step: 'authorize-url' }, 'oauth2');
+        const scenario = scenarioOf(input.scenario);
+        const state = randomToken(16);
+        const element = input.element;
+        const { oauthUrl, exchange } = await authorizeUrl(
+          element,
+          { element, param: 'state', value: state },
+          state,
+          { scenario },
+        );
+        const flow: FlowState = {
+          id: randomToken(8),
+          element,
+          done: progress.done,
+          scenario,
+          state,
+          oauthUrl,
+        };
+        store.save(c, flow);
+        return c.json({ oauthUrl, exchange, flow: toFlowView(flow) }, 200);
+      }
       const [flow, progress] = checkFlow(store.load(c), { step: 'authorize-url' });
-      const { data, reply } = await ce.getAuthorizeUrl(
-        flow.requestToken,
+      if (!flow.requestToken) throw new AppError(409, 'out_of_order', 'Start over.');
+      const { oauthUrl, exchange } = await authorizeUrl(
+        flow.element,
+        { element: flow.element, param: 'oauth_token', value: flow.requestToken },
         flow.state,
         contextOf(flow),
       );
-      const verdict = checkOauthUrl(data.oauthUrl, flow.requestToken, oauthUrlPolicy);
-      if (!verdict.ok) {
-        throw new AppError(
-          502,
-          'unsafe_oauth_url',
-          `The authorization URL from Cloud Elements was refused because ${verdict.reason}. The wizard will not send you there. Check CE_BASE_URL and OAUTH_ALLOWED_HOSTS.`,
-          { exchange: reply.exchange },
-        );
-      }
-      const saved: FlowState = { ...flow, done: progress.done, oauthUrl: verdict.url };
+      const saved: FlowState = { ...flow, done: progress.done, oauthUrl };
       store.save(c, saved);
-      return c.json(
-        { oauthUrl: verdict.url, exchange: reply.exchange, flow: toFlowView(saved) },
-        200,
-      );
+      return c.json({ oauthUrl, exchange, flow: toFlowView(saved) }, 200);
     })
     .post('/callback', json(CallbackInputSchema), (c) => {
       const input = c.req.valid('json');
@@ -126,49 +196,46 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
       // The callback made no upstream call: its exchange is the browser's report to the BFF.
       const record = (status: number, body: unknown) =>
         ce.redact(
-          callbackExchange(callbackUrl, input, status, body, performance.now() - started),
+          callbackExchange(flow, callbackUrl, input, status, body, performance.now() - started),
           flow ? contextOf(flow) : undefined,
         );
-      const refuse = (status: 403, message: string) =>
-        new AppError(status, 'callback_mismatch', message, {
-          exchange: record(status, { error: { code: 'callback_mismatch', message } }),
+      const refuse = (message: string) =>
+        new AppError(403, 'callback_mismatch', message, {
+          exchange: record(403, { error: { code: 'callback_mismatch', message } }),
         });
 
       if (!flow) {
         throw refuse(
-          403,
           'This browser has no flow in progress, so the callback is refused: it came from another browser, or the flow expired. Start over.',
         );
       }
-      const accepted = input.denied === undefined;
-      const verdict = next(progressOf(flow), { step: 'callback', accepted }, 'oauth1');
+      const oauth2 = authTypeOf(flow) === 'oauth2';
+      const accepted = oauth2 ? input.error === undefined : input.denied === undefined;
+      const verdict = next(progressOf(flow), { step: 'callback', accepted }, authTypeOf(flow));
       if (isRefusal(verdict)) {
         const body = { error: { code: 'out_of_order', message: verdict.reason } };
         throw new AppError(409, 'out_of_order', verdict.reason, { exchange: record(409, body) });
       }
-      if ((input.denied ?? input.oauth_token) !== flow.requestToken) {
+      if (!oauth2 && (input.denied ?? input.oauth_token) !== flow.requestToken) {
         throw refuse(
-          403,
           "The callback's oauth_token is not this flow's request token, so it is refused. Start over.",
         );
       }
       if (input.state !== flow.state) {
         throw refuse(
-          403,
           "The callback's state does not match this flow's state (a possible cross-site request), so it is refused. Start over.",
         );
       }
-      if (accepted && !input.oauth_verifier) {
+      if (accepted && !(oauth2 ? input.code : input.oauth_verifier)) {
         throw refuse(
-          403,
-          'The callback carries no oauth_verifier. Start over and authorize the app again.',
+          `The callback carries no ${oauth2 ? 'code' : 'oauth_verifier'}. Start over and authorize the app again.`,
         );
       }
       const saved: FlowState = {
         ...flow,
         done: verdict.done,
         outcome: verdict.outcome,
-        verifier: input.oauth_verifier,
+        ...(oauth2 ? { code: input.code } : { verifier: input.oauth_verifier }),
       };
       store.save(c, saved);
       const exchange = record(200, { accepted });
@@ -177,15 +244,11 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
     .post('/instance', json(CreateInstanceInputSchema), async (c) => {
       const input = c.req.valid('json');
       const [flow, progress] = checkFlow(store.load(c), { step: 'create-instance' });
-      if (!flow.verifier) {
-        throw new AppError(409, 'out_of_order', 'This flow has no verifier. Start over.');
-      }
       const context = contextOf(flow);
       const { data, reply } = await ce.createInstance(
+        flow.element,
         {
-          oauthToken: flow.requestToken,
-          oauthVerifier: flow.verifier,
-          tokenSecret: flow.tokenSecret,
+          providerData: providerDataOf(flow),
           name: input.name,
           tags: input.tags,
           settings: input.settings,
@@ -234,12 +297,12 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
       const context = contextOf(flow, [instanceTokenSecret(flow.instanceToken)]);
-      const { data, reply } = await ce.getStatuses(flow.instanceToken, context);
+      const { data, reply } = await ce.tryIt(flow.element, flow.instanceToken, context);
       const saved: FlowState = { ...flow, done: progress.done };
       store.save(c, saved);
       return c.json(
         {
-          statuses: ce.redact(data, context),
+          items: ce.redact(data, context),
           exchange: reply.exchange,
           flow: toFlowView(saved),
         },
@@ -248,8 +311,9 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
     });
 }
 
-/** The callback as an exchange: Twitter sent the browser to the callback, the browser told the BFF. */
+/** The callback as an exchange: the provider sent the browser to the callback, the browser told the BFF. */
 function callbackExchange(
+  flow: FlowState | null,
   callbackUrl: string,
   input: CallbackInput,
   status: number,
@@ -262,7 +326,7 @@ function callbackExchange(
   }
   return {
     step: 'callback',
-    parties: 'Twitter → Browser → BFF',
+    parties: `${ELEMENTS[flow?.element ?? 'twitter'].provider} → Browser → BFF`,
     method: 'GET',
     url: url.toString(),
     requestHeaders: {},

@@ -20,8 +20,8 @@ describe('after provisioning', () => {
     const { browser, created } = await withInstance('try-it');
     const res = await browser.call('POST', '/api/flow/try-it', {});
     expect(res.status).toBe(200);
-    expect(res.json.statuses.length).toBeGreaterThan(0);
-    expect(res.json.statuses[0]).toMatchObject({
+    expect(res.json.items.length).toBeGreaterThan(0);
+    expect(res.json.items[0]).toMatchObject({
       text: expect.any(String),
       user: { screen_name: 'sandbox_learner' },
     });

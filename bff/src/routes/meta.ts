@@ -1,6 +1,7 @@
 import type { PublicConfig } from '@cew/shared';
+import { ELEMENTS, type ElementKey } from '@cew/shared';
 import { Hono } from 'hono';
-import { type Config, ELEMENT_KEY } from '../config';
+import type { Config } from '../config';
 
 /** "sandbox-twitter-api-key" → "sand…-key": enough to recognise, not enough to use. */
 function maskKey(key: string): string {
@@ -10,10 +11,14 @@ function maskKey(key: string): string {
 export function createMetaRoutes(config: Config, accessCodeRequired: boolean) {
   const publicConfig: PublicConfig = {
     mode: config.mode,
-    elementKey: ELEMENT_KEY,
+    elements: (Object.keys(config.apps) as ElementKey[]).map((key) => ({
+      key,
+      authType: ELEMENTS[key].authType,
+      // Salesforce's client id is public (it travels in the consent URL); Twitter's key is not.
+      apiKeyMasked: maskKey(config.apps[key]?.apiKey ?? ''),
+    })),
     cloudElementsBaseUrl: config.ceBaseUrl,
     callbackUrl: config.callbackUrl,
-    apiKeyMasked: maskKey(config.twitterApiKey),
     accessCodeRequired,
     instanceTag: config.instanceTag,
   };

@@ -90,17 +90,19 @@ export class TestBrowser {
     return this.consent(json.oauthUrl, decision);
   }
 
-  /** The person's answer on the provider's consent page; returns the callback's query. */
+  /**
+   * The person's answer on the provider's consent page (the sandbox's Twitter or Salesforce: the
+   * form sends back the authorize request's fields with the decision); returns the callback's query.
+   */
   async consent(url: string, decision: 'allow' | 'deny'): Promise<Record<string, string>> {
     const oauthUrl = new URL(url);
-    const res = await fetch(oauthUrl, {
+    const form = new URLSearchParams(oauthUrl.searchParams);
+    form.set('decision', decision);
+    const res = await fetch(`${oauthUrl.origin}${oauthUrl.pathname}`, {
       dispatcher: this.agent,
       method: 'POST',
       redirect: 'manual',
-      body: new URLSearchParams({
-        oauth_token: oauthUrl.searchParams.get('oauth_token') ?? '',
-        decision,
-      }),
+      body: form,
     });
     const back = new URL(res.headers.get('location') ?? '');
     return Object.fromEntries(back.searchParams);

@@ -1,24 +1,27 @@
 import {
+  ELEMENTS,
+  type ElementKey,
   type Instance,
   InstanceSchema,
   type InstanceSettings,
   ProviderLegsSchema,
   SCENARIO_HEADER,
   type Scenario,
-  StatusSchema,
   TOKEN_MAX,
 } from '@cew/shared';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
+import { AppError } from '../errors';
 import type { KnownSecret, Redactor } from '../redact';
 import { expectOk, sendUpstream, type UpstreamCall, type UpstreamReply } from './http';
 
 export type CloudElementsOptions = {
   /** Cloud Elements' API root, e.g. https://api.cloud-elements.com/elements/api-v2. */
   baseUrl: string;
-  elementKey: string;
-  /** The provider app's key and secret and the callback registered with it. */
-  app: { apiKey: string; apiSecret: string; callbackUrl: string };
+  /** Each element's provider app (key and secret); an element without one cannot be called. */
+  apps: Partial<Record<ElementKey, { apiKey: string; apiSecret: string }>>;
+  /** The callback registered with every provider app. */
+  callbackUrl: string;
   /** The platform's own credentials, for calls about instances; only the BFF ever holds them. */
   credentials: { userSecret: string; orgSecret: string };
   /** Hides the configured secrets; each call may add its flow's own. */
@@ -43,9 +46,8 @@ const CreatedInstanceSchema = InstanceSchema.extend({ token: kept });
 export type Result<T> = { data: T; reply: UpstreamReply };
 
 export type CreateInstanceRequest = {
-  oauthToken: string;
-  oauthVerifier: string;
-  tokenSecret: string;
+  /** What the provider gave this flow: OAuth 1.0a's token, verifier and secret; OAuth 2.0's code. */
+  providerData: Record<string, string>;
   name: string;
   tags: string[];
   /** Configuration entries to leave out (the failure lab's "missing configuration"). */
@@ -55,10 +57,24 @@ export type CreateInstanceRequest = {
 
 /**
  * The Cloud Elements client, built once per app: one method per call, each sent over real HTTP
- * and recorded as a redacted exchange. Calls take their flow's context, never positional secrets.
+ * and recorded as a redacted exchange. Calls take their element and their flow's context, never
+ * positional secrets.
  */
 export function createCloudElements(options: CloudElementsOptions) {
-  const { baseUrl, elementKey, app, credentials } = options;
+  const { baseUrl, credentials, callbackUrl } = options;
+
+  /** An element's app, or a clear refusal for an element this server does not offer. */
+  const appOf = (element: ElementKey) => {
+    const app = options.apps[element];
+    if (!app) {
+      throw new AppError(
+        400,
+        'bad_request',
+        `element: this server does not offer ${ELEMENTS[element].name} (its app credentials are not configured).`,
+      );
+    }
+    return app;
+  };
 
   const redactorFor = (context: CallContext = {}) =>
     context.secrets?.length ? options.redactor.with(context.secrets) : options.redactor;
@@ -81,8 +97,8 @@ export function createCloudElements(options: CloudElementsOptions) {
 
   // A string, not a URL object: the base was validated once in config, and parsing it again on
   // every call is a measurable part of step 1's cost.
-  const elementUrl = (path: string, query: Record<string, string>) =>
-    `${baseUrl}/elements/${encodeURIComponent(elementKey)}/${path}?${new URLSearchParams(query)}`;
+  const elementUrl = (element: ElementKey, path: string, query: Record<string, string>) =>
+    `${baseUrl}/elements/${element}/${path}?${new URLSearchParams(query)}`;
 
   const platformHeaders = (instanceToken?: string) => ({
     authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
@@ -95,16 +111,17 @@ export function createCloudElements(options: CloudElementsOptions) {
       return redactorFor(context).redact(value);
     },
 
-    /** Step 1: `GET /elements/{key}/oauth/token` — Cloud Elements asks Twitter for a request token. */
-    async getRequestToken(state: string, context?: CallContext) {
+    /** OAuth 1.0a step 1: `GET /elements/{key}/oauth/token` — a request token from the provider. */
+    async getRequestToken(element: ElementKey, state: string, context?: CallContext) {
+      const app = appOf(element);
       const reply = await send(
         {
           step: 'request-token',
           method: 'GET',
-          url: elementUrl('oauth/token', {
+          url: elementUrl(element, 'oauth/token', {
             apiKey: app.apiKey,
             apiSecret: app.apiSecret,
-            callbackUrl: app.callbackUrl,
+            callbackUrl,
             state,
           }),
           headers: { accept: 'application/json' },
@@ -114,18 +131,26 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { data: expectOk(reply, RequestTokenReplySchema, 'the request token call'), reply };
     },
 
-    /** Step 2: `GET /elements/{key}/oauth/url` — the provider page the person must visit. */
-    async getAuthorizeUrl(requestToken: string, state: string, context?: CallContext) {
+    /**
+     * `GET /elements/{key}/oauth/url` — the provider page the person must visit: OAuth 1.0a's
+     * step 2 (with the request token), OAuth 2.0's first call.
+     */
+    async getAuthorizeUrl(
+      element: ElementKey,
+      input: { requestToken?: string; state: string },
+      context?: CallContext,
+    ) {
+      const app = appOf(element);
       const reply = await send(
         {
           step: 'authorize-url',
           method: 'GET',
-          url: elementUrl('oauth/url', {
+          url: elementUrl(element, 'oauth/url', {
             apiKey: app.apiKey,
             apiSecret: app.apiSecret,
-            callbackUrl: app.callbackUrl,
-            requestToken,
-            state,
+            callbackUrl,
+            ...(input.requestToken ? { requestToken: input.requestToken } : {}),
+            state: input.state,
           }),
           headers: { accept: 'application/json' },
         },
@@ -137,15 +162,17 @@ export function createCloudElements(options: CloudElementsOptions) {
       };
     },
 
-    /** Step 4: `POST /instances` — trades the authorized request token for an instance. */
+    /** `POST /instances` — trades what the provider gave this flow for an instance. */
     async createInstance(
+      element: ElementKey,
       input: CreateInstanceRequest,
       context?: CallContext,
     ): Promise<Result<Instance>> {
+      const app = appOf(element);
       const configuration = {
         'oauth.api.key': app.apiKey,
         'oauth.api.secret': app.apiSecret,
-        'oauth.callback.url': app.callbackUrl,
+        'oauth.callback.url': callbackUrl,
         // Cloud Elements takes every configuration value as a string.
         ...Object.fromEntries(
           Object.entries(input.settings ?? {}).map(([key, value]) => [key, String(value)]),
@@ -158,12 +185,8 @@ export function createCloudElements(options: CloudElementsOptions) {
           url: `${baseUrl}/instances`,
           headers: { ...platformHeaders(), 'content-type': 'application/json' },
           body: {
-            element: { key: elementKey },
-            providerData: {
-              oauth_token: input.oauthToken,
-              oauth_verifier: input.oauthVerifier,
-              secret: input.tokenSecret,
-            },
+            element: { key: element },
+            providerData: input.providerData,
             configuration: Object.fromEntries(
               Object.entries(configuration).filter(
                 ([key]) => !input.omitConfiguration?.includes(key),
@@ -178,21 +201,22 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { data: expectOk(reply, CreatedInstanceSchema, 'the create instance call'), reply };
     },
 
-    /** A first call through the new instance: `GET /hubs/social/statuses` with its Element token. */
-    async getStatuses(instanceToken: string, context?: CallContext) {
+    /**
+     * A first call through the new instance with its Element token: the element's hub, e.g.
+     * `GET /hubs/social/statuses` (Twitter) or `GET /hubs/crm/accounts` (Salesforce).
+     */
+    async tryIt(element: ElementKey, instanceToken: string, context?: CallContext) {
       const reply = await send(
         {
           step: 'try-it',
           method: 'GET',
-          url: `${baseUrl}/hubs/social/statuses`,
+          url: `${baseUrl}${ELEMENTS[element].tryPath}`,
           headers: platformHeaders(instanceToken),
         },
         context,
       );
-      return {
-        data: expectOk(reply, z.array(StatusSchema), 'the call through your instance'),
-        reply,
-      };
+      const list = z.array(z.looseObject({}));
+      return { data: expectOk(reply, list, 'the call through your instance'), reply };
     },
 
     /** `GET /instances`: the organization's instances. */
@@ -232,16 +256,17 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /**
-     * Sandbox mode only: the signed calls the sandbox's Cloud Elements made to its Twitter for one
-     * request token. Not part of Cloud Elements' API; the emulator's window onto that leg.
+     * Sandbox mode only: what the sandbox's Cloud Elements sent the provider for one flow (the
+     * signed OAuth 1.0a calls for a request token; the OAuth 2.0 token call for a code). Not part
+     * of Cloud Elements' API; the emulator's window onto that leg.
      */
-    async getProviderLegs(requestToken: string, context?: CallContext) {
+    async getProviderLegs(by: { oauth_token: string } | { code: string }, context?: CallContext) {
       const root = baseUrl.replace(/\/elements\/api-v2$/, '');
       const reply = await send(
         {
           step: 'request-token',
           method: 'GET',
-          url: `${root}/_inspect/legs?oauth_token=${encodeURIComponent(requestToken)}`,
+          url: `${root}/_inspect/legs?${new URLSearchParams(by)}`,
           headers: {},
         },
         context,
@@ -249,7 +274,7 @@ export function createCloudElements(options: CloudElementsOptions) {
       const legs = expectOk(
         reply,
         ProviderLegsSchema,
-        "the sandbox's record of its calls to Twitter",
+        "the sandbox's record of its provider calls",
       );
       return redactorFor(context).redact(legs);
     },
