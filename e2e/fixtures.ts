@@ -6,6 +6,7 @@ export const DEMO_SECRETS = [
   'sandbox-org-secret-0000',
   'sandbox-twitter-api-secret',
   'sandbox-twitter-api-key',
+  'sandbox-salesforce-client-secret',
 ];
 
 /** The wizard as a person sees it: role-based locators and the actions of each step. */
@@ -36,8 +37,11 @@ export class Wizard {
     await this.page.screenshot({ path: `../docs/images/${name}.png`, fullPage: true });
   }
 
-  async open() {
-    await this.page.goto('/');
+  /** The first screen, where a new visitor lands: choose the element (Twitter's is the guide's). */
+  async open(element: 'Twitter' | 'Salesforce' = 'Twitter') {
+    await this.page.goto('/start');
+    await expect(this.heading('Choose an element to provision')).toBeVisible();
+    await this.page.getByRole('button', { name: new RegExp(`^${element}`) }).click();
   }
 
   /** Sandbox mode: pick a failure-lab scenario before step 1. */
@@ -60,7 +64,7 @@ export class Wizard {
     await this.link('Next: ask for consent').click();
     await this.button(/consent page/).click();
     await expect(
-      this.page.getByRole('heading', { name: /Authorize .* to access your account/ }),
+      this.page.getByRole('heading', { name: /(Authorize|Allow) .* to access your/ }),
     ).toBeVisible();
   }
 

@@ -9,6 +9,9 @@ import type { PlaywrightTestConfig } from '@playwright/test';
 // Chosen once by the runner; its workers load this file again and must see the same values.
 process.env.E2E_TAG ??= `${process.pid}`;
 const tag = process.env.E2E_TAG;
+/** The live-mode wizard's Salesforce connected app: its client id is public, its secret a canary. */
+const SALESFORCE_CLIENT_ID = 'e2e-salesforce-client-id';
+
 /** The live-mode wizard is shared with a class: it asks for this code first. */
 export const ACCESS_CODE = `e2e-class-${tag}`;
 
@@ -17,6 +20,7 @@ export const CANARY = {
   CE_ORG_SECRET: `e2e-canary-org/${tag}+o=`,
   TWITTER_API_KEY: `e2e-canary-key-${tag}`,
   TWITTER_API_SECRET: `e2e-canary-app/${tag}+s= x`,
+  SALESFORCE_API_SECRET: `e2e-canary-sf/${tag}+c= y`,
   SESSION_SECRET: `e2e-canary-session-${tag}-${'x'.repeat(32)}`,
 };
 
@@ -59,7 +63,12 @@ const live = (
   reuseExistingServer: false,
   stdout: 'ignore',
   env: {
-    ...CANARY,
+    // Twitter's app only, unless `extra` adds Salesforce's (a secret without its key is refused).
+    CE_USER_SECRET: CANARY.CE_USER_SECRET,
+    CE_ORG_SECRET: CANARY.CE_ORG_SECRET,
+    TWITTER_API_KEY: CANARY.TWITTER_API_KEY,
+    TWITTER_API_SECRET: CANARY.TWITTER_API_SECRET,
+    SESSION_SECRET: CANARY.SESSION_SECRET,
     PORT: port(publicUrl),
     PUBLIC_URL: publicUrl,
     CE_BASE_URL: ceBaseUrl,
@@ -93,9 +102,16 @@ export const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
       SANDBOX_ORG_SECRET: CANARY.CE_ORG_SECRET,
       SANDBOX_TWITTER_API_KEY: CANARY.TWITTER_API_KEY,
       SANDBOX_TWITTER_API_SECRET: CANARY.TWITTER_API_SECRET,
+      SANDBOX_SALESFORCE_CLIENT_ID: SALESFORCE_CLIENT_ID,
+      SANDBOX_SALESFORCE_CLIENT_SECRET: CANARY.SALESFORCE_API_SECRET,
+      SANDBOX_SALESFORCE_CALLBACK_URL: `${LIVE_MODE_URL}/oauth/callback`,
     },
   },
-  live(LIVE_MODE_URL, `${STANDALONE_SANDBOX_URL}/elements/api-v2`, { ACCESS_CODE }),
+  live(LIVE_MODE_URL, `${STANDALONE_SANDBOX_URL}/elements/api-v2`, {
+    ACCESS_CODE,
+    SALESFORCE_API_KEY: SALESFORCE_CLIENT_ID,
+    SALESFORCE_API_SECRET: CANARY.SALESFORCE_API_SECRET,
+  }),
   // Port 9 (discard) has no listener here: every call is refused.
   live(LIVE_DOWN_URL, 'http://127.0.0.1:9/elements/api-v2'),
 ];

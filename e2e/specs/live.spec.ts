@@ -6,13 +6,15 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   page,
 }) => {
   // Shared with a class: the wizard asks for the access code before anything else.
-  await wizard.open();
+  await page.goto('/');
   await expect(wizard.heading('Sign in to this wizard')).toBeVisible();
   await page.getByLabel('Access code').fill('a wrong guess');
   await wizard.button('Sign in').click();
   await expect(page.getByRole('alert')).toContainText('That access code is not right');
   await page.getByLabel('Access code').fill(ACCESS_CODE);
   await wizard.button('Sign in').click();
+  // This server offers both elements: the first screen asks which.
+  await wizard.open('Twitter');
   await expect(wizard.heading('Get a request token')).toBeVisible();
   await expect(page.getByTestId('mode')).toHaveText('Live mode');
   await wizard.getRequestToken();
@@ -37,6 +39,28 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await expect(
     page.getByText('User <CE_USER_SECRET>, Organization <CE_ORG_SECRET>').first(),
   ).toBeVisible();
+  await wizard.expectNoSecretReceived(Object.values(CANARY));
+});
+
+test('live mode: the Salesforce flow (OAuth 2.0) against the standalone sandbox', async ({
+  wizard,
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Access code').fill(ACCESS_CODE);
+  await wizard.button('Sign in').click();
+  await wizard.open('Salesforce');
+  await expect(wizard.heading('Get the authorization URL')).toBeVisible();
+  await wizard.button('Get authorization URL').click();
+  await expect(page.getByTestId('oauth-url')).toContainText(`${STANDALONE_SANDBOX_URL}/salesforce`);
+  await wizard.goToConsentPage();
+  await wizard.button('Allow').click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await wizard.createInstance(`live-sf-${Date.now()}`);
+  await wizard.link('Next: see your instance token').click();
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByTestId('accounts').getByRole('listitem')).toHaveCount(5);
   await wizard.expectNoSecretReceived(Object.values(CANARY));
 });
 

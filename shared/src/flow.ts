@@ -22,6 +22,7 @@ export type StepDef = {
   id: StepId;
   /** The page's address segment: `/step/{slug}`. */
   slug: string;
+  /** `{provider}` stands for the element's provider, e.g. "Consent on Twitter, then the callback". */
   title: string;
   short: string;
   /** The BFF route this step posts to; a page-only step has none. */
@@ -46,7 +47,7 @@ const STEP_DEFS: Record<StepId, StepDef> = {
   callback: {
     id: 'callback',
     slug: 'consent',
-    title: 'Consent on Twitter, then the callback',
+    title: 'Consent on {provider}, then the callback',
     short: 'Consent & callback',
     route: '/api/flow/callback',
   },

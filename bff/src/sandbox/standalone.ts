@@ -19,6 +19,15 @@ const app = createSandboxApp({
     [process.env.SANDBOX_TWITTER_API_KEY ?? DEMO_CREDENTIALS.twitterApiKey]:
       process.env.SANDBOX_TWITTER_API_SECRET ?? DEMO_CREDENTIALS.twitterApiSecret,
   },
+  salesforceApps: {
+    [process.env.SANDBOX_SALESFORCE_CLIENT_ID ?? DEMO_CREDENTIALS.salesforceClientId]: {
+      secret:
+        process.env.SANDBOX_SALESFORCE_CLIENT_SECRET ?? DEMO_CREDENTIALS.salesforceClientSecret,
+      // The connected app's registered callback: the wizard's, as live mode runs it by default.
+      callbackUrl:
+        process.env.SANDBOX_SALESFORCE_CALLBACK_URL ?? 'http://127.0.0.1:8787/oauth/callback',
+    },
+  },
 });
 
 serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -13,6 +13,8 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Resume /> },
+      { path: 'start', lazy: page(() => import('./routes/start')) },
+      { path: 'compare', lazy: page(() => import('./routes/compare')) },
       { path: 'step/request-token', lazy: page(() => import('./routes/request-token')) },
       { path: 'step/authorization-url', lazy: page(() => import('./routes/authorization-url')) },
       { path: 'step/consent', lazy: page(() => import('./routes/consent')) },

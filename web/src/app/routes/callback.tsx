@@ -6,7 +6,16 @@ import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { STEP } from '../../features/wizard/steps';
 
-const CALLBACK_KEYS = ['oauth_token', 'oauth_verifier', 'state', 'denied'] as const;
+/** What a provider may send back: OAuth 1.0a's token and verifier or denial, OAuth 2.0's code or error. */
+const CALLBACK_KEYS = [
+  'oauth_token',
+  'oauth_verifier',
+  'denied',
+  'code',
+  'error',
+  'error_description',
+  'state',
+] as const;
 
 function readCallbackQuery(search: string): CallbackInput {
   const query = new URLSearchParams(search);

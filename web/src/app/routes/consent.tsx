@@ -1,36 +1,56 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useExchanges, useFlow } from '../../features/wizard/api/flow';
+import { useExchanges } from '../../features/wizard/api/flow';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
-
-const step = STEP.callback;
+import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
 
 export default function ConsentStep() {
-  const { data: flow } = useFlow();
+  const { flow, element, isDone } = useWizard();
   const { data: config } = useConfig();
   const [leaving, setLeaving] = useState(false);
   const exchanges = useExchanges();
-  const called = isDone(flow, 'callback');
+  const called = isDone('callback');
   const oauthUrl = flow?.oauthUrl;
-  const provider = config?.mode === 'sandbox' ? "the sandbox's Twitter" : 'Twitter';
+  const oauth2 = element.authType === 'oauth2';
+  const provider =
+    config?.mode === 'sandbox' ? `the sandbox's ${element.provider}` : element.provider;
+  const allow = oauth2 ? 'Allow' : 'Authorize app';
+  const refuse = oauth2 ? 'Deny' : 'Cancel';
   return (
     <StepFrame
-      step={step}
+      id="callback"
       intro={
         <>
           <p>
-            Now the owner of the Twitter account decides. Your browser leaves the wizard for{' '}
-            {provider}'s consent page. Press <strong>Authorize app</strong> and Twitter sends you
-            back to the callback URL with <code>oauth_token</code> and <code>oauth_verifier</code>.
-            Press <strong>Cancel</strong> and it sends <code>denied</code> instead.
+            Now the owner of the {element.provider} account decides. Your browser leaves the wizard
+            for {provider}'s consent page. Press <strong>{allow}</strong> and {element.provider}{' '}
+            sends you back to the callback URL with{' '}
+            {oauth2 ? (
+              <>
+                a one-time <code>code</code> and your <code>state</code>
+              </>
+            ) : (
+              <>
+                <code>oauth_token</code> and <code>oauth_verifier</code>
+              </>
+            )}
+            . Press <strong>{refuse}</strong> and it sends{' '}
+            <code>{oauth2 ? 'error=access_denied' : 'denied'}</code> instead.
           </p>
           <p>
-            Back here, the BFF accepts the callback only if its token and <code>state</code> match
-            this browser's flow, and only once. The verifier is then removed from the address bar.
+            Back here, the BFF accepts the callback only if its{' '}
+            {oauth2 ? (
+              <code>state</code>
+            ) : (
+              <>
+                token and <code>state</code>
+              </>
+            )}{' '}
+            match this browser's flow, and only once. The {oauth2 ? 'code' : 'verifier'} is then
+            removed from the address bar.
           </p>
         </>
       }
@@ -52,7 +72,7 @@ export default function ConsentStep() {
           ? undefined
           : {
               label: `Open ${provider}'s consent page`,
-              pendingLabel: 'Leaving for Twitter…',
+              pendingLabel: `Leaving for ${element.provider}…`,
               run: () => {
                 setLeaving(true);
                 window.location.assign(oauthUrl);
@@ -66,9 +86,10 @@ export default function ConsentStep() {
         (flow?.outcome === 'denied' ? (
           <div className="denied" data-testid="denied">
             <p>
-              <strong>Access was denied.</strong> You pressed Cancel on the consent page, so Twitter
-              sent <code>denied</code> instead of a verifier. This request token can never become an
-              instance; no instance was created.
+              <strong>Access was denied.</strong> You pressed {refuse} on the consent page, so{' '}
+              {element.provider} sent <code>{oauth2 ? 'error=access_denied' : 'denied'}</code>{' '}
+              instead of {oauth2 ? 'a code' : 'a verifier'}. This flow can never become an instance;
+              no instance was created.
             </p>
             {flow.scenario === 'cancel' && <ScenarioNote scenario="cancel" />}
             <p>A real app should say so and offer to try again, as here:</p>
@@ -77,8 +98,8 @@ export default function ConsentStep() {
         ) : (
           <>
             <p>
-              <strong>Access granted.</strong> The callback matched this flow; the BFF now holds the
-              verifier with the token secret.
+              <strong>Access granted.</strong> The callback matched this flow; the BFF now holds the{' '}
+              {oauth2 ? 'code' : 'verifier with the token secret'}.
             </p>
             <Link className="button primary" to={STEP['create-instance'].path}>
               Next: create the instance

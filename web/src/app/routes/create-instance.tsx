@@ -3,16 +3,14 @@ import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useCreateInstance, useExchanges, useFlow } from '../../features/wizard/api/flow';
+import { useCreateInstance, useExchanges } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { InstanceSettingsForm } from '../../features/wizard/components/instance-settings-form';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
-
-const step = STEP['create-instance'];
+import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
 
 const parseTags = (text: string) =>
   text
@@ -21,11 +19,11 @@ const parseTags = (text: string) =>
     .filter(Boolean);
 
 export default function CreateInstanceStep() {
-  const { data: flow } = useFlow();
+  const { flow, element, isDone } = useWizard();
   const { data: config } = useConfig();
   const mutation = useCreateInstance();
   const [name, setName] = useState(
-    () => `twitter-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`,
+    () => `${element.key}-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`,
   );
   const [tags, setTags] = useState('wizard');
   const [settings, setSettings] = useState<InstanceSettings>({});
@@ -33,11 +31,11 @@ export default function CreateInstanceStep() {
   const nameId = useId();
   const tagsId = useId();
   const exchanges = useExchanges();
-  const done = isDone(flow, 'create-instance');
+  const done = isDone('create-instance');
   const last = lastExchange(exchanges, 'create-instance');
   const failed = mutation.isError || (last?.status ?? 200) >= 300 || last?.status === null;
   const scenario = flow?.scenario ?? 'none';
-  const showNote = failed && scenarioInfo(scenario)?.step === 4;
+  const showNote = failed && scenarioInfo(scenario)?.step === 'create-instance';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,16 +46,19 @@ export default function CreateInstanceStep() {
     });
   }
 
+  const oauth2 = element.authType === 'oauth2';
   const body = {
-    element: { key: 'twitter' },
-    providerData: {
-      oauth_token: flow?.requestToken ?? '…',
-      oauth_verifier: '<from the callback, held by the BFF>',
-      secret: '<REQUEST_TOKEN_SECRET>',
-    },
+    element: { key: element.key },
+    providerData: oauth2
+      ? { code: '<from the callback, held by the BFF>' }
+      : {
+          oauth_token: flow?.requestToken ?? '…',
+          oauth_verifier: '<from the callback, held by the BFF>',
+          secret: '<REQUEST_TOKEN_SECRET>',
+        },
     configuration: {
-      'oauth.api.key': '<TWITTER_API_KEY>',
-      'oauth.api.secret': '<TWITTER_API_SECRET>',
+      'oauth.api.key': oauth2 ? '<your client id>' : '<TWITTER_API_KEY>',
+      'oauth.api.secret': oauth2 ? '<SALESFORCE_CLIENT_SECRET>' : '<TWITTER_API_SECRET>',
       'oauth.callback.url': config?.callbackUrl ?? '…',
       ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     },
@@ -67,14 +68,24 @@ export default function CreateInstanceStep() {
 
   return (
     <StepFrame
-      step={step}
+      id="create-instance"
       intro={
-        <p>
-          Your app trades the authorized request token for an <strong>instance</strong>. It sends
-          your Cloud Elements user and organization secrets, the token with its verifier and secret,
-          and the app's configuration. Cloud Elements exchanges them with Twitter for an access
-          token, stores it in the new instance, and returns the instance's token.
-        </p>
+        oauth2 ? (
+          <p>
+            Your app trades the <strong>code</strong> for an <strong>instance</strong>. It sends
+            your Cloud Elements user and organization secrets, the code, and the app's configuration
+            with its client secret. Cloud Elements trades the code at Salesforce's token endpoint
+            (with the client id, the client secret and the same redirect URI) for an access token
+            and a refresh token, stores them in the new instance, and returns the instance's token.
+          </p>
+        ) : (
+          <p>
+            Your app trades the authorized request token for an <strong>instance</strong>. It sends
+            your Cloud Elements user and organization secrets, the token with its verifier and
+            secret, and the app's configuration. Cloud Elements exchanges them with Twitter for an
+            access token, stores it in the new instance, and returns the instance's token.
+          </p>
+        )
       }
       preview={
         <>
@@ -123,7 +134,7 @@ export default function CreateInstanceStep() {
       error={mutation.error}
       exchange={last}
       note={showNote && <ScenarioNote scenario={scenario} />}
-      behindTheScenes={<ProviderLegs name="access_token" />}
+      behindTheScenes={<ProviderLegs name={oauth2 ? 'token' : 'access_token'} />}
       result={
         done && (
           <>

@@ -5,16 +5,14 @@ import { SecretValue } from '../../components/secret-value';
 import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, STEP } from '../../features/wizard/steps';
-
-const step = STEP['instance-token'];
+import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
 
 export default function InstanceTokenStep() {
   const exchange = lastExchange(useExchanges(), 'create-instance');
   const instance = exchange?.status === 200 ? (exchange.responseBody as Instance) : undefined;
   return (
     <StepFrame
-      step={step}
+      id="instance-token"
       ready={instance !== undefined}
       intro={
         <p>

@@ -5,7 +5,7 @@ import { useFlow } from '../../features/wizard/api/flow';
 import { SignIn } from '../../features/wizard/components/sign-in';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { isDone, isOpen, STEPS } from '../../features/wizard/steps';
+import { useWizard } from '../../features/wizard/steps';
 import { ApiError } from '../../lib/api-client';
 
 const LearnPanel = lazy(() => import('../../features/learn/components/learn-panel'));
@@ -16,7 +16,7 @@ function Title() {
     <div>
       <h1>Cloud Elements Instance Wizard</h1>
       <p className="tagline">
-        Provision a Twitter instance over OAuth 1.0a, one visible call at a time.
+        Provision a Cloud Elements instance over OAuth, one visible call at a time.
       </p>
     </div>
   );
@@ -26,6 +26,7 @@ function Title() {
 export default function Layout() {
   const { data: config, isPending: configPending, error: configError } = useConfig();
   const { data: flow, isPending, error } = useFlow();
+  const wizard = useWizard();
   const { pathname } = useLocation();
   // Until mode and flow are known, keep index.html's boot view: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
@@ -56,6 +57,8 @@ export default function Layout() {
       <header className="top">
         <Title />
         <div className="top-actions">
+          <Link to="/start">Elements</Link>
+          <Link to="/compare">Compare OAuth 1.0a and 2.0</Link>
           <Link to="/timeline">Timeline</Link>
           <Link to="/instances">Your instances</Link>
           {config && (
@@ -73,18 +76,23 @@ export default function Layout() {
       </header>
       {config?.mode === 'sandbox' && (
         <p className="banner">
-          Sandbox: a built-in emulator plays Cloud Elements and Twitter. No account is needed and
-          nothing leaves this machine.
+          Sandbox: a built-in emulator plays Cloud Elements, Twitter and Salesforce. No account is
+          needed and nothing leaves this machine.
         </p>
       )}
       <nav aria-label="Steps">
+        <p className="element-line" data-testid="element">
+          {wizard.element.name} ·{' '}
+          {wizard.element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'}{' '}
+          <Link to="/start">change</Link>
+        </p>
         <ol className="stepper">
-          {STEPS.map((step) => {
+          {wizard.steps.map((step) => {
             const state =
-              pathname === step.path ? 'current' : isDone(flow, step.id) ? 'done' : 'todo';
+              pathname === step.path ? 'current' : wizard.isDone(step.id) ? 'done' : 'todo';
             return (
               <li key={step.path} className={`stepper-item ${state}`}>
-                {isOpen(flow, step.id) ? (
+                {wizard.isOpen(step.id) ? (
                   <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
                     <span className="stepper-number">{step.number}</span> {step.short}
                   </NavLink>

@@ -2,7 +2,7 @@ import type { Scenario } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useExchanges, useFlow, useRequestToken } from '../../features/wizard/api/flow';
+import { useExchanges, useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
@@ -10,21 +10,19 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { isDone, lastExchange, STEP } from '../../features/wizard/steps';
-
-const step = STEP['request-token'];
+import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
 
 export default function RequestTokenStep() {
-  const { data: flow } = useFlow();
+  const { flow, element, isDone } = useWizard();
   const { data: config } = useConfig();
   const mutation = useRequestToken();
   const [scenario, setScenario] = useState<Scenario>('none');
   const exchanges = useExchanges();
-  const done = isDone(flow, 'request-token');
+  const done = isDone('request-token');
   const failedScenario = mutation.isError ? mutation.variables?.scenario : undefined;
   return (
     <StepFrame
-      step={step}
+      id="request-token"
       intro={
         <p>
           Your app asks Cloud Elements for a temporary <strong>request token</strong>. Cloud
@@ -38,16 +36,21 @@ export default function RequestTokenStep() {
           <CallPreview
             method="GET"
             url={ceUrl(config, '/elements/twitter/oauth/token')}
-            params={appParams(config)}
+            params={appParams(config, element)}
           />
           {config?.mode === 'sandbox' && (
-            <ScenarioPicker value={scenario} onChange={setScenario} disabled={mutation.isPending} />
+            <ScenarioPicker
+              value={scenario}
+              onChange={setScenario}
+              disabled={mutation.isPending}
+              element="twitter"
+            />
           )}
         </>
       }
       note={
         failedScenario &&
-        scenarioInfo(failedScenario)?.step === 1 && <ScenarioNote scenario={failedScenario} />
+        scenarioInfo(failedScenario)?.step === 'first' && <ScenarioNote scenario={failedScenario} />
       }
       behindTheScenes={<ProviderLegs name="request_token" />}
       action={{

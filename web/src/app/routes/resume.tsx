@@ -1,9 +1,24 @@
+import { ELEMENTS } from '@cew/shared';
 import { Navigate } from 'react-router';
+import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
-import { resumePath } from '../../features/wizard/steps';
+import { chooseElement, useHasChosen } from '../../features/wizard/element';
+import { resumePath, useWizard } from '../../features/wizard/steps';
 
-/** `/` takes a person to the step their flow is on. */
+/**
+ * `/` takes a person to the step their flow is on; someone new (no flow, no element chosen in
+ * this tab) first chooses the element, unless this server offers only one.
+ */
 export default function Resume() {
   const { data: flow } = useFlow();
-  return <Navigate to={resumePath(flow)} replace />;
+  const { data: config } = useConfig();
+  const { element } = useWizard();
+  const chosen = useHasChosen();
+  const only = config?.elements.length === 1 ? config.elements[0]?.key : undefined;
+  if (!chosen && !flow?.done) {
+    if (!only) return <Navigate to="/start" replace />;
+    chooseElement(only);
+    return <Navigate to={resumePath(flow, ELEMENTS[only])} replace />;
+  }
+  return <Navigate to={resumePath(flow, element)} replace />;
 }

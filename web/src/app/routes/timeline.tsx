@@ -1,16 +1,16 @@
 import { useId, useState } from 'react';
 import { download, toHar, toMarkdown, withInstanceToken } from '../../features/learn/export';
 import { useConfig } from '../../features/wizard/api/config';
-import { fetchInstanceToken, useExchanges, useFlow } from '../../features/wizard/api/flow';
+import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
-import { isDone } from '../../features/wizard/steps';
+import { useWizard } from '../../features/wizard/steps';
 
 /** Every exchange of this flow in order, with exports for notes, tickets and devtools. */
 export default function TimelinePage() {
   const exchanges = useExchanges();
   const { data: config } = useConfig();
-  const { data: flow } = useFlow();
+  const { isDone } = useWizard();
   const [includeToken, setIncludeToken] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const tokenBox = useId();
@@ -31,7 +31,7 @@ export default function TimelinePage() {
         same redacted values you see here: no secret, and the instance token as a marker unless you
         choose to include it.
       </p>
-      {isDone(flow, 'create-instance') && (
+      {isDone('create-instance') && (
         <p>
           <input
             id={tokenBox}

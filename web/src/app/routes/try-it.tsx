@@ -2,29 +2,34 @@ import { useConfig } from '../../features/wizard/api/config';
 import { useExchanges, useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, STEP } from '../../features/wizard/steps';
+import { lastExchange, useWizard } from '../../features/wizard/steps';
 
-const step = STEP['try-it'];
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export default function TryItStep() {
   const { data: config } = useConfig();
+  const { element } = useWizard();
   const mutation = useTryIt();
-  const statuses = mutation.data?.statuses;
+  const items = mutation.data?.items;
+  const twitter = element.key === 'twitter';
   return (
     <StepFrame
-      step={step}
+      id="try-it"
       intro={
         <p>
-          An instance is only useful if it works. This makes one real call through it: the social
-          hub's <code>GET /hubs/social/statuses</code>, authenticated by your organization's secrets{' '}
-          <em>and</em> the instance token, which tells Cloud Elements whose Twitter account to use.
-          Cloud Elements signs the call to Twitter with the access token it stored.
+          An instance is only useful if it works. This makes one real call through it: the{' '}
+          {element.hub} hub's <code>GET {element.tryPath}</code>, authenticated by your
+          organization's secrets <em>and</em> the instance token, which tells Cloud Elements whose{' '}
+          {element.provider} account to use.{' '}
+          {twitter
+            ? 'Cloud Elements signs the call to Twitter with the access token it stored.'
+            : 'Cloud Elements calls Salesforce with the access token it stored, and refreshes it with the refresh token when it runs out.'}
         </p>
       }
       preview={
         <CallPreview
           method="GET"
-          url={ceUrl(config, '/hubs/social/statuses')}
+          url={ceUrl(config, element.tryPath)}
           headers={[
             {
               name: 'Authorization',
@@ -44,18 +49,32 @@ export default function TryItStep() {
       error={mutation.error}
       exchange={lastExchange(useExchanges(), 'try-it')}
       result={
-        statuses && (
+        items && (
           <>
             <p>
-              <strong>It works.</strong> {statuses.length} statuses came back through the instance:
+              <strong>It works.</strong> {items.length} {element.tryWhat} came back through the
+              instance:
             </p>
-            <ul className="statuses" data-testid="statuses">
-              {statuses.map((status) => (
-                <li key={String(status.id)}>
-                  <span className="muted">@{status.user?.screen_name ?? 'unknown'}</span>{' '}
-                  {status.text}
-                </li>
-              ))}
+            <ul className="statuses" data-testid={element.tryWhat}>
+              {items.map((item, index) =>
+                twitter ? (
+                  <li key={text(item.id) || index}>
+                    <span className="muted">
+                      @
+                      {text((item.user as Record<string, unknown> | undefined)?.screen_name) ||
+                        'unknown'}
+                    </span>{' '}
+                    {text(item.text)}
+                  </li>
+                ) : (
+                  <li key={text(item.Id) || index}>
+                    <strong>{text(item.Name)}</strong>{' '}
+                    <span className="muted">
+                      {text(item.Industry)} · {text(item.BillingCountry)}
+                    </span>
+                  </li>
+                ),
+              )}
             </ul>
           </>
         )

@@ -1,6 +1,6 @@
-import type { Exchange, FlowView } from '@cew/shared';
+import { ELEMENTS, type Exchange, type FlowView } from '@cew/shared';
 import { describe, expect, it } from 'vitest';
-import { lastExchange, resumePath, STEP, STEPS } from './steps';
+import { lastExchange, resumePath, STEP, stepsFor } from './steps';
 
 const flow = (patch: Partial<FlowView>): FlowView => ({
   id: 'f1',
@@ -22,9 +22,19 @@ const exchange = (step: Exchange['step'], status: number): Exchange => ({
   startedAt: `2026-01-01T00:00:0${status % 10}Z`,
 });
 
+const twitter = ELEMENTS.twitter;
+
 describe('wizard steps', () => {
-  it('numbers the flow module’s steps and gives each its page', () => {
-    expect(STEPS.map((step) => `${step.number} ${step.path}`)).toEqual([
+  it('numbers each element’s steps from the flow module and gives each its page', () => {
+    expect(stepsFor(ELEMENTS.sfdc).map((step) => `${step.number} ${step.path}`)).toEqual([
+      '1 /step/authorization-url',
+      '2 /step/consent',
+      '3 /step/create-instance',
+      '4 /step/instance-token',
+      '5 /step/try-it',
+    ]);
+    expect(stepsFor(ELEMENTS.sfdc)[1]?.title).toBe('Consent on Salesforce, then the callback');
+    expect(stepsFor(ELEMENTS.twitter).map((step) => `${step.number} ${step.path}`)).toEqual([
       '1 /step/request-token',
       '2 /step/authorization-url',
       '3 /step/consent',
@@ -35,16 +45,22 @@ describe('wizard steps', () => {
   });
 
   it('sends a returning person to the first step not yet done', () => {
-    expect(resumePath(undefined)).toBe(STEP['request-token'].path);
-    expect(resumePath(flow({ done: 'request-token' }))).toBe(STEP['authorize-url'].path);
-    expect(resumePath(flow({ done: 'authorize-url' }))).toBe(STEP.callback.path);
-    expect(resumePath(flow({ done: 'callback', outcome: 'authorized' }))).toBe(
+    expect(resumePath(undefined, twitter)).toBe(STEP['request-token'].path);
+    expect(resumePath(flow({ done: 'request-token' }), twitter)).toBe(STEP['authorize-url'].path);
+    expect(resumePath(flow({ done: 'authorize-url' }), twitter)).toBe(STEP.callback.path);
+    expect(resumePath(flow({ done: 'callback', outcome: 'authorized' }), twitter)).toBe(
       STEP['create-instance'].path,
     );
-    expect(resumePath(flow({ done: 'create-instance', outcome: 'authorized' }))).toBe(
+    expect(resumePath(flow({ done: 'create-instance', outcome: 'authorized' }), twitter)).toBe(
       STEP['instance-token'].path,
     );
-    expect(resumePath(flow({ done: 'callback', outcome: 'denied' }))).toBe(STEP.callback.path);
+    expect(resumePath(flow({ done: 'callback', outcome: 'denied' }), twitter)).toBe(
+      STEP.callback.path,
+    );
+    // OAuth 2.0 starts at the authorization URL, and resumes by its own order.
+    expect(resumePath(undefined, ELEMENTS.sfdc)).toBe(STEP['authorize-url'].path);
+    const sfdc = flow({ element: 'sfdc', authType: 'oauth2', done: 'authorize-url' });
+    expect(resumePath(sfdc, ELEMENTS.sfdc)).toBe(STEP.callback.path);
   });
 
   it('finds the latest exchange of a step, failures included', () => {

@@ -1,4 +1,5 @@
 import {
+  type ElementDef,
   type Exchange,
   type ExchangeKind,
   type FlowView,
@@ -7,37 +8,70 @@ import {
   resumeStep,
   type StepDef,
   type StepId,
+  stepDef,
   stepsOf,
 } from '@cew/shared';
+import { useFlow } from './api/flow';
+import { useElement } from './element';
 
 /** A step as the wizard shows it: the flow module's step, with its number and its page. */
 export type WizardStep = StepDef & { number: number; path: string };
 
-/** The Twitter element's steps (OAuth 1.0a), in the flow module's order. */
-export const STEPS: WizardStep[] = stepsOf('oauth1').map((step, index) => ({
-  ...step,
-  number: index + 1,
-  path: `/step/${step.slug}`,
-}));
+const pathOf = (id: StepId) => `/step/${stepDef(id).slug}`;
 
-export const STEP = Object.fromEntries(STEPS.map((step) => [step.id, step])) as Record<
-  StepId,
-  WizardStep
->;
+/** Each step's page, the same address whichever element is shown. */
+export const STEP = Object.fromEntries(
+  (
+    [
+      'request-token',
+      'authorize-url',
+      'callback',
+      'create-instance',
+      'instance-token',
+      'try-it',
+    ] as const
+  ).map((id) => [id, { path: pathOf(id) }]),
+) as Record<StepId, { path: string }>;
 
-/** Whether this flow has completed a step (a page-only step: the call after it). */
-export const isDone = (flow: FlowView | undefined, id: StepId): boolean =>
-  isDoneIn(flow ?? null, 'oauth1', id);
+/** An element's steps, in the flow module's order for its auth type, numbered from 1. */
+export function stepsFor(element: ElementDef): WizardStep[] {
+  return stepsOf(element.authType).map((step, index) => ({
+    ...step,
+    title: step.title.replace('{provider}', element.provider),
+    number: index + 1,
+    path: pathOf(step.id),
+  }));
+}
+
+/** Whether this flow has completed a step of the element's flow. */
+export const isDone = (flow: FlowView | undefined, element: ElementDef, id: StepId): boolean =>
+  isDoneIn(flow ?? null, element.authType, id);
 
 /** Whether a step's page is open: the flow module decides. */
-export const isOpen = (flow: FlowView | undefined, id: StepId): boolean =>
-  isOpenIn(flow ?? null, 'oauth1', id);
+export const isOpen = (flow: FlowView | undefined, element: ElementDef, id: StepId): boolean =>
+  isOpenIn(flow ?? null, element.authType, id);
 
 /** Where a returning person should land: the first step not yet done. */
-export const resumePath = (flow: FlowView | undefined): string =>
-  STEP[resumeStep(flow ?? null, 'oauth1')].path;
+export const resumePath = (flow: FlowView | undefined, element: ElementDef): string =>
+  pathOf(resumeStep(flow ?? null, element.authType));
 
 /** The latest exchange of a step, failed attempts included. */
 export function lastExchange(exchanges: Exchange[], id: ExchangeKind): Exchange | undefined {
   return exchanges.filter((exchange) => exchange.step === id).at(-1);
+}
+
+/** The element shown, its steps, and this flow's progress through them. */
+export function useWizard() {
+  const { data: flow } = useFlow();
+  const element = useElement();
+  const steps = stepsFor(element);
+  return {
+    flow,
+    element,
+    steps,
+    /** The step as this element numbers and titles it (undefined if it has no such step). */
+    step: (id: StepId) => steps.find((step) => step.id === id),
+    isDone: (id: StepId) => isDone(flow, element, id),
+    isOpen: (id: StepId) => isOpen(flow, element, id),
+  };
 }

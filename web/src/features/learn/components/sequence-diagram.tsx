@@ -1,14 +1,13 @@
-import type { FlowView } from '@cew/shared';
+import type { ElementDef, FlowView } from '@cew/shared';
 import { useNavigate } from 'react-router';
 import { isDone, STEP } from '../../wizard/steps';
-import { ARROWS, PARTIES } from '../arrows';
+import { ARROWS, PARTIES, type Party, partyName } from '../arrows';
 
 const WIDTH = 720;
 const LANE = WIDTH / PARTIES.length;
 const TOP = 48;
 const ROW = 34;
-const laneX = (party: string) =>
-  LANE / 2 + PARTIES.indexOf(party as (typeof PARTIES)[number]) * LANE;
+const laneX = (party: Party) => LANE / 2 + PARTIES.indexOf(party) * LANE;
 
 /**
  * Who talks to whom, as an SVG sequence diagram that stays crisp at any size. The arrows of the
@@ -16,13 +15,16 @@ const laneX = (party: string) =>
  */
 export function SequenceDiagram({
   flow,
+  element,
   currentPath,
 }: {
   flow: FlowView | undefined;
+  element: ElementDef;
   currentPath: string;
 }) {
   const navigate = useNavigate();
-  const height = TOP + ARROWS.length * ROW + 16;
+  const arrows = ARROWS[element.key];
+  const height = TOP + arrows.length * ROW + 16;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; role=group names its links
     <svg
@@ -33,7 +35,7 @@ export function SequenceDiagram({
       data-testid="sequence-diagram"
     >
       <title id="sequence-title">
-        Sequence of the flow: Browser, BFF, Cloud Elements and Twitter
+        Sequence of the {element.name} flow: Browser, BFF, Cloud Elements and {element.provider}
       </title>
       <defs>
         <marker
@@ -59,7 +61,7 @@ export function SequenceDiagram({
             className="sequence-party"
           />
           <text x={laneX(party)} y={25} textAnchor="middle" className="sequence-party-label">
-            {party}
+            {partyName(party, element)}
           </text>
           <line
             x1={laneX(party)}
@@ -70,13 +72,13 @@ export function SequenceDiagram({
           />
         </g>
       ))}
-      {ARROWS.map((arrow, i) => {
+      {arrows.map((arrow, i) => {
         const y = TOP + i * ROW + 18;
         const x1 = laneX(arrow.from);
         const x2 = laneX(arrow.to);
         const { path } = STEP[arrow.step];
         const current = path === currentPath;
-        const finished = isDone(flow, arrow.step);
+        const finished = isDone(flow, element, arrow.step);
         const state = current ? 'current' : finished ? 'done' : 'todo';
         const body = (
           <>
@@ -93,7 +95,7 @@ export function SequenceDiagram({
             />
           </>
         );
-        const name = `${arrow.from} → ${arrow.to}: ${arrow.label}`;
+        const name = `${partyName(arrow.from, element)} → ${partyName(arrow.to, element)}: ${arrow.label}`;
         return finished ? (
           <a
             key={arrow.label}

@@ -1,7 +1,7 @@
-import type { FlowView, StepId } from '@cew/shared';
+import type { ElementDef, ElementKey, FlowView, StepId } from '@cew/shared';
 import { ScrollX } from '../../../components/scroll-x';
 import { isDone } from '../../wizard/steps';
-import { PARTIES, type Party } from '../arrows';
+import { PARTIES, type Party, partyName } from '../arrows';
 
 type Row = {
   what: string;
@@ -10,10 +10,10 @@ type Row = {
   why: string;
 };
 
-const ROWS: Row[] = [
+const TWITTER_ROWS: Row[] = [
   {
     what: 'Twitter consumer secret (apiSecret)',
-    seen: { BFF: 'start', 'Cloud Elements': 'request-token', Twitter: 'start' },
+    seen: { BFF: 'start', 'Cloud Elements': 'request-token', Provider: 'start' },
     why: 'Signs every OAuth request; the BFF sends it to Cloud Elements, never to the browser.',
   },
   {
@@ -24,7 +24,7 @@ const ROWS: Row[] = [
   {
     what: 'Request token',
     seen: {
-      Twitter: 'request-token',
+      Provider: 'request-token',
       'Cloud Elements': 'request-token',
       BFF: 'request-token',
       Browser: 'request-token',
@@ -33,7 +33,7 @@ const ROWS: Row[] = [
   },
   {
     what: 'Request token secret',
-    seen: { Twitter: 'request-token', 'Cloud Elements': 'request-token', BFF: 'request-token' },
+    seen: { Provider: 'request-token', 'Cloud Elements': 'request-token', BFF: 'request-token' },
     why: 'With the consumer secret it signs the access token exchange. The BFF keeps it encrypted.',
   },
   {
@@ -41,7 +41,7 @@ const ROWS: Row[] = [
     seen: {
       BFF: 'request-token',
       'Cloud Elements': 'request-token',
-      Twitter: 'request-token',
+      Provider: 'request-token',
       Browser: 'callback',
     },
     why: 'Random, bound to this browser: the callback must bring it back.',
@@ -49,7 +49,7 @@ const ROWS: Row[] = [
   {
     what: 'oauth_verifier',
     seen: {
-      Twitter: 'callback',
+      Provider: 'callback',
       Browser: 'callback',
       BFF: 'callback',
       'Cloud Elements': 'create-instance',
@@ -58,7 +58,7 @@ const ROWS: Row[] = [
   },
   {
     what: 'Twitter access token and secret',
-    seen: { Twitter: 'create-instance', 'Cloud Elements': 'create-instance' },
+    seen: { Provider: 'create-instance', 'Cloud Elements': 'create-instance' },
     why: 'Stay with Cloud Elements, which makes the calls; returned masked.',
   },
   {
@@ -72,8 +72,73 @@ const ROWS: Row[] = [
   },
 ];
 
+const SALESFORCE_ROWS: Row[] = [
+  {
+    what: 'Salesforce client secret (apiSecret)',
+    seen: { BFF: 'start', 'Cloud Elements': 'authorize-url', Provider: 'start' },
+    why: 'Proves the app at the token endpoint, sent as it is (no signature): server to server only.',
+  },
+  {
+    what: 'Cloud Elements user and organization secrets',
+    seen: { BFF: 'start', 'Cloud Elements': 'start' },
+    why: 'Authenticate your account; only the BFF sends them.',
+  },
+  {
+    what: 'Client id (apiKey)',
+    seen: {
+      BFF: 'start',
+      Provider: 'start',
+      'Cloud Elements': 'authorize-url',
+      Browser: 'authorize-url',
+    },
+    why: 'Public by design in OAuth 2.0: it names the app in the consent URL the browser visits.',
+  },
+  {
+    what: 'state',
+    seen: {
+      BFF: 'authorize-url',
+      'Cloud Elements': 'authorize-url',
+      Browser: 'authorize-url',
+      Provider: 'callback',
+    },
+    why: 'Random, bound to this browser: the callback must bring it back. It rides in the URL.',
+  },
+  {
+    what: 'Authorization code',
+    seen: {
+      Provider: 'callback',
+      Browser: 'callback',
+      BFF: 'callback',
+      'Cloud Elements': 'create-instance',
+    },
+    why: 'Single use and short-lived; worthless without the client secret, which the browser never has.',
+  },
+  {
+    what: 'Salesforce access and refresh tokens',
+    seen: { Provider: 'create-instance', 'Cloud Elements': 'create-instance' },
+    why: 'Stay with Cloud Elements, which makes the calls and refreshes the access token.',
+  },
+  {
+    what: 'Instance token',
+    seen: {
+      'Cloud Elements': 'create-instance',
+      BFF: 'create-instance',
+      Browser: 'create-instance',
+    },
+    why: 'Names the instance in later calls; yours to keep like a password.',
+  },
+];
+
+const ROWS: Record<ElementKey, Row[]> = { twitter: TWITTER_ROWS, sfdc: SALESFORCE_ROWS };
+
 /** Each secret and token, and which parties have seen it so far: why a BFF exists. */
-export function WhoHoldsWhat({ flow }: { flow: FlowView | undefined }) {
+export function WhoHoldsWhat({
+  flow,
+  element,
+}: {
+  flow: FlowView | undefined;
+  element: ElementDef;
+}) {
   return (
     <ScrollX label="Who holds what table">
       <table className="holds" data-testid="who-holds-what">
@@ -83,13 +148,13 @@ export function WhoHoldsWhat({ flow }: { flow: FlowView | undefined }) {
             <th scope="col">Secret or token</th>
             {PARTIES.map((party) => (
               <th scope="col" key={party}>
-                {party}
+                {partyName(party, element)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((row) => (
+          {ROWS[element.key].map((row) => (
             <tr key={row.what}>
               <th scope="row">
                 {row.what}
@@ -100,11 +165,15 @@ export function WhoHoldsWhat({ flow }: { flow: FlowView | undefined }) {
                 const state =
                   from === undefined
                     ? 'never'
-                    : from === 'start' || isDone(flow, from)
+                    : from === 'start' || isDone(flow, element, from)
                       ? 'seen'
                       : 'not-yet';
                 return (
-                  <td key={party} className={`holds-${state}`} data-party={party}>
+                  <td
+                    key={party}
+                    className={`holds-${state}`}
+                    data-party={partyName(party, element)}
+                  >
                     {state === 'seen' ? '✓ seen' : state === 'never' ? '✕ never' : '· not yet'}
                   </td>
                 );

@@ -1,11 +1,18 @@
-import type { Exchange, FlowView } from '@cew/shared';
+import { type ElementKey, type Exchange, type FlowView, isElementKey } from '@cew/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, send } from '../../../lib/api-client';
 
 const flowKey = ['flow'] as const;
 const legsKey = ['provider-legs'] as const;
-/** One list per flow, so a new flow never shows an old one's exchanges. */
-const exchangesKey = (flowId: string | null | undefined) => ['exchanges', flowId ?? 'none'];
+/**
+ * One list per flow, filed under its element, so a new flow never shows an old one's exchanges
+ * and the comparison page can read the latest flow of each element.
+ */
+const exchangesKey = (flow: Pick<FlowView, 'id' | 'element'> | undefined) => [
+  'exchanges',
+  flow?.element ?? 'none',
+  flow?.id ?? 'none',
+];
 
 /** Where this browser's flow stands, as the BFF reads it from the flow cookie. */
 export function useFlow() {
@@ -16,7 +23,7 @@ export function useFlow() {
 export function useExchanges(): Exchange[] {
   const { data: flow } = useFlow();
   const { data } = useQuery({
-    queryKey: exchangesKey(flow?.id),
+    queryKey: exchangesKey(flow),
     queryFn: (): Exchange[] => [],
     enabled: flow !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
@@ -25,12 +32,16 @@ export function useExchanges(): Exchange[] {
   return data ?? [];
 }
 
-/** Files an exchange under its flow, and forgets every other flow's. */
-function keepExchange(queryClient: QueryClient, flowId: string | null, exchange: Exchange) {
-  const key = exchangesKey(flowId);
+/** Files an exchange under its flow, and forgets the element's earlier flows. */
+function keepExchange(
+  queryClient: QueryClient,
+  flow: Pick<FlowView, 'id' | 'element'> | undefined,
+  exchange: Exchange,
+) {
+  const key = exchangesKey(flow);
   queryClient.removeQueries({
-    queryKey: ['exchanges'],
-    predicate: (query) => query.queryKey[1] !== key[1],
+    queryKey: ['exchanges', key[1]],
+    predicate: (query) => query.queryKey[2] !== key[2],
   });
   queryClient.setQueryData(key, (old: Exchange[] = []) => [...old, exchange]);
 }
@@ -46,13 +57,13 @@ function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: Flo
   return useMutation({
     mutationFn: run,
     onSuccess: (result) => {
-      keepExchange(queryClient, result.flow.id, result.exchange);
+      keepExchange(queryClient, result.flow, result.exchange);
       queryClient.setQueryData(flowKey, result.flow);
     },
     onError: (error) => {
       const flow = queryClient.getQueryData<FlowView>(flowKey);
       if (error instanceof ApiError && error.exchange) {
-        keepExchange(queryClient, flow?.id ?? null, error.exchange);
+        keepExchange(queryClient, flow, error.exchange);
       }
       // A refusal changes nothing in the cookie, but the flow may have expired meanwhile.
       return queryClient.invalidateQueries({ queryKey: flowKey });
@@ -76,7 +87,9 @@ export const useRequestToken = () =>
     send(flow['request-token'].$post({ json })),
   );
 export const useAuthorizeUrl = () =>
-  useFlowMutation((_: undefined) => send(flow['authorize-url'].$post({ json: {} })));
+  useFlowMutation((json: Parameters<(typeof flow)['authorize-url']['$post']>[0]['json']) =>
+    send(flow['authorize-url'].$post({ json })),
+  );
 export const useCallback = () =>
   useFlowMutation((json: Parameters<(typeof flow)['callback']['$post']>[0]['json']) =>
     send(flow.callback.$post({ json })),
@@ -101,4 +114,16 @@ export function useResetFlow() {
       queryClient.setQueryData(legsKey, { legs: [] });
     },
   });
+}
+
+/** The latest flow's exchanges of each element this tab has walked (for the comparison page). */
+export function useExchangesByElement(): Partial<Record<ElementKey, Exchange[]>> {
+  const queryClient = useQueryClient();
+  useFlow();
+  const found: Partial<Record<ElementKey, Exchange[]>> = {};
+  for (const [key, data] of queryClient.getQueriesData<Exchange[]>({ queryKey: ['exchanges'] })) {
+    const element = key[1];
+    if (isElementKey(element) && data?.length) found[element] = data;
+  }
+  return found;
 }

@@ -1,27 +1,33 @@
-import type { PublicConfig } from '@cew/shared';
+import type { ElementDef, PublicConfig } from '@cew/shared';
 
-/** The app parameters steps 1 and 2 both send, described for the preview. */
-export function appParams(config: PublicConfig | undefined) {
+/** The app parameters the element's calls to Cloud Elements send, described for the preview. */
+export function appParams(config: PublicConfig | undefined, element: ElementDef) {
+  const masked = config?.elements.find((e) => e.key === element.key)?.apiKeyMasked ?? '…';
+  const twitter = element.key === 'twitter';
   return [
     {
       name: 'apiKey',
-      value: '<TWITTER_API_KEY>',
-      note: `Your Twitter app's consumer key (${config?.apiKeyMasked ?? '…'}), added by the BFF.`,
+      value: twitter ? '<TWITTER_API_KEY>' : masked,
+      note: twitter
+        ? `Your Twitter app's consumer key (${masked}), added by the BFF.`
+        : `Your Salesforce connected app's consumer key (client id), added by the BFF. OAuth 2.0 treats it as public: it travels to the consent page in the browser.`,
     },
     {
       name: 'apiSecret',
-      value: '<TWITTER_API_SECRET>',
-      note: "Your Twitter app's consumer secret. Only the BFF knows it.",
+      value: twitter ? '<TWITTER_API_SECRET>' : '<SALESFORCE_CLIENT_SECRET>',
+      note: `Your ${element.provider} app's secret. Only the BFF knows it; Cloud Elements needs it to ${twitter ? 'sign requests to Twitter' : 'trade the code at Salesforce'}.`,
     },
     {
       name: 'callbackUrl',
       value: config?.callbackUrl ?? '…',
-      note: 'Where Twitter sends the person back after consent.',
+      note: `Where ${element.provider} sends the person back after consent.`,
     },
     {
       name: 'state',
       value: '<random per flow>',
-      note: 'A random value bound to this browser; the callback must bring it back.',
+      note: twitter
+        ? 'A random value bound to this browser; the callback must bring it back.'
+        : 'A random value bound to this browser; the callback must bring it back. The guide uses the element key ("sfdc"), which anyone can guess: a random one is what makes it a CSRF check.',
     },
   ];
 }

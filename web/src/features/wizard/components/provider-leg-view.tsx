@@ -1,4 +1,4 @@
-import type { ProviderLeg } from '@cew/shared';
+import type { ProviderLeg, TokenLeg } from '@cew/shared';
 import { JsonView } from '../../../components/json-view';
 import { useConfig } from '../api/config';
 import { useProviderLegs } from '../api/flow';
@@ -66,12 +66,63 @@ function LegView({ leg }: { leg: ProviderLeg }) {
   );
 }
 
+const TOKEN_TITLE = 'Cloud Elements → Salesforce: POST /services/oauth2/token';
+
+/** OAuth 2.0's one hidden leg: the code traded for tokens, with the client secret, server to server. */
+function TokenLegView({ leg }: { leg: TokenLeg }) {
+  return (
+    <section className="exchange leg" aria-label={TOKEN_TITLE}>
+      <header className="exchange-head">
+        <span className="parties">{TOKEN_TITLE}</span>
+        <span className={leg.status < 300 ? 'status status-ok' : 'status status-error'}>
+          {leg.status}
+        </span>
+      </header>
+      <ol className="signing-steps">
+        <li>
+          <h5>1. The form Cloud Elements posts (no signature: the client secret itself is sent)</h5>
+          <table className="headers">
+            <caption className="visually-hidden">Token request form</caption>
+            <tbody>
+              {leg.form.map(([name, value]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </li>
+        <li>
+          <h5>Salesforce's reply (tokens hidden)</h5>
+          <JsonView value={leg.responseBody} label="token reply" />
+        </li>
+      </ol>
+    </section>
+  );
+}
+
 /** Sandbox mode: the leg the wizard never sees on the wire, as the sandbox played it. */
-export function ProviderLegs({ name }: { name: ProviderLeg['name'] }) {
+export function ProviderLegs({ name }: { name: ProviderLeg['name'] | 'token' }) {
   const { data: config } = useConfig();
   const { data } = useProviderLegs(config?.mode === 'sandbox');
   const legs = data?.legs.filter((leg) => leg.name === name) ?? [];
   if (legs.length === 0) return null;
+  if (name === 'token') {
+    return (
+      <details className="hidden-leg" open>
+        <summary>
+          <h3>Behind the scenes: what Cloud Elements sent Salesforce (sandbox only)</h3>
+        </summary>
+        <p className="muted">
+          Your app never makes this call: Cloud Elements trades the code at Salesforce's token
+          endpoint, server to server. OAuth 2.0 signs nothing: TLS protects the client secret on the
+          way, which is why it must never travel through a browser.
+        </p>
+        {legs.map((leg) => (leg.name === 'token' ? <TokenLegView key={leg.at} leg={leg} /> : null))}
+      </details>
+    );
+  }
   return (
     <details className="hidden-leg" open>
       <summary>
@@ -81,9 +132,9 @@ export function ProviderLegs({ name }: { name: ProviderLeg['name'] }) {
         Your app never makes this call: Cloud Elements signs it with OAuth 1.0a on your behalf. Here
         is how the signature was built, step by step.
       </p>
-      {legs.map((leg) => (
-        <LegView key={leg.at + leg.signature} leg={leg} />
-      ))}
+      {legs.map((leg) =>
+        leg.name === 'token' ? null : <LegView key={leg.at + leg.signature} leg={leg} />,
+      )}
     </details>
   );
 }

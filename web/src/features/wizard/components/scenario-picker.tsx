@@ -1,19 +1,25 @@
-import type { Scenario } from '@cew/shared';
+import { ELEMENTS, type ElementKey, type Scenario, stepsOf } from '@cew/shared';
 import { useId } from 'react';
-import { SCENARIOS } from '../scenarios';
+import { scenariosFor } from '../scenarios';
 
 /** Sandbox mode: choose a failure to play before the flow starts. */
 export function ScenarioPicker({
   value,
   onChange,
   disabled,
+  element,
 }: {
   value: Scenario;
   onChange: (scenario: Scenario) => void;
   disabled?: boolean;
+  element: ElementKey;
 }) {
   const id = useId();
-  const chosen = SCENARIOS.find((s) => s.id === value);
+  const scenarios = scenariosFor(element);
+  const chosen = scenarios.find((s) => s.id === value);
+  const steps = stepsOf(ELEMENTS[element].authType);
+  const stepNumber = (step: string) =>
+    step === 'first' ? 1 : steps.findIndex((s) => s.id === step) + 1;
   return (
     <div className="scenario-picker">
       <label htmlFor={id}>Failure lab (sandbox only)</label>
@@ -24,9 +30,9 @@ export function ScenarioPicker({
         onChange={(event) => onChange(event.target.value as Scenario)}
       >
         <option value="none">No failure: the happy path</option>
-        {SCENARIOS.map((scenario) => (
+        {scenarios.map((scenario) => (
           <option key={scenario.id} value={scenario.id}>
-            Step {scenario.step}: {scenario.label}
+            Step {stepNumber(scenario.step)}: {scenario.label}
           </option>
         ))}
       </select>

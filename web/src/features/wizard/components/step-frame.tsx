@@ -1,9 +1,8 @@
-import type { Exchange } from '@cew/shared';
+import type { Exchange, StepId } from '@cew/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
-import { useFlow } from '../api/flow';
-import { isOpen, STEPS, type WizardStep } from '../steps';
+import { useWizard } from '../steps';
 import { ErrorNotice } from './error-notice';
 import { ExchangeView } from './exchange-view';
 
@@ -16,7 +15,8 @@ type Action = {
 };
 
 type Props = {
-  step: WizardStep;
+  /** Which step this page is; the element shown numbers and titles it. */
+  id: StepId;
   /** What is about to happen and why, in a sentence or two. */
   intro: ReactNode;
   /** What will be sent, before it is sent. */
@@ -40,7 +40,7 @@ type Props = {
 
 /** The frame every step shares: explanation, preview, one button, the exchange, the result. */
 export function StepFrame({
-  step,
+  id,
   intro,
   preview,
   action,
@@ -51,21 +51,28 @@ export function StepFrame({
   note,
   behindTheScenes,
 }: Props) {
-  const { data: flow } = useFlow();
-  const open = ready && isOpen(flow, step.id);
+  const wizard = useWizard();
+  const step = wizard.step(id);
+  const open = ready && wizard.isOpen(id);
   const errorExchange = error instanceof ApiError ? error.exchange : undefined;
   // A failure brings its own exchange; don't show the same one twice.
   const showExchange = exchange && exchange.startedAt !== errorExchange?.startedAt;
   return (
     <article className="step" aria-labelledby="step-title">
       <p className="step-number">
-        Step {step.number} of {STEPS.length}
+        {step ? `Step ${step.number} of ${wizard.steps.length}` : wizard.element.name}
       </p>
       <h2 id="step-title" tabIndex={-1}>
-        {step.title}
+        {step?.title ?? `${wizard.element.name} has no such step`}
       </h2>
       <div className="intro">{intro}</div>
-      {!open ? (
+      {!step ? (
+        <p className="notice">
+          {wizard.element.name} uses{' '}
+          {wizard.element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'}, whose flow has no
+          such step. <Link to="/">Go to the step you are on</Link>.
+        </p>
+      ) : !open ? (
         <p className="notice">
           This step needs the earlier ones first. <Link to="/">Go to the step you are on</Link>.
         </p>

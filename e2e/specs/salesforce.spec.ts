@@ -1,0 +1,171 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Wizard } from '../fixtures';
+
+/** Steps 1–2 of the Salesforce flow (OAuth 2.0): the authorization URL, then the consent page. */
+async function toConsent(wizard: Wizard, scenario?: string) {
+  await wizard.open('Salesforce');
+  await expect(wizard.heading('Get the authorization URL')).toBeVisible();
+  if (scenario) await wizard.chooseScenario(scenario);
+  await wizard.button('Get authorization URL').click();
+  await expect(wizard.page.getByTestId('oauth-url')).toBeVisible();
+  await wizard.goToConsentPage();
+}
+
+test('salesforce: from the element choice to a call through the instance, over OAuth 2.0', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open('Salesforce');
+  // Five steps, no request token: the step bar is the OAuth 2.0 flow's.
+  await expect(page.getByTestId('element')).toContainText('Salesforce · OAuth 2.0');
+  const trail = page.getByRole('navigation', { name: 'Steps' }).getByRole('listitem');
+  await expect(trail).toHaveCount(5);
+  await expect(trail.first()).toContainText('Authorization URL');
+  await wizard.button('Get authorization URL').click();
+  await expect(page.getByTestId('oauth-url')).toContainText(
+    '/sandbox/salesforce/services/oauth2/authorize',
+  );
+  await expect(page.getByTestId('oauth-url')).not.toContainText('client_secret');
+  await wizard.goToConsentPage();
+  await wizard.button('Allow').click();
+  // Back from Salesforce: the code is gone from the address bar, the flow goes on.
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  expect(page.url()).not.toContain('code=');
+  await wizard.createInstance(`sf-e2e-${Date.now()}`);
+  await expect(page.getByText('"code"').first()).toBeVisible();
+  // Behind the scenes: the code traded at the token endpoint, the client secret as a marker.
+  const leg = page.getByRole('region', {
+    name: 'Cloud Elements → Salesforce: POST /services/oauth2/token',
+  });
+  await expect(leg).toContainText('<SALESFORCE_CLIENT_SECRET>');
+  await wizard.link('Next: see your instance token').click();
+  await expect(page.getByTestId('secret-value')).toHaveText(/^•+$/);
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByTestId('accounts').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByText('GET /hubs/crm/accounts').first()).toBeVisible();
+  await wizard.expectNoSecretReceived();
+});
+
+test('salesforce: Deny on the consent page ends the flow with error=access_denied', async ({
+  wizard,
+  page,
+}) => {
+  await toConsent(wizard);
+  await wizard.button('Deny').click();
+  await expect(page.getByTestId('denied')).toContainText('Access was denied.');
+  await expect(page.getByTestId('denied')).toContainText('error=access_denied');
+  await expect(page.getByRole('link', { name: /Create instance/ })).toHaveCount(0);
+});
+
+test('salesforce failure lab: an authorization URL carrying the client secret is refused', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open('Salesforce');
+  await wizard.chooseScenario('secret-in-url');
+  await wizard.button('Get authorization URL').click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Failed (502)');
+  await expect(alert).toContainText("carries the app's secret");
+  await expect(page.getByTestId('scenario-note')).toContainText('Never put a client secret');
+  await expect(page.getByTestId('oauth-url')).toHaveCount(0);
+  await wizard.expectNoSecretReceived();
+});
+
+test('salesforce failure lab: a redirect_uri mismatch stops at Salesforce’s own error page', async ({
+  wizard,
+  page,
+}) => {
+  await wizard.open('Salesforce');
+  await wizard.chooseScenario('redirect-mismatch');
+  await wizard.button('Get authorization URL').click();
+  await wizard.link('Next: ask for consent').click();
+  await wizard.button(/consent page/).click();
+  await expect(page.getByText('error=redirect_uri_mismatch')).toBeVisible();
+  await expect(page.getByText('redirect_uri must match configuration')).toBeVisible();
+});
+
+for (const scenario of ['code-reused', 'code-expired']) {
+  test(`salesforce failure lab: ${scenario} fails step 3 with Salesforce's invalid_grant`, async ({
+    wizard,
+    page,
+  }) => {
+    await toConsent(wizard, scenario);
+    await wizard.button('Allow').click();
+    await wizard.link('Next: create the instance').click();
+    await page.getByLabel('Instance name').fill(`lab-${scenario}-${Date.now()}`);
+    await wizard.button('Create instance').click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Failed (400)');
+    await expect(alert).toContainText('Failed to exchange the authorization code with Salesforce');
+    await expect(alert).toContainText('invalid_grant: expired authorization code');
+    await expect(page.getByTestId('scenario-note')).toContainText('How a real integration');
+  });
+}
+
+test('compare: OAuth 1.0a and 2.0 side by side, from both flows walked in this tab', async ({
+  wizard,
+  page,
+}) => {
+  await page.goto('/compare');
+  const table = page.getByTestId('comparison');
+  // Not walked yet: every cell comes from the flow definitions.
+  await expect(table.getByText('your flow')).toHaveCount(0);
+  await wizard.throughConsent();
+  await wizard.createInstance(`cmp-tw-${Date.now()}`);
+  await toConsent(wizard);
+  await wizard.button('Allow').click();
+  await wizard.createInstance(`cmp-sf-${Date.now()}`);
+  await page.goto('/compare');
+  const callbackRow = table.getByRole('row', { name: /What the callback carries/ });
+  await expect(callbackRow.locator('td[data-element="twitter"]')).toContainText(
+    'oauth_token, oauth_verifier, state',
+  );
+  await expect(callbackRow.locator('td[data-element="sfdc"]')).toContainText('code, state');
+  const providerData = table.getByRole('row', { name: /providerData/ });
+  await expect(providerData.locator('td[data-element="sfdc"]')).toContainText('code');
+  await expect(providerData.locator('td[data-element="twitter"]')).toContainText(
+    'oauth_token, oauth_verifier, secret',
+  );
+  await expect(table.getByText('your flow').first()).toBeVisible();
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => v.id)).toEqual([]);
+  await wizard.expectNoSecretReceived();
+});
+
+test('salesforce: the choice, its steps and the comparison pass axe, and fit 375 px', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  for (const [path, heading] of [
+    ['/', 'Choose an element to provision'],
+    ['/compare', 'OAuth 1.0a and OAuth 2.0, side by side'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    if (overflow > 0) problems.push(`${path} scrolls sideways by ${overflow}px`);
+    for (const v of (await new AxeBuilder({ page }).analyze()).violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path}: ${v.id}`);
+    }
+  }
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Salesforce/ }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Get the authorization URL' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Get authorization URL' }).click();
+  await expect(page.getByTestId('oauth-url')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  if (overflow > 0) problems.push(`step 1 scrolls sideways by ${overflow}px`);
+  for (const v of (await new AxeBuilder({ page }).analyze()).violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') problems.push(`step 1: ${v.id}`);
+  }
+  expect(problems).toEqual([]);
+  await context.close();
+});
