@@ -5,7 +5,7 @@ import { SecretValue } from '../../components/secret-value';
 import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { lastExchange, STEP } from '../../features/wizard/steps';
 
 export default function InstanceTokenStep() {
   const exchange = lastExchange(useExchanges(), 'create-instance');
