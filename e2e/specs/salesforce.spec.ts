@@ -15,6 +15,9 @@ test('salesforce: from the element choice to a call through the instance, over O
   wizard,
   page,
 }) => {
+  await wizard.page.goto('/');
+  await expect(wizard.heading('Choose an element to provision')).toBeVisible();
+  await wizard.snap('element-choice');
   await wizard.open('Salesforce');
   // Five steps, no request token: the step bar is the OAuth 2.0 flow's.
   await expect(page.getByTestId('element')).toContainText('Salesforce · OAuth 2.0');
@@ -27,6 +30,7 @@ test('salesforce: from the element choice to a call through the instance, over O
   );
   await expect(page.getByTestId('oauth-url')).not.toContainText('client_secret');
   await wizard.goToConsentPage();
+  await wizard.snap('salesforce-consent-page');
   await wizard.button('Allow').click();
   // Back from Salesforce: the code is gone from the address bar, the flow goes on.
   await expect(page.getByText('Access granted.')).toBeVisible();
@@ -129,6 +133,7 @@ test('compare: OAuth 1.0a and 2.0 side by side, from both flows walked in this t
     'oauth_token, oauth_verifier, secret',
   );
   await expect(table.getByText('your flow').first()).toBeVisible();
+  await wizard.snap('compare');
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );

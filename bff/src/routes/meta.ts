@@ -1,5 +1,5 @@
 import type { PublicConfig } from '@cew/shared';
-import { ELEMENTS, type ElementKey } from '@cew/shared';
+import { ELEMENTS, type ElementKey, STEP_ORDER } from '@cew/shared';
 import { Hono } from 'hono';
 import type { Config } from '../config';
 
@@ -22,7 +22,21 @@ export function createMetaRoutes(config: Config, accessCodeRequired: boolean) {
     accessCodeRequired,
     instanceTag: config.instanceTag,
   };
-  return new Hono()
-    .get('/health', (c) => c.json({ status: 'ok' as const, mode: config.mode }, 200))
-    .get('/config', (c) => c.json(publicConfig, 200));
+  return (
+    new Hono()
+      .get('/health', (c) => c.json({ status: 'ok' as const, mode: config.mode }, 200))
+      .get('/config', (c) => c.json(publicConfig, 200))
+      // The elements this server can provision, each with its steps from the flow module.
+      .get('/elements', (c) =>
+        c.json(
+          publicConfig.elements.map(({ key, authType }) => ({
+            key,
+            name: ELEMENTS[key].name,
+            authType,
+            steps: STEP_ORDER[authType],
+          })),
+          200,
+        ),
+      )
+  );
 }

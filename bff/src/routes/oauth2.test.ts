@@ -151,6 +151,15 @@ describe('a server configured for one element', () => {
       const browser = new TestBrowser(only.origin);
       const config = await browser.call('GET', '/api/config');
       expect(config.json.elements.map((e: { key: string }) => e.key)).toEqual(['sfdc']);
+      const elements = await browser.call('GET', '/api/elements');
+      expect(elements.json).toEqual([
+        {
+          key: 'sfdc',
+          name: 'Salesforce',
+          authType: 'oauth2',
+          steps: ['authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
+        },
+      ]);
       const twitter = await browser.call('POST', '/api/flow/request-token', {});
       expect(twitter.status).toBe(400);
       expect(twitter.json.error.message).toContain('does not offer Twitter');
