@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Wizard } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, Wizard } from '../fixtures';
 
 /** Steps 1–2 of the Salesforce flow (OAuth 2.0): the authorization URL, then the consent page. */
 async function toConsent(wizard: Wizard, scenario?: string) {
@@ -141,7 +142,18 @@ test('compare: OAuth 1.0a and 2.0 side by side, from both flows walked in this t
   await wizard.expectNoSecretReceived();
 });
 
-test('salesforce: the choice, its steps and the comparison pass axe, and fit 375 px', async ({
+/** Serious or critical axe findings, and sideways scrolling, on the page as it is now. */
+async function problemsOn(page: Page, where: string): Promise<string[]> {
+  const found: string[] = [];
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  if (overflow > 0) found.push(`${where} scrolls sideways by ${overflow}px`);
+  for (const v of (await new AxeBuilder({ page }).analyze()).violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') found.push(`${where}: ${v.id}`);
+  }
+  return found;
+}
+
+test('at 375 px, axe-clean: the choice, the comparison, step 1 and Salesforce’s consent page', async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
@@ -153,24 +165,44 @@ test('salesforce: the choice, its steps and the comparison pass axe, and fit 375
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-    if (overflow > 0) problems.push(`${path} scrolls sideways by ${overflow}px`);
-    for (const v of (await new AxeBuilder({ page }).analyze()).violations) {
-      if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path}: ${v.id}`);
-    }
+    problems.push(...(await problemsOn(page, path)));
   }
-  await page.goto('/');
+  await page.goto('/start');
   await page.getByRole('button', { name: /^Salesforce/ }).click();
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Get the authorization URL' }),
-  ).toBeVisible();
   await page.getByRole('button', { name: 'Get authorization URL' }).click();
   await expect(page.getByTestId('oauth-url')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-  if (overflow > 0) problems.push(`step 1 scrolls sideways by ${overflow}px`);
-  for (const v of (await new AxeBuilder({ page }).analyze()).violations) {
-    if (v.impact === 'serious' || v.impact === 'critical') problems.push(`step 1: ${v.id}`);
-  }
+  problems.push(...(await problemsOn(page, 'step 1')));
+  await page.getByRole('link', { name: 'Next: ask for consent' }).click();
+  problems.push(...(await problemsOn(page, 'step 2')));
+  await page.getByRole('button', { name: /consent page/ }).click();
+  await expect(page.getByRole('button', { name: 'Allow' })).toBeVisible();
+  problems.push(...(await problemsOn(page, "Salesforce's consent page")));
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('at 375 px, axe-clean: Salesforce steps 3–5, light and dark', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    colorScheme: 'dark',
+  });
+  const page = await context.newPage();
+  const wizard = new Wizard(page);
+  await toConsent(wizard);
+  await wizard.button('Allow').click();
+  await wizard.link('Next: create the instance').click();
+  const problems = await problemsOn(page, 'step 3 (dark)');
+  await page.getByLabel('Instance name').fill(`narrow-sf-${Date.now()}`);
+  await wizard.button('Create instance').click();
+  await expect(page.getByText(/Instance “.*” created\./)).toBeVisible();
+  await wizard.link('Next: see your instance token').click();
+  await expect(page.getByTestId('secret-value')).toBeVisible();
+  problems.push(...(await problemsOn(page, 'step 4 (dark)')));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByTestId('accounts')).toBeVisible();
+  problems.push(...(await problemsOn(page, 'step 5')));
   expect(problems).toEqual([]);
   await context.close();
 });

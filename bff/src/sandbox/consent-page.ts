@@ -108,4 +108,8 @@ button.primary { background: #0f1419; color: #fff; border-color: #0f1419; }
 button:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
 .note { font-size: .85rem; opacity: .8; }
 .lab { border: 2px dashed #b45309; padding: .5rem .75rem; border-radius: .5rem; }
+@media (prefers-color-scheme: dark) {
+  /* The near-black primary button would vanish on a dark page: invert it. */
+  button.primary { background: #e7e9ea; color: #0f1419; border-color: #e7e9ea; }
+}
 `;

@@ -23,7 +23,7 @@ export default function CreateInstanceStep() {
   const { data: config } = useConfig();
   const mutation = useCreateInstance();
   const [name, setName] = useState(
-    () => `${element.key}-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`,
+    () => `${element.key}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`,
   );
   const [tags, setTags] = useState('wizard');
   const [settings, setSettings] = useState<InstanceSettings>({});

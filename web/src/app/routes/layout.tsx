@@ -28,6 +28,8 @@ export default function Layout() {
   const { data: flow, isPending, error } = useFlow();
   const wizard = useWizard();
   const { pathname } = useLocation();
+  // The element choice and the comparison stand above any one flow: no step bar, no diagram.
+  const overview = pathname === '/start' || pathname === '/compare';
   // Until mode and flow are known, keep index.html's boot view: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
   // in short interruptible slices rather than one long task when the data lands.
@@ -80,32 +82,34 @@ export default function Layout() {
           needed and nothing leaves this machine.
         </p>
       )}
-      <nav aria-label="Steps">
-        <p className="element-line" data-testid="element">
-          {wizard.element.name} ·{' '}
-          {wizard.element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'}{' '}
-          <Link to="/start">change</Link>
-        </p>
-        <ol className="stepper">
-          {wizard.steps.map((step) => {
-            const state =
-              pathname === step.path ? 'current' : wizard.isDone(step.id) ? 'done' : 'todo';
-            return (
-              <li key={step.path} className={`stepper-item ${state}`}>
-                {wizard.isOpen(step.id) ? (
-                  <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
-                    <span className="stepper-number">{step.number}</span> {step.short}
-                  </NavLink>
-                ) : (
-                  <span aria-disabled="true">
-                    <span className="stepper-number">{step.number}</span> {step.short}
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      {!overview && (
+        <nav aria-label="Steps">
+          <p className="element-line" data-testid="element">
+            {wizard.element.name} ·{' '}
+            {wizard.element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'}{' '}
+            <Link to="/start">change</Link>
+          </p>
+          <ol className="stepper">
+            {wizard.steps.map((step) => {
+              const state =
+                pathname === step.path ? 'current' : wizard.isDone(step.id) ? 'done' : 'todo';
+              return (
+                <li key={step.path} className={`stepper-item ${state}`}>
+                  {wizard.isOpen(step.id) ? (
+                    <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
+                      <span className="stepper-number">{step.number}</span> {step.short}
+                    </NavLink>
+                  ) : (
+                    <span aria-disabled="true">
+                      <span className="stepper-number">{step.number}</span> {step.short}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+      )}
       <div className="columns">
         <main id="main">
           {mustSignIn ? (
@@ -119,9 +123,11 @@ export default function Layout() {
             <Outlet />
           )}
         </main>
-        <Suspense fallback={null}>
-          <LearnPanel />
-        </Suspense>
+        {!overview && (
+          <Suspense fallback={null}>
+            <LearnPanel />
+          </Suspense>
+        )}
       </div>
       <footer className="foot">
         <p>
