@@ -118,6 +118,19 @@ const byValueLength = (a: Pattern, b: Pattern) => b.value.length - a.value.lengt
 /** Only text with an escape in it can hide a secret from the literal forms. */
 const ESCAPED = /[%\\]/;
 
+const byteOf = (_: string, hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
+
+/**
+ * The text with its escapes undone (JSON's, then percent-encoding twice, with `+` read both as a
+ * space and as itself): cheap to compute, so the costly escape-tolerant expressions run only on
+ * text that really hides a secret.
+ */
+function unescapedForms(text: string): string[] {
+  const json = text.replace(/\\u([0-9a-fA-F]{4})/g, byteOf).replace(/\\\//g, '/');
+  const percent = (value: string) => value.replace(/%([0-9a-fA-F]{2})/g, byteOf);
+  return [json, json.replace(/\+/g, ' ')].map((form) => percent(percent(form)));
+}
+
 export function createRedactor(secrets: KnownSecret[]) {
   return redactorFrom(replacementsOf(secrets).sort(byLength), patternsOf(secrets));
 }
@@ -132,7 +145,9 @@ function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
       if (out.includes(form)) out = out.split(form).join(marker);
     }
     if (ESCAPED.test(out)) {
+      const unescaped = unescapedForms(out);
       for (const pattern of patterns) {
+        if (!unescaped.some((form) => form.includes(pattern.value))) continue;
         pattern.regex ??= escapedPattern(pattern.value);
         out = out.replace(pattern.regex, pattern.marker);
       }

@@ -44,7 +44,5 @@ export const ELEMENTS: Record<ElementKey, ElementDef> = {
   },
 };
 
-export const ELEMENT_KEYS = Object.keys(ELEMENTS) as ElementKey[];
-
 export const isElementKey = (value: unknown): value is ElementKey =>
   typeof value === 'string' && value in ELEMENTS;

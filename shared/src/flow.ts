@@ -190,10 +190,6 @@ export const isRefusal = (value: Advanced | Refusal): value is Refusal => 'refus
 const doneIndex = (progress: Progress | null, authType: AuthType): number =>
   progress?.authType === authType ? indexIn(authType, progress.done) : -1;
 
-/** How many of the flow's calls are done, counted in steps of its order (0 before any). */
-export const doneCount = (progress: Progress | null): number =>
-  progress ? doneIndex(progress, progress.authType) + 1 : 0;
-
 export const isDone = (progress: Progress | null, authType: AuthType, id: StepId): boolean => {
   const index = indexIn(authType, id);
   return index >= 0 && index <= doneIndex(progress, authType);

@@ -191,7 +191,6 @@ export const AuthorizeUrlInputSchema = z.strictObject({
   element: ElementKeySchema.optional(),
   scenario: ScenarioSchema.default('none'),
 });
-export type AuthorizeUrlInput = z.input<typeof AuthorizeUrlInputSchema>;
 export type RequestTokenInput = z.input<typeof RequestTokenInputSchema>;
 
 const queryValue = z.string().min(1).max(512);

@@ -2,9 +2,12 @@
  * What each notable field is, where it came from and where it goes next: shown on demand beside
  * the field in every exchange.
  */
+import type { ElementKey } from '@cew/shared';
+
 export type FieldNote = { what: string; from: string; next: string };
 
-export const FIELD_NOTES: Record<string, FieldNote> = {
+/** Twitter's flow (OAuth 1.0a, the guide's). */
+const TWITTER_NOTES: Record<string, FieldNote> = {
   apiKey: {
     what: "Your Twitter app's consumer key, which identifies the app to Twitter.",
     from: 'The BFF’s configuration (TWITTER_API_KEY).',
@@ -92,5 +95,95 @@ export const FIELD_NOTES: Record<string, FieldNote> = {
   },
 };
 
-export const noteOf = (key: string): FieldNote | undefined =>
-  FIELD_NOTES[key] ?? FIELD_NOTES[key.toLowerCase()];
+/** Salesforce's flow (OAuth 2.0): the same names often mean something else here. */
+const SALESFORCE_NOTES: Record<string, FieldNote> = {
+  apiKey: {
+    what: "Your connected app's consumer key (client id). Public in OAuth 2.0: it names the app.",
+    from: 'The BFF’s configuration (SALESFORCE_API_KEY).',
+    next: 'Sent in step 1 and as oauth.api.key in step 3; appears as client_id in the consent URL.',
+  },
+  apiSecret: {
+    what: "Your connected app's consumer secret (client secret). Nothing is signed with it: it is sent as it is.",
+    from: 'The BFF’s configuration (SALESFORCE_API_SECRET). Never in the browser.',
+    next: 'Sent to Cloud Elements in step 1 and as oauth.api.secret in step 3; Cloud Elements sends it to Salesforce’s token endpoint.',
+  },
+  callbackUrl: {
+    what: 'Where Salesforce sends the person back: it must be the connected app’s registered callback.',
+    from: 'OAUTH_CALLBACK_URL, registered with the connected app.',
+    next: 'Becomes redirect_uri in the consent URL and in the token request, and step 3’s oauth.callback.url.',
+  },
+  state: {
+    what: 'A random value bound to this browser’s flow: in OAuth 2.0 it alone binds the callback (CSRF check).',
+    from: 'Made by the BFF at step 1. The guide uses the element key, which anyone can guess.',
+    next: 'In the consent URL; returns on the callback, where the BFF compares it.',
+  },
+  oauthUrl: {
+    what: 'Salesforce’s consent page for this flow.',
+    from: 'Cloud Elements, in step 1; checked by the BFF (host, path, state, no client secret).',
+    next: 'Your browser goes there in step 2.',
+  },
+  client_id: {
+    what: 'The connected app asking for access (your consumer key).',
+    from: 'SALESFORCE_API_KEY, through Cloud Elements.',
+    next: 'Salesforce checks it, and again with the client secret at the token endpoint.',
+  },
+  redirect_uri: {
+    what: 'Where Salesforce sends the person back: it must match the registered callback exactly.',
+    from: 'The callbackUrl of step 1.',
+    next: 'Checked on the consent page, and again when the code is traded.',
+  },
+  response_type: {
+    what: '"code": the authorization-code flow, where the browser only ever carries a code.',
+    from: 'Cloud Elements.',
+    next: 'Salesforce answers the callback with ?code=….',
+  },
+  scope: {
+    what: 'What the app may do: full access, and a refresh token to keep access.',
+    from: 'Cloud Elements.',
+    next: 'Shown on the consent page; the tokens carry it.',
+  },
+  code: {
+    what: 'The authorization code: single use, short-lived, worthless without the client secret.',
+    from: 'Salesforce’s redirect to the callback URL.',
+    next: 'Kept by the BFF; sent once, as step 3’s providerData.code; Cloud Elements trades it for tokens.',
+  },
+  error: {
+    what: 'Salesforce’s refusal instead of a code, e.g. access_denied when the person pressed Deny.',
+    from: 'Salesforce’s redirect to the callback URL.',
+    next: 'Ends the flow: no code, so no instance.',
+  },
+  providerData: {
+    what: 'What Cloud Elements needs to finish the OAuth 2.0 flow with Salesforce: just the code.',
+    from: 'The callback (the code, held by the BFF).',
+    next: 'Cloud Elements trades it at Salesforce’s /services/oauth2/token with the client secret.',
+  },
+  'oauth.user.token': {
+    what: 'The Salesforce access token Cloud Elements uses for every call.',
+    from: 'Salesforce’s token endpoint, called by Cloud Elements in step 3.',
+    next: 'Stays in the instance; never returned in clear.',
+  },
+  'oauth.user.refresh_token': {
+    what: 'The refresh token: it gets a new access token when the old one expires.',
+    from: 'Salesforce’s token endpoint.',
+    next: 'Stays with Cloud Elements; masked on the way back.',
+  },
+};
+
+const NOTES: Record<ElementKey, Record<string, FieldNote>> = {
+  twitter: TWITTER_NOTES,
+  // What the two flows share (configuration, the Authorization header) reads the same.
+  sfdc: {
+    configuration: TWITTER_NOTES.configuration as FieldNote,
+    authorization: TWITTER_NOTES.authorization as FieldNote,
+    'oauth.callback.url': {
+      what: 'The callback URL: the same redirect URI the code was issued for.',
+      from: 'OAUTH_CALLBACK_URL.',
+      next: 'Cloud Elements sends it as redirect_uri when it trades the code.',
+    },
+    ...SALESFORCE_NOTES,
+  },
+};
+
+/** The note for a field as the element's flow uses it. */
+export const noteOf = (key: string, element: ElementKey): FieldNote | undefined =>
+  NOTES[element][key] ?? NOTES[element][key.toLowerCase()];

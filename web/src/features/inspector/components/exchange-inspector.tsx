@@ -1,4 +1,4 @@
-import type { Exchange } from '@cew/shared';
+import type { ElementKey, Exchange } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
@@ -12,15 +12,18 @@ function statusClass(status: number | null): string {
   return status < 300 ? 'status status-ok' : 'status status-error';
 }
 
+/** Renders text with its travelling values marked, and a field's ⓘ note. */
+type Decorate = { mark: (text: string) => ReactNode; note: (field: string) => ReactNode };
+
 function Table({
   rows,
   caption,
   mark,
+  note,
 }: {
   rows: [string, string][];
   caption: string;
-  mark: (text: string) => ReactNode;
-}) {
+} & Decorate) {
   if (rows.length === 0) return <p className="muted">(none)</p>;
   return (
     <table className="headers">
@@ -30,7 +33,7 @@ function Table({
           <tr key={`${name}-${i}`}>
             <th scope="row">
               {name}
-              <FieldNoteButton field={name} />
+              {note(name)}
             </th>
             <td>{mark(value)}</td>
           </tr>
@@ -45,18 +48,18 @@ function Headers({
   title,
   headers,
   mark,
+  note,
 }: {
   title: string;
   headers: Record<string, string>;
-  mark: (text: string) => ReactNode;
-}) {
+} & Decorate) {
   const rows = Object.entries(headers);
   return (
     <details>
       <summary>
         {title} ({rows.length})
       </summary>
-      <Table rows={rows} caption={title} mark={mark} />
+      <Table rows={rows} caption={title} mark={mark} note={note} />
     </details>
   );
 }
@@ -65,20 +68,14 @@ function Body({
   value,
   label,
   mark,
+  note,
 }: {
   value: unknown;
   label: string;
-  mark: (text: string) => ReactNode;
-}) {
+} & Decorate) {
   if (value === undefined) return <p className="muted">(no body)</p>;
   if (typeof value !== 'object' || value === null) return <JsonView value={value} label={label} />;
-  return (
-    <JsonTree
-      value={value}
-      label={label}
-      hooks={{ renderString: mark, noteFor: (key) => <FieldNoteButton field={key} /> }}
-    />
-  );
+  return <JsonTree value={value} label={label} hooks={{ renderString: mark, noteFor: note }} />;
 }
 
 /**
@@ -89,11 +86,15 @@ function Body({
 export default function ExchangeInspector({
   exchange,
   values,
+  element,
 }: {
   exchange: Exchange;
   /** The values that travel between steps, marked wherever they appear. */
   values: TravellingValue[];
+  /** Whose flow this exchange belongs to: field notes read as that flow uses the field. */
+  element: ElementKey;
 }) {
+  const note = (field: string) => <FieldNoteButton field={field} element={element} />;
   const [active, setActive] = useState<TravellingValue | null>(null);
   const mark = (text: string) =>
     markTravelling(
@@ -135,22 +136,32 @@ export default function ExchangeInspector({
           {query.length > 0 && (
             <>
               <h5>Query parameters</h5>
-              <Table rows={query} caption="Query parameters" mark={mark} />
+              <Table rows={query} caption="Query parameters" mark={mark} note={note} />
             </>
           )}
-          <Headers title="Request headers" headers={exchange.requestHeaders} mark={mark} />
+          <Headers
+            title="Request headers"
+            headers={exchange.requestHeaders}
+            mark={mark}
+            note={note}
+          />
           {exchange.requestBody !== undefined && (
             <>
               <h5>Request body</h5>
-              <Body value={exchange.requestBody} label="request body" mark={mark} />
+              <Body value={exchange.requestBody} label="request body" mark={mark} note={note} />
             </>
           )}
         </div>
         <div>
           <h4>Response</h4>
-          <Headers title="Response headers" headers={exchange.responseHeaders} mark={mark} />
+          <Headers
+            title="Response headers"
+            headers={exchange.responseHeaders}
+            mark={mark}
+            note={note}
+          />
           <h5>Response body</h5>
-          <Body value={exchange.responseBody} label="response body" mark={mark} />
+          <Body value={exchange.responseBody} label="response body" mark={mark} note={note} />
         </div>
       </div>
       {exchange.curl && (

@@ -1,9 +1,10 @@
+import type { ElementKey } from '@cew/shared';
 import { useId, useState } from 'react';
 import { noteOf } from '../field-notes';
 
 /** An ⓘ beside a field that opens what the field is, where it came from and where it goes. */
-export function FieldNoteButton({ field }: { field: string }) {
-  const note = noteOf(field);
+export function FieldNoteButton({ field, element }: { field: string; element: ElementKey }) {
+  const note = noteOf(field, element);
   const [open, setOpen] = useState(false);
   const id = useId();
   if (!note) return null;

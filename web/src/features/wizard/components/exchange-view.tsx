@@ -2,6 +2,7 @@ import type { Exchange } from '@cew/shared';
 import { lazy, Suspense } from 'react';
 import { travellingValues } from '../../inspector/travel';
 import { useExchanges, useFlow } from '../api/flow';
+import { useElement } from '../element';
 
 const ExchangeInspector = lazy(() => import('../../inspector/components/exchange-inspector'));
 
@@ -9,6 +10,7 @@ const ExchangeInspector = lazy(() => import('../../inspector/components/exchange
 export function ExchangeView({ exchange }: { exchange: Exchange }) {
   const { data: flow } = useFlow();
   const values = travellingValues(flow, useExchanges());
+  const element = useElement();
   return (
     <Suspense
       fallback={
@@ -17,7 +19,7 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
         </p>
       }
     >
-      <ExchangeInspector exchange={exchange} values={values} />
+      <ExchangeInspector exchange={exchange} values={values} element={element.key} />
     </Suspense>
   );
 }
