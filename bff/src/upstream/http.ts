@@ -3,6 +3,7 @@ import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Redactor } from '../redact';
+import { deadline } from './deadline';
 
 /** One call to Cloud Elements as the BFF makes it, before any secret is hidden. */
 export type UpstreamCall = {
@@ -58,16 +59,21 @@ export async function sendUpstream(
     // One deadline for the whole call, body included: undici's own headers and body timeouts
     // restart with every chunk, so an upstream trickling a byte at a time held a request for
     // a minute against a 3 s limit.
-    const reply = await request(call.url, {
-      method: call.method,
-      headers: call.headers,
-      body: payload,
-      signal: AbortSignal.timeout(options.timeoutMs),
-      dispatcher: options.dispatcher,
-    });
-    status = reply.statusCode;
-    headers = flattenHeaders(reply.headers);
-    text = await readLimited(reply.body, reply.headers['content-length']);
+    const { signal, release } = deadline(options.timeoutMs);
+    try {
+      const reply = await request(call.url, {
+        method: call.method,
+        headers: call.headers,
+        body: payload,
+        signal,
+        dispatcher: options.dispatcher,
+      });
+      status = reply.statusCode;
+      headers = flattenHeaders(reply.headers);
+      text = await readLimited(reply.body, reply.headers['content-length']);
+    } finally {
+      release();
+    }
   } catch (error) {
     if (isTimeout(error)) {
       const seconds = options.timeoutMs / 1000;
