@@ -37,11 +37,21 @@ const SECRET_SUFFIXES: [string, string][] = [
 ];
 
 const SEPARATORS = /[\s._-]+/g;
+/** Keys repeat from reply to reply (`content-type`, `token`…): each is judged once. */
+const judged = new Map<string, string | null>();
 function keyMarker(key: string): string | undefined {
-  const name = key.toLowerCase().replace(SEPARATORS, '');
-  const exact = SECRET_KEYS.get(name);
-  if (exact) return exact;
-  return SECRET_SUFFIXES.find(([suffix]) => name.endsWith(suffix))?.[1];
+  let marker = judged.get(key);
+  if (marker === undefined) {
+    const name = key.toLowerCase().replace(SEPARATORS, '');
+    marker =
+      SECRET_KEYS.get(name) ??
+      SECRET_SUFFIXES.find(([suffix]) => name.endsWith(suffix))?.[1] ??
+      null;
+    // Bounded: a hostile upstream sending endless new keys cannot grow it without limit.
+    if (judged.size > 10_000) judged.clear();
+    judged.set(key, marker);
+  }
+  return marker ?? undefined;
 }
 
 /** Cloud Elements masks secrets as asterisks on read; those are safe to show as they are. */
@@ -120,15 +130,29 @@ const ESCAPED = /[%\\]/;
 
 const byteOf = (_: string, hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
 
+/** Percent-decoding with the native decoder; byte by byte where it is malformed. */
+function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/%([0-9a-fA-F]{2})/g, byteOf);
+  }
+}
+
 /**
- * The text with its escapes undone (JSON's, then percent-encoding twice, with `+` read both as a
- * space and as itself): cheap to compute, so the costly escape-tolerant expressions run only on
- * text that really hides a secret.
+ * The text with its escapes undone (JSON's, then percent-encoding twice; with `+` read as a space
+ * too when a secret has one): cheap to compute, so the costly escape-tolerant expressions run
+ * only on text that really hides a secret.
  */
-function unescapedForms(text: string): string[] {
-  const json = text.replace(/\\u([0-9a-fA-F]{4})/g, byteOf).replace(/\\\//g, '/');
-  const percent = (value: string) => value.replace(/%([0-9a-fA-F]{2})/g, byteOf);
-  return [json, json.replace(/\+/g, ' ')].map((form) => percent(percent(form)));
+function unescapedForms(text: string, spaces: boolean): string[] {
+  const json = text.includes('\\')
+    ? text.replace(/\\u([0-9a-fA-F]{4})/g, byteOf).replace(/\\\//g, '/')
+    : text;
+  const forms = spaces ? [json, json.replace(/\+/g, ' ')] : [json];
+  return forms.map((form) => {
+    const once = decodePercent(form);
+    return once.includes('%') ? decodePercent(once) : once;
+  });
 }
 
 export function createRedactor(secrets: KnownSecret[]) {
@@ -136,6 +160,7 @@ export function createRedactor(secrets: KnownSecret[]) {
 }
 
 function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
+  const spaces = patterns.some((pattern) => pattern.value.includes(' '));
   // split/join per literal form, not one regular expression of all forms: `with()` builds a
   // redactor per request, and compiling a fresh expression each time cost several times more.
   // The escape-tolerant expressions are compiled only when text with an escape is met.
@@ -145,7 +170,7 @@ function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
       if (out.includes(form)) out = out.split(form).join(marker);
     }
     if (ESCAPED.test(out)) {
-      const unescaped = unescapedForms(out);
+      const unescaped = unescapedForms(out, spaces);
       for (const pattern of patterns) {
         if (!unescaped.some((form) => form.includes(pattern.value))) continue;
         pattern.regex ??= escapedPattern(pattern.value);
