@@ -125,8 +125,12 @@ const patternsOf = (secrets: KnownSecret[]): Pattern[] =>
 const byLength = (a: Replacement, b: Replacement) => b.form.length - a.form.length;
 const byValueLength = (a: Pattern, b: Pattern) => b.value.length - a.value.length;
 
-/** Only text with an escape in it can hide a secret from the literal forms. */
-const ESCAPED = /[%\\]/;
+/**
+ * The literal forms already cover URL-encoding as `encodeURIComponent` writes it (upper-case
+ * hex). Only text with another kind of escape can hide a secret from them: a JSON escape, a
+ * double encoding (`%25`), or lower-case hex (`%2b`). Most text has none, and skips the work.
+ */
+const ESCAPED = /\\|%25|%[0-9A-Fa-f]?[a-f]/;
 
 const byteOf = (_: string, hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
 

@@ -3,7 +3,7 @@ import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Redactor } from '../redact';
-import { deadline } from './deadline';
+import { bodyDeadline } from './deadline';
 
 /** One call to Cloud Elements as the BFF makes it, before any secret is hidden. */
 export type UpstreamCall = {
@@ -56,20 +56,22 @@ export async function sendUpstream(
   let headers: Record<string, string>;
   let text: string;
   try {
-    // One deadline for the whole call, body included: undici's own headers and body timeouts
-    // restart with every chunk, so an upstream trickling a byte at a time held a request for
-    // a minute against a 3 s limit.
-    const { signal, release } = deadline(options.timeoutMs);
+    // One deadline for the whole call, body included: the headers must come within it
+    // (undici's headersTimeout), and the body is destroyed if it is still arriving when it ends
+    // (undici's bodyTimeout alone restarts with every chunk, so an upstream trickling a byte at a
+    // time held a request for a minute against a 3 s limit).
+    const reply = await request(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: payload,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      dispatcher: options.dispatcher,
+    });
+    status = reply.statusCode;
+    headers = flattenHeaders(reply.headers);
+    const release = bodyDeadline(reply.body, started + options.timeoutMs);
     try {
-      const reply = await request(call.url, {
-        method: call.method,
-        headers: call.headers,
-        body: payload,
-        signal,
-        dispatcher: options.dispatcher,
-      });
-      status = reply.statusCode;
-      headers = flattenHeaders(reply.headers);
       text = await readLimited(reply.body, reply.headers['content-length']);
     } finally {
       release();
