@@ -6,6 +6,7 @@ import {
   isDone as isDoneIn,
   isOpen as isOpenIn,
   resumeStep,
+  STEP_ORDER,
   type StepDef,
   type StepId,
   stepDef,
@@ -19,18 +20,9 @@ export type WizardStep = StepDef & { number: number; path: string };
 
 const pathOf = (id: StepId) => `/step/${stepDef(id).slug}`;
 
-/** Each step's page, the same address whichever element is shown. */
+/** Each step's page, the same address whichever element is shown (OAuth 1.0a has every step). */
 export const STEP = Object.fromEntries(
-  (
-    [
-      'request-token',
-      'authorize-url',
-      'callback',
-      'create-instance',
-      'instance-token',
-      'try-it',
-    ] as const
-  ).map((id) => [id, { path: pathOf(id) }]),
+  STEP_ORDER.oauth1.map((id) => [id, { path: pathOf(id) }]),
 ) as Record<StepId, { path: string }>;
 
 /** An element's steps, in the flow module's order for its auth type, numbered from 1. */

@@ -8,6 +8,23 @@ const TITLES: Record<ProviderLeg['name'], string> = {
   access_token: 'Cloud Elements → Twitter: POST /oauth/access_token',
 };
 
+/** Name and value pairs, in the order sent. */
+function Pairs({ rows, caption }: { rows: [string, string][]; caption: string }) {
+  return (
+    <table className="headers">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {rows.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function LegView({ leg }: { leg: ProviderLeg }) {
   return (
     <section className="exchange leg" aria-label={TITLES[leg.name]}>
@@ -20,17 +37,7 @@ function LegView({ leg }: { leg: ProviderLeg }) {
       <ol className="signing-steps">
         <li>
           <h5>1. The oauth_* parameters in the Authorization header</h5>
-          <table className="headers">
-            <caption className="visually-hidden">OAuth parameters</caption>
-            <tbody>
-              {leg.oauthParams.map(([name, value]) => (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
-                  <td>{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Pairs rows={leg.oauthParams} caption="OAuth parameters" />
         </li>
         <li>
           <h5>
@@ -81,17 +88,7 @@ function TokenLegView({ leg }: { leg: TokenLeg }) {
       <ol className="signing-steps">
         <li>
           <h5>1. The form Cloud Elements posts (no signature: the client secret itself is sent)</h5>
-          <table className="headers">
-            <caption className="visually-hidden">Token request form</caption>
-            <tbody>
-              {leg.form.map(([name, value]) => (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
-                  <td>{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Pairs rows={leg.form} caption="Token request form" />
         </li>
         <li>
           <h5>Salesforce's reply (tokens hidden)</h5>
