@@ -10,17 +10,25 @@ type Row = {
   why: string;
 };
 
+/** Rows both flows share: the platform's own secrets, and what the flow produces. */
+const PLATFORM_SECRETS: Row = {
+  what: 'Cloud Elements user and organization secrets',
+  seen: { BFF: 'start', 'Cloud Elements': 'start' },
+  why: 'Authenticate your account; only the BFF sends them.',
+};
+const INSTANCE_TOKEN: Row = {
+  what: 'Instance token',
+  seen: { 'Cloud Elements': 'create-instance', BFF: 'create-instance', Browser: 'create-instance' },
+  why: 'Names the instance in later calls; yours to keep like a password.',
+};
+
 const TWITTER_ROWS: Row[] = [
   {
     what: 'Twitter consumer secret (apiSecret)',
     seen: { BFF: 'start', 'Cloud Elements': 'request-token', Provider: 'start' },
     why: 'Signs every OAuth request; the BFF sends it to Cloud Elements, never to the browser.',
   },
-  {
-    what: 'Cloud Elements user and organization secrets',
-    seen: { BFF: 'start', 'Cloud Elements': 'start' },
-    why: 'Authenticate your account; only the BFF sends them.',
-  },
+  PLATFORM_SECRETS,
   {
     what: 'Request token',
     seen: {
@@ -61,15 +69,7 @@ const TWITTER_ROWS: Row[] = [
     seen: { Provider: 'create-instance', 'Cloud Elements': 'create-instance' },
     why: 'Stay with Cloud Elements, which makes the calls; returned masked.',
   },
-  {
-    what: 'Instance token',
-    seen: {
-      'Cloud Elements': 'create-instance',
-      BFF: 'create-instance',
-      Browser: 'create-instance',
-    },
-    why: 'Names the instance in later calls; yours to keep like a password.',
-  },
+  INSTANCE_TOKEN,
 ];
 
 const SALESFORCE_ROWS: Row[] = [
@@ -78,11 +78,7 @@ const SALESFORCE_ROWS: Row[] = [
     seen: { BFF: 'start', 'Cloud Elements': 'authorize-url', Provider: 'start' },
     why: 'Proves the app at the token endpoint, sent as it is (no signature): server to server only.',
   },
-  {
-    what: 'Cloud Elements user and organization secrets',
-    seen: { BFF: 'start', 'Cloud Elements': 'start' },
-    why: 'Authenticate your account; only the BFF sends them.',
-  },
+  PLATFORM_SECRETS,
   {
     what: 'Client id (apiKey)',
     seen: {
@@ -118,15 +114,7 @@ const SALESFORCE_ROWS: Row[] = [
     seen: { Provider: 'create-instance', 'Cloud Elements': 'create-instance' },
     why: 'Stay with Cloud Elements, which makes the calls and refreshes the access token.',
   },
-  {
-    what: 'Instance token',
-    seen: {
-      'Cloud Elements': 'create-instance',
-      BFF: 'create-instance',
-      Browser: 'create-instance',
-    },
-    why: 'Names the instance in later calls; yours to keep like a password.',
-  },
+  INSTANCE_TOKEN,
 ];
 
 const ROWS: Record<ElementKey, Row[]> = { twitter: TWITTER_ROWS, sfdc: SALESFORCE_ROWS };
