@@ -15,6 +15,10 @@ type Row = {
 const find = (exchanges: Exchange[], step: Exchange['step']) =>
   exchanges.filter((exchange) => exchange.step === step && exchange.status === 200).at(-1);
 
+/** A call as the guide writes it: method and path below Cloud Elements' API root. */
+const callLine = (exchange: Exchange) =>
+  `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
+
 /** The callback's parameter names, as the provider sent them (values are this flow's). */
 const callbackParams = (exchanges: Exchange[]) => {
   const callback = find(exchanges, 'callback');
@@ -33,15 +37,8 @@ const ROWS: Row[] = [
         .join(' → '),
     },
     seen: (exchanges) =>
-      [
-        ...new Set(
-          exchanges
-            .filter((e) => e.status === 200)
-            .map(
-              (e) => `${e.method} ${new URL(e.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`,
-            ),
-        ),
-      ].join(' → ') || undefined,
+      [...new Set(exchanges.filter((e) => e.status === 200).map(callLine))].join(' → ') ||
+      undefined,
   },
   {
     what: 'Before the consent page',
@@ -126,9 +123,7 @@ const ROWS: Row[] = [
     },
     seen: (exchanges) => {
       const tried = find(exchanges, 'try-it');
-      return tried
-        ? `${tried.method} ${new URL(tried.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`
-        : undefined;
+      return tried ? callLine(tried) : undefined;
     },
   },
 ];

@@ -1,8 +1,7 @@
-import { ELEMENTS } from '@cew/shared';
 import { Navigate } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
-import { chooseElement, useHasChosen } from '../../features/wizard/element';
+import { useHasChosen } from '../../features/wizard/element';
 import { resumePath, useWizard } from '../../features/wizard/steps';
 
 /**
@@ -15,10 +14,7 @@ export default function Resume() {
   const { element } = useWizard();
   const chosen = useHasChosen();
   const only = config?.elements.length === 1 ? config.elements[0]?.key : undefined;
-  if (!chosen && !flow?.done) {
-    if (!only) return <Navigate to="/start" replace />;
-    chooseElement(only);
-    return <Navigate to={resumePath(flow, ELEMENTS[only])} replace />;
-  }
+  // With one element offered there is nothing to choose: useElement already shows it.
+  if (!chosen && !flow?.done && !only) return <Navigate to="/start" replace />;
   return <Navigate to={resumePath(flow, element)} replace />;
 }

@@ -1,5 +1,6 @@
 import { ELEMENTS, type ElementDef, type ElementKey, isElementKey } from '@cew/shared';
 import { useSyncExternalStore } from 'react';
+import { useConfig } from './api/config';
 import { useFlow } from './api/flow';
 
 /**
@@ -24,11 +25,16 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-/** The element the wizard shows: the one chosen in this tab, else the flow's, else Twitter. */
+/**
+ * The element the wizard shows: the one chosen in this tab, else the flow's, else the only one
+ * this server offers, else Twitter (the guide's).
+ */
 export function useElement(): ElementDef {
   const chosen = useSyncExternalStore(subscribe, read, () => null);
   const { data: flow } = useFlow();
-  return ELEMENTS[chosen ?? flow?.element ?? 'twitter'];
+  const { data: config } = useConfig();
+  const only = config?.elements.length === 1 ? config.elements[0]?.key : undefined;
+  return ELEMENTS[chosen ?? flow?.element ?? only ?? 'twitter'];
 }
 
 /** Whether this tab has chosen an element yet (the first screen asks). */

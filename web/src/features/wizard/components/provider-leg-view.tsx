@@ -8,6 +8,16 @@ const TITLES: Record<ProviderLeg['name'], string> = {
   access_token: 'Cloud Elements → Twitter: POST /oauth/access_token',
 };
 
+/** Who called whom, and the provider's status. */
+function LegHead({ title, status }: { title: string; status: number }) {
+  return (
+    <header className="exchange-head">
+      <span className="parties">{title}</span>
+      <span className={status < 300 ? 'status status-ok' : 'status status-error'}>{status}</span>
+    </header>
+  );
+}
+
 /** Name and value pairs, in the order sent. */
 function Pairs({ rows, caption }: { rows: [string, string][]; caption: string }) {
   return (
@@ -28,12 +38,7 @@ function Pairs({ rows, caption }: { rows: [string, string][]; caption: string })
 function LegView({ leg }: { leg: ProviderLeg }) {
   return (
     <section className="exchange leg" aria-label={TITLES[leg.name]}>
-      <header className="exchange-head">
-        <span className="parties">{TITLES[leg.name]}</span>
-        <span className={leg.status < 300 ? 'status status-ok' : 'status status-error'}>
-          {leg.status}
-        </span>
-      </header>
+      <LegHead title={TITLES[leg.name]} status={leg.status} />
       <ol className="signing-steps">
         <li>
           <h5>1. The oauth_* parameters in the Authorization header</h5>
@@ -79,12 +84,7 @@ const TOKEN_TITLE = 'Cloud Elements → Salesforce: POST /services/oauth2/token'
 function TokenLegView({ leg }: { leg: TokenLeg }) {
   return (
     <section className="exchange leg" aria-label={TOKEN_TITLE}>
-      <header className="exchange-head">
-        <span className="parties">{TOKEN_TITLE}</span>
-        <span className={leg.status < 300 ? 'status status-ok' : 'status status-error'}>
-          {leg.status}
-        </span>
-      </header>
+      <LegHead title={TOKEN_TITLE} status={leg.status} />
       <ol className="signing-steps">
         <li>
           <h5>1. The form Cloud Elements posts (no signature: the client secret itself is sent)</h5>
