@@ -28,8 +28,7 @@ export default function Layout() {
   const { data: flow, isPending, error } = useFlow();
   const wizard = useWizard();
   const { pathname } = useLocation();
-  // The element choice and the comparison stand above any one flow: no step bar, no diagram.
-  const overview = pathname === '/start' || pathname === '/compare';
+
   // Until mode and flow are known, keep index.html's boot view: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
   // in short interruptible slices rather than one long task when the data lands.
@@ -39,6 +38,9 @@ export default function Layout() {
   shown.current ||= !configPending && (!isPending || error !== null);
   const ready = useDeferredValue(shown.current);
   const mustSignIn = error instanceof ApiError && error.status === 401;
+  // The sign-in, the element choice and the comparison stand above any one flow: no step bar,
+  // no diagram.
+  const overview = mustSignIn || pathname === '/start' || pathname === '/compare';
   if (!ready) {
     return (
       <div className="shell">

@@ -18,23 +18,21 @@ export function SignIn() {
         hours.
       </p>
       <form
+        className="form"
         onSubmit={(event) => {
           event.preventDefault();
           signIn.mutate(code);
         }}
       >
-        <p>
-          <label htmlFor={field}>Access code</label>
-          <br />
-          <input
-            id={field}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </p>
+        <label htmlFor={field}>Access code</label>
+        <input
+          id={field}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
         <p className="actions">
           <button type="submit" className="primary" disabled={signIn.isPending || !code}>
             {signIn.isPending ? 'Checking…' : 'Sign in'}
