@@ -122,7 +122,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
 
   const app = new Hono();
   app.use(requestId());
-  app.use(requestLog(log));
+  app.use(requestLog(log, { everything: config.logLevel === 'debug' }));
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],

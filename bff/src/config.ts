@@ -50,6 +50,8 @@ export type Config = {
   instanceTag: string;
   /** Behind a reverse proxy you run: rate limits key on X-Forwarded-For's first address. */
   trustProxy: boolean;
+  /** "debug" logs every request, assets included; "info" only the API and failures. */
+  logLevel: 'info' | 'debug';
 };
 
 const origin = z
@@ -88,6 +90,7 @@ const baseSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  LOG_LEVEL: z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info'),
 });
 
 const liveSchema = z.object({
@@ -143,6 +146,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     accessCode: b.ACCESS_CODE ?? null,
     instanceTag: b.INSTANCE_TAG,
     trustProxy: b.TRUST_PROXY,
+    logLevel: b.LOG_LEVEL,
   };
   if (live?.success && b.CE_BASE_URL) {
     return {

@@ -104,6 +104,8 @@ export type Exchange = {
   startedAt: string;
   /** The same call as a curl command in the guide's style, secrets as placeholders. */
   curl?: string;
+  /** How this record was made, when not from both ends of the call (e.g. a redirect the browser saw). */
+  note?: string;
 };
 
 export type ErrorCode =
@@ -157,6 +159,8 @@ export type PublicConfig = {
   accessCodeRequired: boolean;
   /** The tag on every instance this wizard creates; only those can be deleted here. */
   instanceTag: string;
+  /** How long the BFF waits for Cloud Elements: a step's deadline, shown while it runs. */
+  upstreamTimeoutMs: number;
 };
 
 /**

@@ -99,7 +99,7 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
       throw new AppError(
         502,
         'unsafe_oauth_url',
-        `The authorization URL from Cloud Elements was refused because ${verdict.reason}. The wizard will not send you there. Check CE_BASE_URL and OAUTH_ALLOWED_HOSTS.`,
+        `The authorization URL from Cloud Elements was refused because ${verdict.reason}. The wizard will not send you there.`,
         { exchange: reply.exchange },
       );
     }
@@ -193,10 +193,10 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
       const input = c.req.valid('json');
       const flow = store.load(c);
       const started = performance.now();
-      // The callback made no upstream call: its exchange is the browser's report to the BFF.
+      // The callback makes no upstream call: its exchange is the browser's call to the BFF.
       const record = (status: number, body: unknown) =>
         ce.redact(
-          callbackExchange(flow, callbackUrl, input, status, body, performance.now() - started),
+          callbackExchange(callbackUrl, input, status, body, performance.now() - started),
           flow ? contextOf(flow) : undefined,
         );
       const refuse = (message: string) =>
@@ -311,26 +311,25 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
     });
 }
 
-/** The callback as an exchange: the provider sent the browser to the callback, the browser told the BFF. */
+/**
+ * The callback as an exchange: the browser's `POST /api/flow/callback`, carrying what the provider
+ * put in the callback's query, and the BFF's answer. (The provider's redirect before it is the
+ * browser's to record: only the browser saw it.)
+ */
 function callbackExchange(
-  flow: FlowState | null,
   callbackUrl: string,
   input: CallbackInput,
   status: number,
   responseBody: unknown,
   durationMs: number,
 ): Exchange {
-  const url = new URL(callbackUrl);
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) url.searchParams.set(key, value);
-  }
   return {
     step: 'callback',
-    parties: `${ELEMENTS[flow?.element ?? 'twitter'].provider} → Browser → BFF`,
-    method: 'GET',
-    url: url.toString(),
-    requestHeaders: {},
-    requestBody: undefined,
+    parties: 'Browser → BFF',
+    method: 'POST',
+    url: new URL('/api/flow/callback', callbackUrl).toString(),
+    requestHeaders: { 'content-type': 'application/json' },
+    requestBody: input,
     status,
     responseHeaders: { 'content-type': 'application/json' },
     responseBody,

@@ -21,6 +21,7 @@ export function createMetaRoutes(config: Config, accessCodeRequired: boolean) {
     callbackUrl: config.callbackUrl,
     accessCodeRequired,
     instanceTag: config.instanceTag,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
   };
   return (
     new Hono()

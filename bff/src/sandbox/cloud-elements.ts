@@ -94,6 +94,23 @@ export function createCloudElements(options: CloudElementsOptions) {
   const flows = new Map<string, CeFlow>();
   const tokenLegs = new Map<string, TokenLeg[]>();
   const instances = new Map<number, StoredInstance>();
+  /** The failure lab's name clash, per flow (its token or code): the name it found taken. */
+  const labTaken = new Map<string, string>();
+
+  /**
+   * Whether `name` is taken. Names are unique in an organization; the "name-taken" scenario plays
+   * a colleague's instance holding the first name a flow tries, so another name succeeds with the
+   * same token or code, as with a real 409.
+   */
+  const nameTaken = (name: string, scenario: string | undefined, flowKey: string) => {
+    if ([...instances.values()].some((i) => i.name === name)) return true;
+    if (scenario !== 'name-taken') return false;
+    if (!labTaken.has(flowKey)) {
+      if (labTaken.size >= 1000) labTaken.delete(labTaken.keys().next().value as string);
+      labTaken.set(flowKey, name);
+    }
+    return labTaken.get(flowKey) === name;
+  };
   let nextInstanceId = 1000;
   const ce = new Hono();
 
@@ -258,7 +275,7 @@ export function createCloudElements(options: CloudElementsOptions) {
     const apiKey = String(input.configuration['oauth.api.key']);
     const apiSecret = String(input.configuration['oauth.api.secret']);
     const callbackUrl = String(input.configuration['oauth.callback.url']);
-    if (scenario === 'name-taken' || [...instances.values()].some((i) => i.name === input.name)) {
+    if (nameTaken(input.name, scenario, input.code)) {
       return ceError(
         c,
         409,
@@ -415,7 +432,7 @@ export function createCloudElements(options: CloudElementsOptions) {
       return ceError(c, 400, 'oauth.callback.url must be the same callback URL used in step 2.');
     }
     // Failure lab, or a real clash: names are unique in an organization.
-    if (flow.scenario === 'name-taken' || [...instances.values()].some((i) => i.name === name)) {
+    if (nameTaken(name, flow.scenario, String(providerData.oauth_token))) {
       return ceError(c, 409, `An instance named '${name}' already exists. Choose another name.`);
     }
     const sent = await options.twitter.signedPost({
@@ -549,7 +566,7 @@ function sampleAccounts(instance: StoredInstance, now: number) {
 /** A timeline that looks like Twitter's, as the social hub returns it. */
 function sampleStatuses(instance: StoredInstance, now: number) {
   const texts = [
-    'Just connected my account through a Cloud Elements instance. Hello, social hub! 👋',
+    'Just connected my account through a Cloud Elements instance. Hello, social hub!',
     'OAuth 1.0a in one sentence: sign every request with two secrets, and never send either.',
     'Reminder: a request token is single use. Start over rather than retry.',
     `Provisioned "${instance.name}" with the Instance Wizard sandbox.`,

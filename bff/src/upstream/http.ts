@@ -1,4 +1,9 @@
-import { CloudElementsErrorSchema, type Exchange, type ExchangeKind } from '@cew/shared';
+import {
+  CloudElementsErrorSchema,
+  type Exchange,
+  type ExchangeKind,
+  SCENARIO_HEADER,
+} from '@cew/shared';
 import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
@@ -82,7 +87,7 @@ export async function sendUpstream(
       throw new AppError(
         504,
         'upstream_timeout',
-        `Cloud Elements did not answer within ${seconds} s. Try again in a moment; if it keeps happening, check Cloud Elements' status or raise UPSTREAM_TIMEOUT_MS.`,
+        `Cloud Elements did not answer within ${seconds} s (UPSTREAM_TIMEOUT_MS), so the wizard stopped waiting.`,
         { exchange: record(null, {}, undefined) },
       );
     }
@@ -90,7 +95,7 @@ export async function sendUpstream(
     throw new AppError(
       502,
       'upstream_unreachable',
-      `Could not reach Cloud Elements at ${new URL(call.url).host} (${reason}). Check CE_BASE_URL and your network, then try again.`,
+      `Could not reach Cloud Elements at ${new URL(call.url).host} (${reason}).`,
       { exchange: record(null, {}, undefined) },
     );
   }
@@ -129,7 +134,7 @@ export function expectOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: st
   throw new AppError(
     502,
     'upstream_error',
-    `Cloud Elements ${detail} while handling ${what}${ceError ? `: ${ceError.message}` : ''}. This is not caused by your input; try again later.`,
+    `Cloud Elements ${detail} (${status}) while handling ${what}.${ceError ? ` It said: “${ceError.message}”` : ''}`,
     { exchange, requestId: ceError?.requestId },
   );
 }
@@ -201,6 +206,9 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 function toCurl(call: UpstreamCall, payload: string | undefined): string {
   const lines = [`curl -X ${call.method}`];
   for (const [name, value] of Object.entries(call.headers)) {
+    // The failure lab's header is the sandbox's, not Cloud Elements' API: a copied command
+    // must work against the real thing.
+    if (name === SCENARIO_HEADER) continue;
     lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
   if (payload !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(call.body, null, 2))}`);

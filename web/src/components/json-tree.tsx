@@ -36,10 +36,12 @@ function Primitive({ value, hooks }: { value: unknown; hooks: JsonTreeHooks }) {
 
 function Node({ name, value, depth, hooks }: NodeProps) {
   if (value === null || typeof value !== 'object') {
+    // The note's ⓘ follows the value, so an open note never sits between a key and its value.
     return (
       <li>
-        <Key name={name} hooks={hooks} />
+        <Key name={name} hooks={{ ...hooks, noteFor: undefined }} />
         <Primitive value={value} hooks={hooks} />
+        {name !== undefined && hooks.noteFor?.(name)}
       </li>
     );
   }

@@ -17,17 +17,42 @@ export class ApiError extends Error {
 }
 
 /**
+ * How long the browser waits for the BFF before giving up with a message, rather than spinning
+ * forever. The BFF itself gives up on Cloud Elements after its UPSTREAM_TIMEOUT_MS; once the
+ * config is known this becomes that plus a margin (`setDeadline`).
+ */
+let deadlineMs = 30_000;
+const MARGIN_MS = 10_000;
+export const setDeadline = (upstreamTimeoutMs: number) => {
+  deadlineMs = upstreamTimeoutMs + MARGIN_MS;
+};
+
+/**
  * The BFF's API, typed by its own routes (`AppType`): a renamed field or route breaks this build.
  * Same origin, so the flow cookie goes along; the browser never sends or sees a secret.
  */
-export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api;
+export const api = hc<AppType>('/', {
+  init: { credentials: 'same-origin' },
+  fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+    fetch(input, { ...init, signal: AbortSignal.timeout(deadlineMs) }),
+}).api;
 
 /** A call's reply: its body when OK; otherwise an ApiError with the BFF's message and exchange. */
 export async function send<T>(call: Promise<ClientResponse<T>>): Promise<T> {
   let response: ClientResponse<T>;
   try {
     response = await call;
-  } catch {
+  } catch (error) {
+    if (!navigator.onLine) {
+      throw new ApiError(0, 'offline', 'This browser is offline, so the call was not sent.');
+    }
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+      throw new ApiError(
+        0,
+        'browser_timeout',
+        `The wizard’s server did not answer within ${Math.round(deadlineMs / 1000)} s, so the browser stopped waiting.`,
+      );
+    }
     throw new ApiError(0, 'network', 'The wizard’s server did not answer.');
   }
   if (response.status === 204) return undefined as T;

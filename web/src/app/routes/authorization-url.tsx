@@ -96,6 +96,7 @@ export default function AuthorizationUrlStep() {
         run: () => mutation.mutate(oauth2 ? { element: element.key, scenario } : {}),
         pending: mutation.isPending,
         disabled: !oauth2 && isDone('callback'),
+        restarts: oauth2 && done,
       }}
       error={mutation.error}
       exchange={lastExchange(exchanges, 'authorize-url')}

@@ -1,10 +1,10 @@
-import type { CallbackInput } from '@cew/shared';
+import type { CallbackInput, Exchange } from '@cew/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCallback } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
-import { STEP } from '../../features/wizard/steps';
+import { STEP, useWizard } from '../../features/wizard/steps';
 
 /** What a provider may send back: OAuth 1.0a's token and verifier or denial, OAuth 2.0's code or error. */
 const CALLBACK_KEYS = [
@@ -27,9 +27,37 @@ function readCallbackQuery(search: string): CallbackInput {
   return input;
 }
 
+/**
+ * The provider's redirect to this page, as the browser saw it: the consent page's form was
+ * answered with a 302 whose Location is this address. The provider's other headers and its
+ * timing are not visible to a page, so the record says so rather than inventing them.
+ */
+function redirectExchange(
+  provider: string,
+  consentUrl: string | undefined,
+  landedAt: string,
+): Exchange {
+  return {
+    step: 'callback',
+    parties: `${provider} → Browser`,
+    method: 'POST',
+    url: consentUrl ?? `${provider}'s consent page`,
+    requestHeaders: {},
+    status: 302,
+    responseHeaders: { location: landedAt },
+    durationMs: 0,
+    startedAt: new Date().toISOString(),
+    note: `Recorded by your browser: ${provider}'s consent form was answered with a redirect to this address. Its other headers and its timing are ${provider}'s and not visible to a page.`,
+  };
+}
+
 /** Where the provider sends the browser back. Reads the query once, then hands it to the BFF. */
 export default function CallbackRoute() {
-  const [input] = useState(() => readCallbackQuery(window.location.search));
+  const { element, flow } = useWizard();
+  const [landing] = useState(() => ({
+    query: readCallbackQuery(window.location.search),
+    redirect: redirectExchange(element.provider, flow?.oauthUrl, window.location.href),
+  }));
   const mutation = useCallback();
   const navigate = useNavigate();
   const sent = useRef(false);
@@ -39,16 +67,18 @@ export default function CallbackRoute() {
     window.history.replaceState(window.history.state, '', window.location.pathname);
     if (sent.current) return;
     sent.current = true;
-    mutation.mutate(input, { onSuccess: () => navigate(STEP.callback.path, { replace: true }) });
-  }, [input, mutation, navigate]);
+    mutation.mutate(landing, {
+      onSuccess: () => navigate(STEP.callback.path, { replace: true }),
+    });
+  }, [landing, mutation, navigate]);
 
   return (
     <article className="step" aria-labelledby="step-title">
       <p className="step-number">Step 3 · the callback</p>
-      <h2 id="step-title">Back from Twitter</h2>
+      <h2 id="step-title">Back from {element.provider}</h2>
       {mutation.isError ? (
         <>
-          <ErrorNotice error={mutation.error} />
+          <ErrorNotice error={mutation.error} step="callback" />
           <StartOverButton className="primary" />
         </>
       ) : (

@@ -5,7 +5,7 @@ import { useExchanges } from '../../features/wizard/api/flow';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { lastCallback, STEP, useWizard } from '../../features/wizard/steps';
 
 export default function ConsentStep() {
   const { flow, element, isDone } = useWizard();
@@ -80,7 +80,7 @@ export default function ConsentStep() {
               pending: leaving,
             }
       }
-      exchange={lastExchange(exchanges, 'callback')}
+      {...lastCallback(exchanges)}
       result={
         called &&
         (flow?.outcome === 'denied' ? (

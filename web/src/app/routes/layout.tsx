@@ -1,7 +1,8 @@
-import { lazy, Suspense, useDeferredValue, useRef } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
+import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { SignIn } from '../../features/wizard/components/sign-in';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { scenarioInfo } from '../../features/wizard/scenarios';
@@ -17,6 +18,55 @@ function Title() {
       <h1>Cloud Elements Instance Wizard</h1>
       <p className="tagline">
         Provision a Cloud Elements instance over OAuth, one visible call at a time.
+      </p>
+    </div>
+  );
+}
+
+const APP_NAME = 'Cloud Elements Instance Wizard';
+
+/**
+ * After each navigation, once the new page's heading is there: the tab's title names the page,
+ * and focus moves to the heading, so a keyboard or screen-reader user starts at the new page
+ * rather than at the top of the document. The first page load keeps focus where the browser put it.
+ */
+function useAnnouncePage(pathname: string, ready: boolean) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (!ready) return;
+    const main = document.getElementById('main');
+    if (!main) return;
+    const moveFocus = !first.current;
+    first.current = false;
+    const announce = () => {
+      const heading = main.querySelector<HTMLElement>('h2');
+      if (!heading?.textContent) return false;
+      document.title = `${heading.textContent} · ${APP_NAME}`;
+      if (moveFocus) {
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+        heading.focus({ preventScroll: false });
+      }
+      return true;
+    };
+    if (announce()) return;
+    // The page's code may still be loading: wait for its heading.
+    const observer = new MutationObserver(() => {
+      if (announce()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [pathname, ready]);
+}
+
+/** What index.html paints before the script runs, and what shows until mode and flow are known. */
+export function BootView() {
+  return (
+    <div className="shell">
+      <header className="top">
+        <Title />
+      </header>
+      <p className="boot" aria-live="polite">
+        Loading the wizard…
       </p>
     </div>
   );
@@ -41,18 +91,8 @@ export default function Layout() {
   // The sign-in, the element choice and the comparison stand above any one flow: no step bar,
   // no diagram.
   const overview = mustSignIn || pathname === '/start' || pathname === '/compare';
-  if (!ready) {
-    return (
-      <div className="shell">
-        <header className="top">
-          <Title />
-        </header>
-        <p className="boot" aria-live="polite">
-          Loading the wizard…
-        </p>
-      </div>
-    );
-  }
+  useAnnouncePage(pathname, ready);
+  if (!ready) return <BootView />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -117,10 +157,7 @@ export default function Layout() {
           {mustSignIn ? (
             <SignIn />
           ) : error || configError ? (
-            <p className="error-notice" role="alert">
-              The wizard's server did not answer: {(error ?? configError)?.message} Is it still
-              running? Reload to try again.
-            </p>
+            <ErrorNotice error={error ?? configError} />
           ) : (
             <Outlet />
           )}

@@ -58,6 +58,7 @@ export default function RequestTokenStep() {
         pendingLabel: 'Asking Cloud Elements…',
         run: () => mutation.mutate({ scenario }),
         pending: mutation.isPending,
+        restarts: done,
       }}
       error={mutation.error}
       exchange={lastExchange(exchanges, 'request-token')}

@@ -24,7 +24,7 @@ const TWITTER_NOTES: Record<string, FieldNote> = {
     next: 'Becomes the oauth_callback Twitter redirects to, and step 4’s oauth.callback.url.',
   },
   state: {
-    what: 'A random value bound to this browser’s flow: the callback must bring it back (CSRF check).',
+    what: 'A random value bound to this browser’s flow: the callback must bring it back. This is the CSRF check (cross-site request forgery): another site cannot send your browser to the callback with a flow of its own.',
     from: 'Made by the BFF at step 1.',
     next: 'Sent in steps 1 and 2; returns on the callback, where the BFF compares it.',
   },
@@ -93,6 +93,11 @@ const TWITTER_NOTES: Record<string, FieldNote> = {
     from: 'CE_USER_SECRET and CE_ORG_SECRET in the BFF.',
     next: 'Every platform call carries it; the browser only sees markers.',
   },
+  'x-sandbox-scenario': {
+    what: 'Not part of Cloud Elements’ API: the sandbox’s own header, naming the failure-lab scenario it should play.',
+    from: 'The BFF, in sandbox mode only, when a scenario is chosen.',
+    next: 'Read by the sandbox alone; left out of the curl command, which is what you would send to Cloud Elements.',
+  },
 };
 
 /** Salesforce's flow (OAuth 2.0): the same names often mean something else here. */
@@ -113,7 +118,7 @@ const SALESFORCE_NOTES: Record<string, FieldNote> = {
     next: 'Becomes redirect_uri in the consent URL and in the token request, and step 3’s oauth.callback.url.',
   },
   state: {
-    what: 'A random value bound to this browser’s flow: in OAuth 2.0 it alone binds the callback (CSRF check).',
+    what: 'A random value bound to this browser’s flow: in OAuth 2.0 it alone binds the callback. This is the CSRF check (cross-site request forgery): another site cannot send your browser to the callback with its own code.',
     from: 'Made by the BFF at step 1. The guide uses the element key, which anyone can guess.',
     next: 'In the consent URL; returns on the callback, where the BFF compares it.',
   },
@@ -175,6 +180,7 @@ const NOTES: Record<ElementKey, Record<string, FieldNote>> = {
   sfdc: {
     configuration: TWITTER_NOTES.configuration as FieldNote,
     authorization: TWITTER_NOTES.authorization as FieldNote,
+    'x-sandbox-scenario': TWITTER_NOTES['x-sandbox-scenario'] as FieldNote,
     'oauth.callback.url': {
       what: 'The callback URL: the same redirect URI the code was issued for.',
       from: 'OAUTH_CALLBACK_URL.',

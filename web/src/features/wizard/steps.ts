@@ -52,6 +52,17 @@ export function lastExchange(exchanges: Exchange[], id: ExchangeKind): Exchange 
   return exchanges.filter((exchange) => exchange.step === id).at(-1);
 }
 
+/**
+ * Step 3's latest attempt: the browser's call to the BFF, and the provider's redirect the browser
+ * recorded just before it.
+ */
+export function lastCallback(exchanges: Exchange[]): { lead?: Exchange; exchange?: Exchange } {
+  const callbacks = exchanges.filter((exchange) => exchange.step === 'callback');
+  const exchange = callbacks.at(-1);
+  const before = callbacks.at(-2);
+  return { exchange, lead: before?.status === 302 ? before : undefined };
+}
+
 /** The element shown, its steps, and this flow's progress through them. */
 export function useWizard() {
   const { data: flow } = useFlow();

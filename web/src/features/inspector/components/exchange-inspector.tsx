@@ -54,8 +54,10 @@ function Headers({
   headers: Record<string, string>;
 } & Decorate) {
   const rows = Object.entries(headers);
+  // Open when they carry credentials: which calls hold the organization's secrets is the lesson.
+  const credentials = rows.some(([name]) => name.toLowerCase() === 'authorization');
   return (
-    <details>
+    <details open={credentials}>
       <summary>
         {title} ({rows.length})
       </summary>
@@ -115,9 +117,16 @@ export default function ExchangeInspector({
         <span className={statusClass(exchange.status)} data-testid="exchange-status">
           {statusText}
         </span>
-        <span className="muted">{exchange.durationMs} ms</span>
+        {!exchange.note && <span className="muted">{exchange.durationMs} ms</span>}
         <span className="muted">{new Date(exchange.startedAt).toLocaleTimeString()}</span>
       </header>
+      {exchange.note && <p className="muted exchange-note">{exchange.note}</p>}
+      {exchange.parties === 'BFF → Cloud Elements' && (
+        <p className="muted exchange-note">
+          Server to server: the BFF made this call. Your browser never sent it; it received this
+          record afterwards, with every secret replaced by a marker.
+        </p>
+      )}
       {active && (
         <p className="travel-route" role="status" data-testid="travel-route">
           <strong>{active.name}</strong> travels: {active.route}

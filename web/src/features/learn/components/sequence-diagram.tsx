@@ -1,128 +1,96 @@
-import type { ElementDef, FlowView } from '@cew/shared';
-import { useNavigate } from 'react-router';
+import type { ElementDef, Exchange, FlowView } from '@cew/shared';
+import type { CSSProperties } from 'react';
+import { Link } from 'react-router';
 import { isDone, STEP } from '../../wizard/steps';
-import { ARROWS, PARTIES, type Party, partyName } from '../arrows';
+import { type DrawnArrow, drawArrows, PARTIES, partyName } from '../arrows';
 
-const WIDTH = 720;
-const LANE = WIDTH / PARTIES.length;
-const TOP = 48;
-const ROW = 34;
-const laneX = (party: Party) => LANE / 2 + PARTIES.indexOf(party) * LANE;
+const OUTCOME_TEXT: Record<DrawnArrow['outcome'], string> = {
+  done: 'done',
+  todo: 'not yet',
+  denied: 'denied',
+  failed: 'failed here',
+  skipped: 'not reached',
+};
 
 /**
- * Who talks to whom, as an SVG sequence diagram that stays crisp at any size. The arrows of the
- * page being viewed are highlighted; arrows already done open the page with their exchange.
+ * Who talks to whom, calls and their replies, as the flow actually went. Drawn in HTML, not a
+ * scaled SVG, so labels keep the page's type size at any width: lanes and arrows on wide
+ * screens, a plain list on a phone (styles.css). The arrows of the page being viewed are
+ * highlighted; an arrow whose exchange the browser has opens that step's page.
  */
 export function SequenceDiagram({
   flow,
   element,
+  exchanges,
   currentPath,
 }: {
   flow: FlowView | undefined;
   element: ElementDef;
+  exchanges: Exchange[];
   currentPath: string;
 }) {
-  const navigate = useNavigate();
-  const arrows = ARROWS[element.key];
-  const height = TOP + arrows.length * ROW + 16;
+  const arrows = drawArrows(
+    element.key,
+    { isDone: (step) => isDone(flow, element, step), denied: flow?.outcome === 'denied' },
+    exchanges,
+  );
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; role=group names its links
-    <svg
-      className="sequence"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="group"
-      aria-labelledby="sequence-title"
-      data-testid="sequence-diagram"
-    >
-      <title id="sequence-title">
+    <figure className="sequence" data-testid="sequence-diagram" aria-labelledby="sequence-title">
+      <figcaption id="sequence-title" className="visually-hidden">
         Sequence of the {element.name} flow: Browser, BFF, Cloud Elements and {element.provider}
-      </title>
-      <defs>
-        <marker
-          id="arrowhead"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
-        </marker>
-      </defs>
-      {PARTIES.map((party) => (
-        <g key={party}>
-          <rect
-            x={laneX(party) - 70}
-            y={6}
-            width={140}
-            height={28}
-            rx={6}
-            className="sequence-party"
-          />
-          <text x={laneX(party)} y={25} textAnchor="middle" className="sequence-party-label">
-            {partyName(party, element)}
-          </text>
-          <line
-            x1={laneX(party)}
-            y1={34}
-            x2={laneX(party)}
-            y2={height - 4}
-            className="sequence-lifeline"
-          />
-        </g>
-      ))}
-      {arrows.map((arrow, i) => {
-        const y = TOP + i * ROW + 18;
-        const x1 = laneX(arrow.from);
-        const x2 = laneX(arrow.to);
-        const { path } = STEP[arrow.step];
-        const current = path === currentPath;
-        const finished = isDone(flow, element, arrow.step);
-        const state = current ? 'current' : finished ? 'done' : 'todo';
-        const body = (
-          <>
-            <text x={(x1 + x2) / 2} y={y - 6} textAnchor="middle" className="sequence-label">
-              {arrow.label}
-            </text>
-            <line
-              x1={x1}
-              y1={y}
-              x2={x2 + (x2 > x1 ? -4 : 4)}
-              y2={y}
-              markerEnd="url(#arrowhead)"
-              className="sequence-arrow"
-            />
-          </>
-        );
-        const name = `${partyName(arrow.from, element)} → ${partyName(arrow.to, element)}: ${arrow.label}`;
-        return finished ? (
-          <a
-            key={arrow.label}
-            href={path}
-            className={`sequence-step ${state}`}
-            aria-label={`${name}${current ? ' (this step)' : ''}. Open its exchange.`}
-            aria-current={current ? 'step' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              navigate(path);
-            }}
-          >
-            {body}
-          </a>
-        ) : (
-          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not interactive; role=img names the arrow
-          <g
-            key={arrow.label}
-            className={`sequence-step ${state}`}
-            role="img"
-            aria-label={`${name}${current ? ' (this step)' : ' (not yet)'}`}
-            aria-current={current ? 'step' : undefined}
-          >
-            {body}
-          </g>
-        );
-      })}
-    </svg>
+      </figcaption>
+      <ol className="sequence-parties" aria-hidden="true">
+        {PARTIES.map((party) => (
+          <li key={party}>{partyName(party, element)}</li>
+        ))}
+      </ol>
+      <ol className="sequence-rows">
+        {arrows.map((arrow, i) => {
+          const from = PARTIES.indexOf(arrow.from);
+          const to = PARTIES.indexOf(arrow.to);
+          const { path } = STEP[arrow.step];
+          const current = path === currentPath;
+          // The browser has the exchange of its own calls and of the BFF's calls to Cloud Elements.
+          const seen = arrow.leg === 'browser-bff' || arrow.leg === 'bff-ce';
+          const opens = seen && arrow.outcome !== 'todo' && arrow.outcome !== 'skipped' && !current;
+          const who = `${partyName(arrow.from, element)} → ${partyName(arrow.to, element)}`;
+          const style = {
+            '--from': Math.min(from, to),
+            '--to': Math.max(from, to),
+          } as CSSProperties;
+          return (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are a fixed list per element
+              key={i}
+              className={`sequence-row ${arrow.kind} ${arrow.outcome}${current ? ' current' : ''}${to < from ? ' leftward' : ''}`}
+              style={style}
+              aria-current={current ? 'step' : undefined}
+              data-outcome={arrow.outcome}
+            >
+              <span className="sequence-who">{who}</span>
+              <span className="sequence-label">
+                <span className="sequence-text">
+                  {opens ? (
+                    <Link to={path} aria-label={`${who}: ${arrow.label}. Open its exchange.`}>
+                      {arrow.label}
+                    </Link>
+                  ) : (
+                    arrow.label
+                  )}
+                </span>
+                {arrow.outcome !== 'done' && (
+                  <span className="visually-hidden"> ({OUTCOME_TEXT[arrow.outcome]})</span>
+                )}
+              </span>
+              <span className="sequence-line" aria-hidden="true" />
+            </li>
+          );
+        })}
+      </ol>
+      <p className="sequence-key muted">
+        Solid: a call. Dashed: its reply. Links open an exchange this page received; hops between
+        Cloud Elements and {element.provider} happen between other parties, so no browser sees them.
+      </p>
+    </figure>
   );
 }

@@ -52,16 +52,20 @@ function keepExchange(
  */
 function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: FlowView }>(
   run: (input: TInput) => Promise<TResult>,
+  /** A hop before the call that only the browser saw (the provider's redirect), kept first. */
+  lead?: (input: TInput) => Exchange,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: (result) => {
+    onSuccess: (result, input) => {
+      if (lead) keepExchange(queryClient, result.flow, lead(input));
       keepExchange(queryClient, result.flow, result.exchange);
       queryClient.setQueryData(flowKey, result.flow);
     },
-    onError: (error) => {
+    onError: (error, input) => {
       const flow = queryClient.getQueryData<FlowView>(flowKey);
+      if (lead) keepExchange(queryClient, flow, lead(input));
       if (error instanceof ApiError && error.exchange) {
         keepExchange(queryClient, flow, error.exchange);
       }
@@ -90,9 +94,15 @@ export const useAuthorizeUrl = () =>
   useFlowMutation((json: Parameters<(typeof flow)['authorize-url']['$post']>[0]['json']) =>
     send(flow['authorize-url'].$post({ json })),
   );
+/** What the callback page read: the provider's query, and the redirect that brought it. */
+export type CallbackLanding = {
+  query: Parameters<(typeof flow)['callback']['$post']>[0]['json'];
+  redirect: Exchange;
+};
 export const useCallback = () =>
-  useFlowMutation((json: Parameters<(typeof flow)['callback']['$post']>[0]['json']) =>
-    send(flow.callback.$post({ json })),
+  useFlowMutation(
+    ({ query }: CallbackLanding) => send(flow.callback.$post({ json: query })),
+    ({ redirect }) => redirect,
   );
 export const useCreateInstance = () =>
   useFlowMutation((json: Parameters<(typeof flow)['instance']['$post']>[0]['json']) =>

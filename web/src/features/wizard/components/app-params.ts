@@ -9,7 +9,7 @@ export function appParams(config: PublicConfig | undefined, element: ElementDef)
       name: 'apiKey',
       value: twitter ? '<TWITTER_API_KEY>' : masked,
       note: twitter
-        ? `Your Twitter app's consumer key (${masked}), added by the BFF.`
+        ? `Your Twitter app's consumer key, added by the BFF. ${masked} is its first and last four characters: enough to tell which key is configured, not enough to use it.`
         : `Your Salesforce connected app's consumer key (client id), added by the BFF. OAuth 2.0 treats it as public: it travels to the consent page in the browser.`,
     },
     {
@@ -26,8 +26,8 @@ export function appParams(config: PublicConfig | undefined, element: ElementDef)
       name: 'state',
       value: '<random per flow>',
       note: twitter
-        ? 'A random value bound to this browser; the callback must bring it back.'
-        : 'A random value bound to this browser; the callback must bring it back. The guide uses the element key ("sfdc"), which anyone can guess: a random one is what makes it a CSRF check.',
+        ? 'A random value bound to this browser; the callback must bring it back, so another site cannot finish a flow in your name (a CSRF check: cross-site request forgery).'
+        : 'A random value bound to this browser; the callback must bring it back. The guide uses the element key ("sfdc"), which anyone can guess: a random one is what makes it a CSRF check (cross-site request forgery: another site sending your browser to the callback with its own code, to attach its account to your flow).',
     },
   ];
 }

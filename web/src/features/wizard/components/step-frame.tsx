@@ -1,7 +1,8 @@
 import type { Exchange, StepId } from '@cew/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
+import { useConfig } from '../api/config';
 import { useWizard } from '../steps';
 import { ErrorNotice } from './error-notice';
 import { ExchangeView } from './exchange-view';
@@ -12,7 +13,62 @@ type Action = {
   run: () => void;
   pending: boolean;
   disabled?: boolean;
+  /**
+   * Running it again starts a new flow, forgetting this one (and any instance token it holds):
+   * it is then a secondary button after the result, and asks before it acts.
+   */
+  restarts?: boolean;
 };
+
+/** A step's one button; one that restarts the flow asks first, in place. */
+function ActionButton({ action }: { action: Action }) {
+  const [confirming, setConfirming] = useState(false);
+  if (action.restarts && confirming && !action.pending) {
+    return (
+      <section className="confirm" aria-label="Start a new flow?">
+        <p>
+          This starts a new flow. The current one is forgotten: its tokens, its exchanges and, if it
+          got that far, its instance token (the instance itself stays in Cloud Elements).
+        </p>
+        <p className="actions">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setConfirming(false);
+              action.run();
+            }}
+          >
+            Yes, start a new flow
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep this flow
+          </button>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <p className="actions">
+      <button
+        type="button"
+        className={action.restarts ? undefined : 'primary'}
+        onClick={action.restarts ? () => setConfirming(true) : action.run}
+        disabled={action.pending || action.disabled}
+        aria-busy={action.pending}
+      >
+        {action.pending ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> {action.pendingLabel}
+          </>
+        ) : (
+          action.label
+        )}
+      </button>{' '}
+      {action.pending && <PendingClock />}
+    </p>
+  );
+}
 
 type Props = {
   /** Which step this page is; the element shown numbers and titles it. */
@@ -22,8 +78,10 @@ type Props = {
   /** What will be sent, before it is sent. */
   preview?: ReactNode;
   action?: Action;
-  /** The step's latest exchange, as the BFF remembers it. */
+  /** The step's latest exchange, as its reply brought it. */
   exchange?: Exchange;
+  /** A hop the browser saw before that call (step 3: the provider's redirect), shown first. */
+  lead?: Exchange;
   error?: unknown;
   /** What the step produced, shown once it succeeded. */
   result?: ReactNode;
@@ -38,6 +96,27 @@ type Props = {
   behindTheScenes?: ReactNode;
 };
 
+/**
+ * While a call runs: how long it has taken, and how long the BFF will wait for Cloud Elements,
+ * so a slow call reads as slow rather than stuck.
+ */
+function PendingClock() {
+  const { data: config } = useConfig();
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
+    return () => clearInterval(timer);
+  }, []);
+  if (seconds < 1) return null;
+  const limit = config ? Math.round(config.upstreamTimeoutMs / 1000) : undefined;
+  return (
+    <span className="muted pending-clock" data-testid="pending-clock">
+      {seconds} s{limit !== undefined && ` — the BFF waits up to ${limit} s for Cloud Elements`}
+    </span>
+  );
+}
+
 /** The frame every step shares: explanation, preview, one button, the exchange, the result. */
 export function StepFrame({
   id,
@@ -45,6 +124,7 @@ export function StepFrame({
   preview,
   action,
   exchange,
+  lead,
   error,
   result,
   ready = true,
@@ -78,41 +158,26 @@ export function StepFrame({
         </p>
       ) : (
         <>
-          {preview && (
+          {/* Once sent, the exchange below shows what was sent: the preview would say it twice. */}
+          {preview && !wizard.isDone(id) && (
             <section className="preview" aria-label="What will be sent">
               <h3>What will be sent</h3>
               {preview}
             </section>
           )}
-          {action && (
-            <p className="actions">
-              <button
-                type="button"
-                className="primary"
-                onClick={action.run}
-                disabled={action.pending || action.disabled}
-                aria-busy={action.pending}
-              >
-                {action.pending ? (
-                  <>
-                    <span className="spinner" aria-hidden="true" /> {action.pendingLabel}
-                  </>
-                ) : (
-                  action.label
-                )}
-              </button>
-            </p>
-          )}
-          {error !== null && error !== undefined && <ErrorNotice error={error} />}
+          {action && !action.restarts && <ActionButton action={action} />}
+          {error !== null && error !== undefined && <ErrorNotice error={error} step={id} />}
           {result && (
             <section className="result" aria-label="Result">
               {result}
             </section>
           )}
+          {action?.restarts && <ActionButton action={action} />}
           {note}
           {showExchange && (
             <section aria-label="What happened">
-              <h3>The exchange</h3>
+              <h3>{lead ? 'The exchanges' : 'The exchange'}</h3>
+              {lead && <ExchangeView exchange={lead} />}
               <ExchangeView exchange={exchange} />
             </section>
           )}

@@ -1,0 +1,83 @@
+import type { CallStepId, Exchange } from '@cew/shared';
+import { describe, expect, it } from 'vitest';
+import { ARROWS, drawArrows } from './arrows';
+
+const exchange = (step: CallStepId, status: number | null, responseBody?: unknown): Exchange => ({
+  step,
+  parties: 'BFF → Cloud Elements',
+  method: 'GET',
+  url: 'http://ce.test/x',
+  requestHeaders: {},
+  status,
+  responseHeaders: {},
+  responseBody,
+  durationMs: 1,
+  startedAt: '2026-11-29T00:00:00.000Z',
+});
+
+const doneUpTo = (steps: CallStepId[]) => (step: CallStepId) => steps.includes(step);
+
+/** The outcome of each arrow of one step, as "label: outcome". */
+const of = (arrows: ReturnType<typeof drawArrows>, step: CallStepId) =>
+  arrows.filter((a) => a.step === step).map((a) => `${a.label}: ${a.outcome}`);
+
+describe('drawArrows', () => {
+  it('draws every hop of a fresh flow as not yet done', () => {
+    const arrows = drawArrows('twitter', { isDone: () => false, denied: false }, []);
+    expect(arrows).toHaveLength(ARROWS.twitter.length);
+    expect(new Set(arrows.map((a) => a.outcome))).toEqual(new Set(['todo']));
+  });
+
+  it('marks a timeout on the call to Cloud Elements, and nothing after it as reached', () => {
+    const arrows = drawArrows('twitter', { isDone: () => false, denied: false }, [
+      exchange('request-token', null),
+    ]);
+    expect(of(arrows, 'request-token')).toEqual([
+      'POST /api/flow/request-token: done',
+      'GET /elements/twitter/oauth/token: failed',
+      'POST /oauth/request_token (signed): skipped',
+      'oauth_token, oauth_token_secret: skipped',
+      '200 { token, secret: <REQUEST_TOKEN_SECRET> }: skipped',
+      '200 { requestToken } (secret kept by the BFF): failed',
+    ]);
+  });
+
+  it("blames the provider's reply only when Cloud Elements passes a provider message on", () => {
+    const isDone = doneUpTo(['request-token', 'authorize-url', 'callback']);
+    const byProvider = drawArrows('twitter', { isDone, denied: false }, [
+      exchange('create-instance', 400, {
+        message: 'x',
+        providerMessage: 'Invalid or expired token',
+      }),
+    ]);
+    expect(of(byProvider, 'create-instance').slice(2, 5)).toEqual([
+      'POST /oauth/access_token (signed): done',
+      'access token and its secret: failed',
+      '200 { id, token: <INSTANCE_TOKEN> }: failed',
+    ]);
+    const byHub = drawArrows('twitter', { isDone, denied: false }, [
+      exchange('create-instance', 401, { message: 'Invalid Organization or User secret' }),
+    ]);
+    expect(of(byHub, 'create-instance').slice(1, 5)).toEqual([
+      'POST /instances (User, Organization): done',
+      'POST /oauth/access_token (signed): skipped',
+      'access token and its secret: skipped',
+      '200 { id, token: <INSTANCE_TOKEN> }: failed',
+    ]);
+  });
+
+  it('draws a denial on the redirect, and the rest of the flow as never reached', () => {
+    const arrows = drawArrows(
+      'sfdc',
+      { isDone: doneUpTo(['authorize-url', 'callback']), denied: true },
+      [],
+    );
+    expect(arrows.find((a) => a.outcome === 'denied')?.label).toBe(
+      '302 → callback?error=access_denied',
+    );
+    expect(arrows.some((a) => a.label.includes('code&state'))).toBe(false);
+    expect(
+      new Set(of(arrows, 'create-instance').map((line) => line.slice(line.lastIndexOf(': ') + 2))),
+    ).toEqual(new Set(['skipped']));
+  });
+});
