@@ -280,6 +280,7 @@ describe("the sandbox's hidden leg: Cloud Elements and Twitter over OAuth 1.0a",
     expect(requestLeg.responseBody).toContain('oauth_callback_confirmed=true');
     expect(requestLeg.baseString).toContain('oauth_callback%3Dhttp%253A%252F%252Fwizard.test');
     expect(accessLeg.signingKey).toBe('<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>');
+    expect(accessLeg.responseBody).toContain('oauth_token=<ACCESS_TOKEN>&');
     expect(accessLeg.responseBody).toContain('oauth_token_secret=<ACCESS_TOKEN_SECRET>');
     // A learner with the real secrets can check each signature from the base string shown.
     expect(hmacSha1(requestLeg.baseString, signingKey('app-secret'))).toBe(requestLeg.signature);

@@ -443,7 +443,10 @@ export function createCloudElements(options: CloudElementsOptions) {
       extra: [['oauth_verifier', String(providerData.oauth_verifier)]],
     });
     flow.legs.push(
+      // The access token is masked too: it is Cloud Elements' to hold, and who-holds-what says
+      // no browser ever sees it.
       leg('access_token', sent, '<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>', {
+        oauth_token: '<ACCESS_TOKEN>',
         oauth_token_secret: '<ACCESS_TOKEN_SECRET>',
       }),
     );

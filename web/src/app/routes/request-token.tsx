@@ -70,8 +70,10 @@ export default function RequestTokenStep() {
               Request token: <code data-testid="request-token">{flow.requestToken}</code>
             </p>
             <p className="muted">
-              Its secret is shown as <code>&lt;REQUEST_TOKEN_SECRET&gt;</code>: the BFF keeps it in
-              an encrypted cookie and sends it back only in step 4.
+              Its secret is shown as <code>&lt;REQUEST_TOKEN_SECRET&gt;</code>. The BFF seals it
+              into the flow cookie, encrypted with a key only the BFF has: your browser carries that
+              sealed blob back on each call but cannot read it. The BFF sends the secret on only in
+              step 4.
             </p>
             <Link className="button primary" to={STEP['authorize-url'].path}>
               Next: get the authorization URL

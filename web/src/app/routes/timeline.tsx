@@ -26,7 +26,10 @@ export default function TimelinePage() {
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Timeline</h2>
       <p className="intro">
-        All {exchanges.length} exchanges of this flow, in order. Export them as a Markdown
+        All {exchanges.length} exchanges this page received for this flow, in order: the BFF's calls
+        to Cloud Elements, the callback and the provider's redirect the browser saw. The diagram
+        draws more hops than that: the calls between Cloud Elements and the provider happen between
+        other parties, so no exchange of them reaches this page. Export them as a Markdown
         transcript in the guide's style, or as a HAR file that browser devtools open. Both carry the
         same redacted values you see here: no secret, and the instance token as a marker unless you
         choose to include it.

@@ -36,7 +36,7 @@ const TWITTER_NOTES: Record<string, FieldNote> = {
   secret: {
     what: 'The request token’s secret: the second half of the signing key for the access token exchange.',
     from: 'Twitter, via Cloud Elements, in step 1.',
-    next: 'Stays in the BFF’s encrypted cookie; sent back only as step 4’s providerData.secret.',
+    next: 'Sealed by the BFF into the flow cookie (the browser carries it but cannot read it); sent on only as step 4’s providerData.secret.',
   },
   requestToken: {
     what: 'The request token from step 1.',

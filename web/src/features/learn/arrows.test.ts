@@ -34,11 +34,11 @@ describe('drawArrows', () => {
     ]);
     expect(of(arrows, 'request-token')).toEqual([
       'POST /api/flow/request-token: done',
-      'GET /elements/twitter/oauth/token: failed',
+      'GET /elements/twitter/oauth/token: no reply in time: failed',
       'POST /oauth/request_token (signed): skipped',
       'oauth_token, oauth_token_secret: skipped',
       '200 { token, secret: <REQUEST_TOKEN_SECRET> }: skipped',
-      '200 { requestToken } (secret kept by the BFF): failed',
+      'error reply, with the exchange that caused it: failed',
     ]);
   });
 
@@ -52,8 +52,8 @@ describe('drawArrows', () => {
     ]);
     expect(of(byProvider, 'create-instance').slice(2, 5)).toEqual([
       'POST /oauth/access_token (signed): done',
-      'access token and its secret: failed',
-      '200 { id, token: <INSTANCE_TOKEN> }: failed',
+      'refused (Cloud Elements passes the reason on): failed',
+      '400 error: failed',
     ]);
     const byHub = drawArrows('twitter', { isDone, denied: false }, [
       exchange('create-instance', 401, { message: 'Invalid Organization or User secret' }),
@@ -62,7 +62,7 @@ describe('drawArrows', () => {
       'POST /instances (User, Organization): done',
       'POST /oauth/access_token (signed): skipped',
       'access token and its secret: skipped',
-      '200 { id, token: <INSTANCE_TOKEN> }: failed',
+      '401 error: failed',
     ]);
   });
 

@@ -168,8 +168,21 @@ export function drawArrows(
     if (progress.isDone(step)) return { ...arrow, outcome: 'done' };
     const latest = exchanges.filter((exchange) => exchange.step === step).at(-1);
     if (!latest) return { ...arrow, outcome: 'todo' };
-    return { ...arrow, outcome: failedOutcome(arrow, latest) };
+    const outcome = failedOutcome(arrow, latest);
+    return {
+      ...arrow,
+      outcome,
+      label: outcome === 'failed' ? failedLabel(arrow, latest) : arrow.label,
+    };
   });
+}
+
+/** What a failed hop carried instead of its usual reply. */
+function failedLabel(arrow: Arrow, latest: Exchange): string {
+  if (arrow.kind === 'call') return `${arrow.label}: no reply in time`;
+  if (arrow.leg === 'browser-bff') return 'error reply, with the exchange that caused it';
+  if (arrow.leg === 'ce-provider') return 'refused (Cloud Elements passes the reason on)';
+  return `${latest.status} error`;
 }
 
 /** Where a failed attempt broke, seen from one arrow of its step. */

@@ -9,7 +9,9 @@ import { markTravelling } from './marked-text';
 
 function statusClass(status: number | null): string {
   if (status === null) return 'status status-none';
-  return status < 300 ? 'status status-ok' : 'status status-error';
+  if (status < 300) return 'status status-ok';
+  // A redirect is how OAuth moves the browser between parties: not a failure.
+  return status < 400 ? 'status status-redirect' : 'status status-error';
 }
 
 /** Renders text with its travelling values marked, and a field's ⓘ note. */

@@ -51,12 +51,12 @@ export function InstanceTable({ instances, tag }: { instances: InstanceSummary[]
             {instances.map((instance) => (
               <tr key={String(instance.id)}>
                 <th scope="row">{instance.name}</th>
-                <td>{String(instance.id)}</td>
-                <td>{instance.elementKey}</td>
-                <td>
+                <td data-label="Id">{String(instance.id)}</td>
+                <td data-label="Element">{instance.elementKey}</td>
+                <td data-label="Created">
                   {instance.createdDate ? new Date(instance.createdDate).toLocaleString() : '—'}
                 </td>
-                <td>{instance.tags.join(', ') || '—'}</td>
+                <td data-label="Tags">{instance.tags.join(', ') || '—'}</td>
                 <td>
                   {!instance.tags.includes(tag) ? (
                     <span className="muted">Not made by this wizard</span>

@@ -60,7 +60,6 @@ export function SequenceDiagram({
           } as CSSProperties;
           return (
             <li
-              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are a fixed list per element
               key={i}
               className={`sequence-row ${arrow.kind} ${arrow.outcome}${current ? ' current' : ''}${to < from ? ' leftward' : ''}`}
               style={style}

@@ -42,7 +42,7 @@ const TWITTER_ROWS: Row[] = [
   {
     what: 'Request token secret',
     seen: { Provider: 'request-token', 'Cloud Elements': 'request-token', BFF: 'request-token' },
-    why: 'With the consumer secret it signs the access token exchange. The BFF keeps it encrypted.',
+    why: 'With the consumer secret it signs the access token exchange. The BFF seals it into the flow cookie: the browser carries that sealed blob but cannot read it.',
   },
   {
     what: 'state',

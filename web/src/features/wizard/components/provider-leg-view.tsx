@@ -1,4 +1,5 @@
 import type { ProviderLeg, TokenLeg } from '@cew/shared';
+import { CopyButton } from '../../../components/copy-button';
 import { JsonView } from '../../../components/json-view';
 import { useConfig } from '../api/config';
 import { useProviderLegs } from '../api/flow';
@@ -35,6 +36,38 @@ function Pairs({ rows, caption }: { rows: [string, string][]; caption: string })
   );
 }
 
+/**
+ * The signature base string, its three parts told apart: the method, the encoded URL and the
+ * encoded parameters, joined by the two `&` that are not percent-encoded.
+ */
+function BaseString({ value, label }: { value: string; label: string }) {
+  const first = value.indexOf('&');
+  const second = value.indexOf('&', first + 1);
+  if (first < 0 || second < 0) return <JsonView value={value} label={label} />;
+  return (
+    <>
+      <div className="code-block">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+        <section className="scroll" aria-label={label} tabIndex={0}>
+          <pre>
+            <code>
+              <span className="base-part tone-a">{value.slice(0, first)}</span>&amp;
+              <span className="base-part tone-b">{value.slice(first + 1, second)}</span>&amp;
+              <span className="base-part tone-c">{value.slice(second + 1)}</span>
+            </code>
+          </pre>
+        </section>
+        <CopyButton text={value} label={`Copy ${label}`} />
+      </div>
+      <p className="muted base-key">
+        <span className="base-part tone-a">method</span> &amp;{' '}
+        <span className="base-part tone-b">encoded URL</span> &amp;{' '}
+        <span className="base-part tone-c">encoded parameters</span>
+      </p>
+    </>
+  );
+}
+
 function LegView({ leg }: { leg: ProviderLeg }) {
   return (
     <section className="exchange leg" aria-label={TITLES[leg.name]}>
@@ -52,7 +85,7 @@ function LegView({ leg }: { leg: ProviderLeg }) {
         </li>
         <li>
           <h5>3. The signature base string: METHOD &amp; encoded URL &amp; encoded parameters</h5>
-          <JsonView value={leg.baseString} label={`${leg.name} signature base string`} />
+          <BaseString value={leg.baseString} label={`${leg.name} signature base string`} />
         </li>
         <li>
           <h5>4. The signing key: consumer secret &amp; token secret</h5>

@@ -25,7 +25,7 @@ function ActionButton({ action }: { action: Action }) {
   const [confirming, setConfirming] = useState(false);
   if (action.restarts && confirming && !action.pending) {
     return (
-      <section className="confirm" aria-label="Start a new flow?">
+      <section className="restart-confirm" aria-label="Start a new flow?">
         <p>
           This starts a new flow. The current one is forgotten: its tokens, its exchanges and, if it
           got that far, its instance token (the instance itself stays in Cloud Elements).
