@@ -23,6 +23,7 @@ export default defineConfig({
         'failure-lab.spec.ts',
         'after-provisioning.spec.ts',
         'learn.spec.ts',
+        'teaching.spec.ts',
         'salesforce.spec.ts',
         'bundle.spec.ts',
       ],

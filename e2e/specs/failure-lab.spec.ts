@@ -31,29 +31,53 @@ const atStepFour: Expected[] = [
     status: 400,
     message: 'Invalid or expired token',
     note: 'expires before it is exchanged',
+    advice: 'start over for a fresh one',
+    broke: 'refused (Cloud Elements passes the reason on)',
   },
   {
     id: 'tampered-verifier',
     status: 400,
     message: 'Invalid oauth_verifier',
     note: 'exact verifier it issued',
+    advice: 'start over for a fresh one',
+    broke: 'refused (Cloud Elements passes the reason on)',
   },
   {
     id: 'wrong-secret',
     status: 401,
     message: 'Invalid Organization or User secret',
     note: 'Check CE_USER_SECRET',
+    advice: 'Retrying will not help until then',
+    broke: '401 error',
   },
   {
     id: 'missing-config',
     status: 400,
     message: 'Missing required configuration entries: oauth.callback.url',
     note: 'names every missing entry',
+    advice: 'Correct what Cloud Elements’ message names, then press Create instance again',
+    broke: '400 error',
   },
-  { id: 'name-taken', status: 409, message: 'already exists', note: 'Instance names are unique' },
+  {
+    id: 'name-taken',
+    status: 409,
+    message: 'already exists',
+    note: 'Instance names are unique',
+    advice: 'the same token still works',
+    broke: '409 error',
+  },
 ];
 
-type Expected = { id: string; status: number; message: string; note: string };
+type Expected = {
+  id: string;
+  status: number;
+  message: string;
+  note: string;
+  /** What the person is told to do: written for this cause, not a catch-all. */
+  advice: string;
+  /** The diagram's label on the hop where it broke. */
+  broke: string;
+};
 
 const atStepOne: Expected[] = [
   {
@@ -61,8 +85,17 @@ const atStepOne: Expected[] = [
     status: 502,
     message: 'Cloud Elements failed on its side',
     note: 'turned it into a 502',
+    advice: 'not in your input',
+    broke: '500 error',
   },
-  { id: 'ce-slow', status: 504, message: 'did not answer within 2 s', note: 'answered 504' },
+  {
+    id: 'ce-slow',
+    status: 504,
+    message: 'did not answer within 2 s',
+    note: 'answered 504',
+    advice: 'Wait a moment and press the button again',
+    broke: 'GET /elements/twitter/oauth/token: no reply in time',
+  },
 ];
 
 /** One scenario end to end: the error, its explanation, and no instance made. */
@@ -81,15 +114,31 @@ for (const [scenarios, step] of [
       await wizard.chooseScenario(scenario.id);
       if (step === 1) await wizard.button('Get request token').click();
       else await throughToCreate(wizard, `lab-${scenario.id}-${Date.now()}`);
+      if (scenario.id === 'ce-slow') {
+        // While it waits: how long so far, and how long the BFF will wait.
+        await expect(page.getByTestId('pending-clock')).toContainText('waits up to 2 s');
+      }
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(`Failed (${scenario.status})`);
       await expect(alert).toContainText(scenario.message);
+      await expect(alert.getByTestId('advice')).toContainText(scenario.advice);
+      await expect(
+        page.getByTestId('sequence-diagram').locator('[data-outcome="failed"]').first(),
+      ).toContainText(scenario.broke);
       const note = page.getByTestId('scenario-note');
       await expect(note).toContainText(scenario.note);
       await expect(note).toContainText('How a real integration should handle it.');
       // A flow exists (and shows its scenario) only once step 1 succeeded.
       if (step === 4) await expect(page.getByTestId('scenario-badge')).toBeVisible();
       expect(await instanceCount(request)).toBe(before);
+      if (scenario.id === 'name-taken') {
+        // As with a real 409: another name, the same token, and the instance is made.
+        const retry = `lab-name-taken-retry-${Date.now()}`;
+        await page.getByLabel('Instance name').fill(retry);
+        await wizard.button('Create instance').click();
+        await expect(page.getByText(`Instance “${retry}” created.`)).toBeVisible();
+        expect(await instanceCount(request)).toBe(before + 1);
+      }
     });
   }
 }

@@ -27,8 +27,14 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await wizard.button('Authorize app').click();
   await expect(page).toHaveURL(/\/step\/consent$/);
   await expect(page.getByText('Access granted.')).toBeVisible();
-  // The callback exchange is shown, and the verifier did not stay in the address bar.
-  await expect(page.getByText('Twitter → Browser → BFF')).toBeVisible();
+  // Both hops are shown as they happened: Twitter's redirect as the browser saw it, then the
+  // browser's call to the BFF; and the verifier did not stay in the address bar.
+  const redirect = page.getByRole('region', { name: 'Exchange: POST Twitter → Browser' });
+  await expect(redirect.getByTestId('exchange-status')).toHaveText('302');
+  await expect(redirect).toContainText('Recorded by your browser');
+  const report = page.getByRole('region', { name: 'Exchange: POST Browser → BFF' });
+  await expect(report).toContainText('/api/flow/callback');
+  await expect(report.getByTestId('exchange-status')).toHaveText('200');
   expect(page.url()).not.toContain('oauth_verifier');
 
   // Step 4: the instance, with the request token secret never shown.
@@ -123,11 +129,11 @@ test('reload: at every step the flow resumes where it was, with every exchange s
   await wizard.button(/consent page/).click();
   await wizard.button('Authorize app').click();
   await expect(page.getByText('Access granted.')).toBeVisible();
-  await reloadAndCheck('Consent on Twitter, then the callback', 3);
+  await reloadAndCheck('Consent on Twitter, then the callback', 4);
   await expect(page.getByText('Access granted.')).toBeVisible();
 
   await wizard.createInstance('e2e-reload');
-  await reloadAndCheck('Create the instance', 4);
+  await reloadAndCheck('Create the instance', 5);
   await expect(page.getByText('Instance “e2e-reload” created.')).toBeVisible();
 
   await wizard.link('Next: see your instance token').click();
@@ -140,11 +146,12 @@ test('reload: at every step the flow resumes where it was, with every exchange s
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
   await expect(page.getByTestId('statuses')).toBeVisible();
-  await reloadAndCheck('Try it: a first call through the instance', 5);
+  await reloadAndCheck('Try it: a first call through the instance', 6);
 
-  // The timeline lists all five, in order, from this tab's own record.
+  // The timeline lists all six (step 3 has two: the redirect and the callback call), in order,
+  // from this tab's own record.
   await page.goto('/timeline');
-  await expect(page.getByText('All 5 exchanges of this flow')).toBeVisible();
+  await expect(page.getByText('All 6 exchanges this page received for this flow')).toBeVisible();
 
   const requests = await Promise.all(carried);
   const withCookie = requests.filter((r) => r.flowCookie).map((r) => r.path);

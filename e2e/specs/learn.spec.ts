@@ -54,11 +54,14 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
 
   // The diagram highlights this step's arrows; who-holds-what shows the request token secret in the BFF only.
   const diagram = page.getByTestId('sequence-diagram');
-  await expect(diagram.locator('[aria-current="step"]')).toHaveCount(3);
+  // Step 1's three calls and their three replies, each reply with what it carries.
+  await expect(diagram.locator('[aria-current="step"]')).toHaveCount(6);
   await expect(diagram.locator('[aria-current="step"]').nth(1)).toContainText(
     'GET /elements/twitter/oauth/token',
   );
-  await page.getByText('Who holds what').click();
+  await expect(diagram.locator('[aria-current="step"]').nth(4)).toContainText(
+    '200 { token, secret: <REQUEST_TOKEN_SECRET> }',
+  );
   const secretRow = page
     .getByTestId('who-holds-what')
     .getByRole('row', { name: /^Request token secret/ });
@@ -112,10 +115,12 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   ]);
   const har = JSON.parse(readFileSync((await harFile.path()) ?? '', 'utf8'));
   expect(har.log.version).toBe('1.2');
+  // Step 1, step 2, Twitter's redirect, the browser's callback call, step 4.
   expect(har.log.entries.map((e: { request: { method: string } }) => e.request.method)).toEqual([
     'GET',
     'GET',
-    'GET',
+    'POST',
+    'POST',
     'POST',
   ]);
   await wizard.expectNoSecretReceived();
@@ -209,7 +214,7 @@ test('axe: no serious violation on the timeline, the instances, and in dark mode
   await wizard.open();
   await wizard.getRequestToken();
   await page.goto('/timeline');
-  await expect(page.getByText('All 1 exchanges of this flow')).toBeVisible();
+  await expect(page.getByText('All 1 exchanges this page received for this flow')).toBeVisible();
   await scan('timeline');
   await page.goto('/instances');
   await expect(page.getByRole('table', { name: 'Instances of this organization' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import Layout, { BootView } from './routes/layout';
+import Layout, { BootView, RouteError } from './routes/layout';
 import Resume from './routes/resume';
 
 /** A route module loaded on first visit: each step's code stays off the first load. */
@@ -13,6 +13,7 @@ export const router = createBrowserRouter([
     element: <Layout />,
     // Shown while the first page's code loads (React Router warns without one).
     hydrateFallbackElement: <BootView />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Resume /> },
       { path: 'start', lazy: page(() => import('./routes/start')) },

@@ -10,8 +10,11 @@ const retryOnce = (failures: number, error: unknown) =>
 export const queryClient = new QueryClient({
   defaultOptions: {
     // A step's call has effects upstream (tokens are single use): never repeat it silently.
-    mutations: { retry: false },
+    // 'always': offline, the call fails at once with a message, rather than waiting unseen for
+    // the network to come back (TanStack's default pauses it: the step spun forever).
+    mutations: { retry: false, networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       retry: retryOnce,
       // A refused query (401 before sign-in) is asked again when something changes, not each
       // time another component that reads it mounts.

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
@@ -8,8 +8,12 @@ import { StartOverButton } from '../../features/wizard/components/start-over-but
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { useWizard } from '../../features/wizard/steps';
 import { ApiError } from '../../lib/api-client';
+import { lazyPart } from '../../lib/lazy-part';
 
-const LearnPanel = lazy(() => import('../../features/learn/components/learn-panel'));
+const LearnPanel = lazyPart(
+  () => import('../../features/learn/components/learn-panel'),
+  'The diagram',
+);
 
 /** The product's name and promise; index.html paints the same before the script runs. */
 function Title() {
@@ -68,6 +72,30 @@ export function BootView() {
       <p className="boot" aria-live="polite">
         Loading the wizard…
       </p>
+    </div>
+  );
+}
+
+/**
+ * When a page's own code could not load (offline, or a new version deployed meanwhile), or it
+ * failed: say so and offer a reload, instead of React Router's developer screen.
+ */
+export function RouteError() {
+  return (
+    <div className="shell">
+      <header className="top">
+        <Title />
+      </header>
+      <div className="error-notice" role="alert">
+        <p className="error-title">This page could not be shown.</p>
+        <p>
+          <strong>What you can do:</strong> check that this device is online and the wizard's server
+          is running, then reload. Your flow is kept: it resumes where it was.
+        </p>
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
     </div>
   );
 }
@@ -156,7 +184,9 @@ export default function Layout() {
         <main id="main">
           {mustSignIn ? (
             <SignIn />
-          ) : error || configError ? (
+          ) : (error && !flow) || (configError && !config) ? (
+            // Only when there is nothing to show: a failed refresh (offline, say) keeps the page,
+            // and the step's own error says what happened.
             <ErrorNotice error={error ?? configError} />
           ) : (
             <Outlet />

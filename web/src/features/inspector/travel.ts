@@ -21,13 +21,16 @@ export function travellingValues(
       tone: 'a',
     });
   }
+  // The browser's accepted callback call carries what the provider's redirect brought.
   const callback = exchanges.find((e) => e.step === 'callback' && e.status === 200);
-  const verifier = callback ? new URL(callback.url).searchParams.get('oauth_verifier') : null;
+  const sent = callback?.requestBody as { oauth_verifier?: unknown } | undefined;
+  const verifier = typeof sent?.oauth_verifier === 'string' ? sent.oauth_verifier : null;
   if (verifier) {
     values.push({
       value: verifier,
       name: 'verifier',
-      route: 'callback oauth_verifier → step 4 providerData.oauth_verifier',
+      route:
+        'redirect to the callback → callback oauth_verifier → step 4 providerData.oauth_verifier',
       tone: 'b',
     });
   }

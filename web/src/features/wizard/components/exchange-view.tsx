@@ -1,10 +1,14 @@
 import type { Exchange } from '@cew/shared';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyPart } from '../../../lib/lazy-part';
 import { travellingValues } from '../../inspector/travel';
 import { useExchanges, useFlow } from '../api/flow';
 import { useElement } from '../element';
 
-const ExchangeInspector = lazy(() => import('../../inspector/components/exchange-inspector'));
+const ExchangeInspector = lazyPart(
+  () => import('../../inspector/components/exchange-inspector'),
+  'The exchange',
+);
 
 /** One HTTP exchange; the inspector itself loads on first use to keep the first page light. */
 export function ExchangeView({ exchange }: { exchange: Exchange }) {

@@ -1,0 +1,173 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, Wizard } from '../fixtures';
+
+const STEP_PAGES = [
+  '/step/request-token',
+  '/step/authorization-url',
+  '/step/consent',
+  '/step/create-instance',
+];
+
+/** Code blocks that scroll sideways, or reach under their Copy button: none may. */
+async function overflowingCode(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('pre, .scroll, .request-line, .json-tree')]
+      .filter((el) => el.scrollWidth - el.clientWidth > 1)
+      .map((el) => `${el.className || el.tagName}: ${el.textContent?.slice(0, 40)}`),
+  );
+}
+
+/** The smallest computed font size of the diagram's labels, in CSS pixels. */
+async function smallestLabel(page: Page) {
+  return page
+    .getByTestId('sequence-diagram')
+    .evaluate((diagram) =>
+      Math.min(
+        ...[...diagram.querySelectorAll('.sequence-label')].map((label) =>
+          Number.parseFloat(getComputedStyle(label).fontSize),
+        ),
+      ),
+    );
+}
+
+/** Steps 1–4 in a fresh context of the given width, then each step page in light and dark. */
+async function walkAt(browser: Browser, width: number, check: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const wizard = new Wizard(page);
+  await wizard.throughConsent();
+  await wizard.createInstance(`teaching-${width}-${Date.now()}`);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of STEP_PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await expect(page.getByTestId('exchange-status').first()).toBeVisible();
+      expect(await overflowingCode(page), `${path} at ${width} px, ${colorScheme}`).toEqual([]);
+      await check(page);
+    }
+  }
+  await context.close();
+}
+
+test('on a projector (1280 px) the diagram sits beside the step, labels at 13 px or more', async ({
+  browser,
+}) => {
+  await walkAt(browser, 1280, async (page) => {
+    const main = await page.locator('main').boundingBox();
+    const aside = await page
+      .getByRole('complementary', { name: /How the flow fits/ })
+      .boundingBox();
+    expect(main && aside && aside.x >= main.x + main.width).toBe(true);
+    // In view without scrolling, at the top of the page.
+    expect(aside && aside.y < 800).toBe(true);
+    expect(await smallestLabel(page)).toBeGreaterThanOrEqual(13);
+  });
+});
+
+test('on a phone (375 px) the diagram is a readable list under the step', async ({ browser }) => {
+  await walkAt(browser, 375, async (page) => {
+    const diagram = page.getByTestId('sequence-diagram');
+    // Each hop names who talks to whom in words, not by lanes a few pixels wide.
+    await expect(diagram.getByText('BFF → Cloud Elements').first()).toBeVisible();
+    expect(await smallestLabel(page)).toBeGreaterThanOrEqual(13);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('focus and title follow each step; a restart asks first; no console warnings', async ({
+  page,
+  wizard,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+  });
+  const expectAt = async (title: string) => {
+    const heading = page.getByRole('heading', { level: 2, name: title });
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveTitle(`${title} · Cloud Elements Instance Wizard`);
+  };
+  await wizard.open();
+  await expectAt('Get a request token');
+  await wizard.getRequestToken();
+  await wizard.link('Next: get the authorization URL').click();
+  await expectAt('Get the authorization URL');
+  await wizard.button('Get authorization URL').click();
+  await wizard.link('Next: ask for consent').click();
+  await expectAt('Consent on Twitter, then the callback');
+  await wizard.button(/consent page/).click();
+  await wizard.button('Authorize app').click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await expectAt('Consent on Twitter, then the callback');
+
+  // Back on step 1, a new request token would throw this flow away: a secondary button that asks.
+  await page
+    .getByRole('navigation', { name: 'Steps' })
+    .getByRole('link', { name: /Request token/ })
+    .click();
+  await expectAt('Get a request token');
+  const token = await page.getByTestId('request-token').textContent();
+  const restart = wizard.button('Get a new request token (restarts the flow)');
+  await expect(restart).not.toHaveClass(/primary/);
+  await restart.click();
+  const confirm = page.getByRole('region', { name: 'Start a new flow?' });
+  await expect(confirm).toContainText('The current one is forgotten');
+  await confirm.getByRole('button', { name: 'Keep this flow' }).click();
+  await expect(page.getByTestId('request-token')).toHaveText(token ?? '');
+  await expect(
+    page.getByRole('navigation', { name: 'Steps' }).getByRole('link', { name: /Create instance/ }),
+  ).toBeVisible();
+  await restart.click();
+  await confirm.getByRole('button', { name: 'Yes, start a new flow' }).click();
+  await expect(page.getByTestId('request-token')).not.toHaveText(token ?? '');
+  expect(warnings).toEqual([]);
+});
+
+test('the diagram and the panels tell what happened: a refusal on the consent page', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.chooseScenario('cancel');
+  await wizard.getRequestToken();
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  // The consent page's colours pass in both schemes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    expect(contrast.violations.map((v) => v.nodes.map((n) => n.target).join(' '))).toEqual([]);
+  }
+  await wizard.button('Cancel').click();
+  await expect(page.getByTestId('denied')).toContainText('Access was denied.');
+  const diagram = page.getByTestId('sequence-diagram');
+  await expect(diagram.locator('[data-outcome="denied"]')).toHaveText(/302 → callback\?denied/);
+  await expect(diagram).not.toContainText('oauth_verifier');
+  await expect(diagram.locator('[data-outcome="skipped"]').first()).toContainText(
+    'POST /api/flow/instance',
+  );
+  // The redirect the browser saw carries the denial, too.
+  const redirect = page.getByRole('region', { name: 'Exchange: POST Twitter → Browser' });
+  await redirect.getByText('Response headers (1)').click();
+  await expect(redirect.getByRole('table', { name: 'Response headers' })).toContainText('denied=');
+});
+
+test('offline, a step says so and what to do, instead of spinning', async ({
+  page,
+  wizard,
+  context,
+}) => {
+  await wizard.open();
+  await context.setOffline(true);
+  await wizard.button('Get request token').click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This browser is offline');
+  await expect(alert.getByTestId('advice')).toContainText('Reconnect this device');
+  await context.setOffline(false);
+  await wizard.getRequestToken();
+});
