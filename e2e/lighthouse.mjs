@@ -12,6 +12,9 @@ const chromium = JSON.parse(readFileSync(join(import.meta.dirname, 'chromium.jso
 const PORT = 8797;
 const url = `http://127.0.0.1:${PORT}/step/request-token`;
 const goals = { performance: 95, accessibility: 100 };
+// Five runs: a score must reach its goal in four of them (one may be a busy machine's noise).
+const RUNS = 5;
+const MUST_MEET = 4;
 
 const server = spawn(process.execPath, [join(import.meta.dirname, '../bff/dist/index.js')], {
   env: { ...process.env, PORT: String(PORT), PUBLIC_URL: `http://127.0.0.1:${PORT}` },
@@ -37,8 +40,7 @@ try {
     ['desktop', desktop],
   ]) {
     const runs = [];
-    // Three runs, median score: one run on a shared machine is noise.
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(
         url,
         {
@@ -51,27 +53,33 @@ try {
       );
       runs.push(result.lhr);
     }
-    const median = (pick) => runs.map(pick).sort((a, b) => a - b)[1];
-    const scores = Object.fromEntries(
+    const each = Object.fromEntries(
       Object.keys(goals).map((c) => [
         c,
-        Math.round(median((lhr) => lhr.categories[c].score) * 100),
+        runs.map((lhr) => Math.round(lhr.categories[c].score * 100)),
       ]),
     );
+    // The score four runs of five reach: the second lowest.
+    const scores = Object.fromEntries(
+      Object.entries(each).map(([c, all]) => [c, [...all].sort((a, b) => a - b)[RUNS - MUST_MEET]]),
+    );
+    const middle = runs[Math.floor(RUNS / 2)];
     const metrics = Object.fromEntries(
       [
         'first-contentful-paint',
         'largest-contentful-paint',
         'total-blocking-time',
         'cumulative-layout-shift',
-      ].map((id) => [id, runs[1].audits[id].displayValue]),
+      ].map((id) => [id, middle.audits[id].displayValue]),
     );
-    console.log(JSON.stringify({ preset, scores, metrics }, null, 2));
+    console.log(JSON.stringify({ preset, runs: each, metrics }, null, 2));
     for (const [category, goal] of Object.entries(goals)) {
       if (scores[category] < goal) {
         failed = true;
-        console.log(`MISSED  ${preset} ${category} ${scores[category]} < ${goal}`);
-        for (const audit of Object.values(runs[1].audits)) {
+        console.log(
+          `MISSED  ${preset} ${category}: ${each[category].join(', ')} (goal ${goal} in ${MUST_MEET} of ${RUNS})`,
+        );
+        for (const audit of Object.values(middle.audits)) {
           if (
             audit.score !== null &&
             audit.score < 0.9 &&
@@ -81,7 +89,9 @@ try {
           }
         }
       } else {
-        console.log(`met     ${preset} ${category} ${scores[category]} ≥ ${goal}`);
+        console.log(
+          `met     ${preset} ${category}: ${each[category].join(', ')} (goal ${goal} in ${MUST_MEET} of ${RUNS})`,
+        );
       }
     }
   }

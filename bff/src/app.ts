@@ -17,7 +17,7 @@ import { createFlowRoutes } from './routes/flow';
 import { createInstanceRoutes } from './routes/instances';
 import { createMetaRoutes } from './routes/meta';
 import { createSandboxApp } from './sandbox/app';
-import { createStaticSite } from './static-site';
+import { createStaticSite, inlineStyleSources } from './static-site';
 import { createCloudElements } from './upstream/cloud-elements';
 
 /** Request bodies of this API are tiny; anything larger is refused before it is read. */
@@ -129,7 +129,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", ...(config.webDist ? inlineStyleSources(config.webDist) : [])],
       fontSrc: ["'self'"],
       manifestSrc: ["'self'"],
       formAction: ["'self'"],

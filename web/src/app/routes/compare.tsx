@@ -19,10 +19,11 @@ const find = (exchanges: Exchange[], step: Exchange['step']) =>
 const callLine = (exchange: Exchange) =>
   `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
 
-/** The callback's parameter names, as the provider sent them (values are this flow's). */
+/** The callback's parameter names, as the provider sent them and the browser passed them on. */
 const callbackParams = (exchanges: Exchange[]) => {
   const callback = find(exchanges, 'callback');
-  return callback ? [...new URL(callback.url).searchParams.keys()].join(', ') : undefined;
+  const sent = callback?.requestBody;
+  return sent && typeof sent === 'object' ? Object.keys(sent).join(', ') : undefined;
 };
 
 const ROWS: Row[] = [

@@ -1,5 +1,11 @@
 import { type ElementKey, type Exchange, type FlowView, isElementKey } from '@cew/shared';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { ApiError, api, send } from '../../../lib/api-client';
 
 const flowKey = ['flow'] as const;
@@ -15,9 +21,9 @@ const exchangesKey = (flow: Pick<FlowView, 'id' | 'element'> | undefined) => [
 ];
 
 /** Where this browser's flow stands, as the BFF reads it from the flow cookie. */
-export function useFlow() {
-  return useQuery({ queryKey: flowKey, queryFn: () => send(api.flow.$get()) });
-}
+export const flowQuery = queryOptions({ queryKey: flowKey, queryFn: () => send(api.flow.$get()) });
+
+export const useFlow = () => useQuery(flowQuery);
 
 /** This flow's exchanges in order, as the steps' replies brought them (kept in this tab). */
 export function useExchanges(): Exchange[] {
