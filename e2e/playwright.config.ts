@@ -24,6 +24,7 @@ export default defineConfig({
         'after-provisioning.spec.ts',
         'learn.spec.ts',
         'teaching.spec.ts',
+        'labs.spec.ts',
         'salesforce.spec.ts',
         'bundle.spec.ts',
       ],

@@ -74,6 +74,25 @@ export const TokenLegSchema = z.object({
 });
 export type TokenLeg = z.infer<typeof TokenLegSchema>;
 
+/** The tampering lab: one input of a signed request to Twitter a learner may change. */
+export const TamperInputSchema = z.strictObject({
+  change: z.enum(['signature', 'timestamp', 'nonce', 'verifier']),
+});
+export type TamperInput = z.infer<typeof TamperInputSchema>;
+
+/**
+ * What the lab sent Twitter and what Twitter answered (sandbox mode only): the Authorization
+ * header's parameters in order, the one changed (before and after), and Twitter's reply.
+ */
+export const TamperResultSchema = z.object({
+  endpoint: z.enum(['request_token', 'access_token']),
+  sent: z.array(z.tuple([z.string(), z.string()])),
+  change: z.object({ name: z.string(), from: z.string(), to: z.string() }),
+  status: z.number(),
+  reply: z.string(),
+});
+export type TamperResult = z.infer<typeof TamperResultSchema>;
+
 export const ProviderLegsSchema = z.object({
   legs: z.array(z.union([ProviderLegSchema, TokenLegSchema])),
 });

@@ -13,6 +13,7 @@ import {
   next,
   RequestTokenInputSchema,
   type Scenario,
+  TamperInputSchema,
 } from '@cew/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -130,6 +131,35 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
           : null;
       if (!flow || !by) return c.json({ legs: [] }, 200);
       return c.json(await ce.getProviderLegs(by, contextOf(flow)), 200);
+    })
+    .post('/tamper', json(TamperInputSchema), async (c) => {
+      // The tampering lab: sandbox mode only, for OAuth 1.0a's signed calls. It changes nothing
+      // in the flow: the refusal is the lesson, and the flow goes on as before.
+      if (!sandbox) {
+        throw new AppError(404, 'not_found', 'The tampering lab runs only in sandbox mode.');
+      }
+      const { change } = c.req.valid('json');
+      const flow = store.load(c);
+      if (flow && authTypeOf(flow) !== 'oauth1') {
+        throw new AppError(
+          409,
+          'out_of_order',
+          'The tampering lab changes OAuth 1.0a signed requests; this flow is OAuth 2.0.',
+        );
+      }
+      const token = change === 'verifier' ? flow?.requestToken : undefined;
+      if (change === 'verifier' && (!flow?.verifier || progressOf(flow)?.done !== 'callback')) {
+        throw new AppError(
+          409,
+          'out_of_order',
+          'A verifier can be changed after the consent page accepted, before step 4 uses it.',
+        );
+      }
+      const result = await ce.tamper(
+        { change, ...(token ? { oauth_token: token } : {}) },
+        flow ? contextOf(flow) : undefined,
+      );
+      return c.json(result, 200);
     })
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // OAuth 1.0a's step 1 always begins a fresh flow, with a new random `state` for this browser.

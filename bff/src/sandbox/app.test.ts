@@ -380,3 +380,59 @@ describe("the sandbox's Twitter verifies every signed request", () => {
     expect((await readJson(res)).message).toContain('oauth_callback_confirmed');
   });
 });
+
+describe('the tampering lab', () => {
+  const tamper = (app: ReturnType<typeof makeSandbox>['app'], body: unknown) =>
+    app.request('/_lab/tamper', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('sends Twitter a signed request with one input changed, and Twitter refuses it for that', async () => {
+    const { app } = makeSandbox();
+    const expected = {
+      signature: [32, 'Could not authenticate you.'],
+      timestamp: [135, 'Timestamp out of bounds.'],
+      nonce: [32, 'Nonce already used'],
+    } as const;
+    for (const [change, [code, message]] of Object.entries(expected)) {
+      const res = await tamper(app, { consumerKey: 'app-key', change });
+      expect(res.status).toBe(200);
+      const result = await readJson(res);
+      expect(result.status).toBe(401);
+      const reply = JSON.parse(result.reply);
+      expect(reply.errors[0].code).toBe(code);
+      expect(reply.errors[0].message).toContain(message);
+      expect(result.change.name).toBe(change === 'nonce' ? 'oauth_nonce' : `oauth_${change}`);
+    }
+  });
+
+  it('refuses a changed verifier, and the token still works with the right one', async () => {
+    const { app, authorized, createInstance, instanceBody } = makeSandbox();
+    const { token, verifier, secret } = await authorized();
+    const res = await tamper(app, {
+      consumerKey: 'app-key',
+      change: 'verifier',
+      oauth_token: token,
+    });
+    const result = await readJson(res);
+    expect(result.change).toMatchObject({ name: 'oauth_verifier', from: verifier });
+    expect(result.change.to).not.toBe(verifier);
+    expect(result.reply).toContain('Invalid oauth_verifier');
+    expect((await createInstance(instanceBody(token, verifier, secret, 'after-lab'))).status).toBe(
+      200,
+    );
+  });
+
+  it('changes a verifier only between consent and step 4', async () => {
+    const { app, requestToken } = makeSandbox();
+    const { token } = await requestToken();
+    const res = await tamper(app, {
+      consumerKey: 'app-key',
+      change: 'verifier',
+      oauth_token: token,
+    });
+    expect(res.status).toBe(409);
+  });
+});

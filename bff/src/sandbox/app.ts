@@ -58,9 +58,39 @@ export function createSandboxApp(options: SandboxOptions) {
       : cloudElements.legsOf(c.req.query('oauth_token') ?? '');
     return c.json({ legs }, 200);
   });
+  // Not part of any real API either: the tampering lab, sending Twitter a signed request with one
+  // input changed, so a learner sees it refused and why.
+  const lab = new Hono().post('/tamper', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as {
+      consumerKey?: unknown;
+      change?: unknown;
+      oauth_token?: unknown;
+    } | null;
+    const change = body?.change;
+    if (
+      typeof body?.consumerKey !== 'string' ||
+      (change !== 'signature' &&
+        change !== 'timestamp' &&
+        change !== 'nonce' &&
+        change !== 'verifier')
+    ) {
+      return c.json(
+        { message: 'consumerKey and change (signature|timestamp|nonce|verifier) are required' },
+        400,
+      );
+    }
+    const result = await twitter.tamper({
+      consumerKey: body.consumerKey,
+      change,
+      token: typeof body.oauth_token === 'string' ? body.oauth_token : undefined,
+    });
+    if ('error' in result) return c.json({ message: result.error }, 409);
+    return c.json(result, 200);
+  });
   return new Hono()
     .route('/elements/api-v2', cloudElements.app)
     .route('/twitter', twitter.app)
     .route('/salesforce', salesforce.app)
-    .route('/_inspect', inspect);
+    .route('/_inspect', inspect)
+    .route('/_lab', lab);
 }

@@ -30,7 +30,7 @@ type CeFlow = {
 export type CloudElementsOptions = {
   userSecret: string;
   orgSecret: string;
-  twitter: SandboxTwitter;
+  twitter: Pick<SandboxTwitter, 'app' | 'signedPost'>;
   /** Where browsers reach the sandbox's Twitter, for the oauthUrl. */
   twitterPublicUrl: string;
   salesforce: SandboxSalesforce;

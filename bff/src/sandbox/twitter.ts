@@ -33,6 +33,9 @@ export type TwitterOptions = {
   now: () => number;
 };
 
+/** One input of a signed request a learner may change in the tampering lab. */
+export type Tamper = 'signature' | 'timestamp' | 'nonce' | 'verifier';
+
 /** Twitter accepts a request whose timestamp is within this window of its own clock. */
 const TIMESTAMP_WINDOW_S = 300;
 
@@ -227,6 +230,80 @@ export function createTwitter(options: TwitterOptions) {
 
   return {
     app,
+    /**
+     * The tampering lab: a request signed as Cloud Elements would sign it (this sandbox knows
+     * the app's and the token's secrets), with one input changed, sent to this Twitter for real.
+     * A changed timestamp or verifier is signed with the change (Twitter then judges the value
+     * itself); a changed signature character is not; a reused nonce sends the same request
+     * twice. `token` names the request token: needed for the verifier, which belongs to the
+     * access token call; without it, a request token call is sent.
+     */
+    async tamper(input: { consumerKey: string; change: Tamper; token?: string }) {
+      const consumerSecret = options.apps[input.consumerKey];
+      if (consumerSecret === undefined) return { error: 'unknown consumer key' } as const;
+      const requestToken = input.token ? tokens.get(input.token) : undefined;
+      if (input.change === 'verifier' && requestToken?.status !== 'authorized') {
+        return { error: 'the verifier can be changed only after consent, before step 4' } as const;
+      }
+      const endpoint = input.change === 'verifier' ? 'access_token' : 'request_token';
+      const url = `${options.baseUrl}/oauth/${endpoint}`;
+      const now = Math.floor(options.now() / 1000);
+      const original = {
+        timestamp: String(now),
+        verifier: requestToken?.verifier ?? '',
+      };
+      const changedTimestamp = String(now - 3600);
+      const changedVerifier = `${original.verifier.slice(0, -1)}${original.verifier.endsWith('x') ? 'y' : 'x'}`;
+      const oauth: Param[] = [
+        ['oauth_consumer_key', input.consumerKey],
+        ['oauth_nonce', randomToken(16)],
+        ['oauth_signature_method', 'HMAC-SHA1'],
+        ['oauth_timestamp', input.change === 'timestamp' ? changedTimestamp : original.timestamp],
+        ...(endpoint === 'access_token' && requestToken
+          ? ([
+              ['oauth_token', requestToken.token],
+              ['oauth_verifier', changedVerifier],
+            ] as Param[])
+          : ([['oauth_callback', `${options.baseUrl}/lab-callback`]] as Param[])),
+        ['oauth_version', '1.0'],
+      ];
+      const work = sign({
+        method: 'POST',
+        url,
+        oauth,
+        consumerSecret,
+        tokenSecret: endpoint === 'access_token' ? requestToken?.secret : undefined,
+      });
+      // One character of the signature flipped: the rest of the request is exactly as signed.
+      const signature =
+        input.change === 'signature'
+          ? `${work.signature[0] === 'A' ? 'B' : 'A'}${work.signature.slice(1)}`
+          : work.signature;
+      const signed: Param[] = [...oauth, ['oauth_signature', signature]];
+      const send = () =>
+        app.request(`/oauth/${endpoint}`, {
+          method: 'POST',
+          headers: { authorization: authorizationHeader(signed) },
+        });
+      let res = await send();
+      // A replay: the very same request (same nonce and timestamp) a second time.
+      if (input.change === 'nonce') res = await send();
+      const changed: Record<Tamper, [string, string, string]> = {
+        signature: ['oauth_signature', work.signature, signature],
+        timestamp: ['oauth_timestamp', original.timestamp, changedTimestamp],
+        nonce: ['oauth_nonce', '(a new one)', String(oauth[1]?.[1])],
+        verifier: ['oauth_verifier', original.verifier, changedVerifier],
+      };
+      const [name, from, to] = changed[input.change];
+      return {
+        endpoint,
+        sent: signed,
+        change: { name, from, to },
+        status: res.status,
+        reply: await res.text(),
+      } as const;
+    },
+
     /** Signs and sends a request as a consumer would, returning the work for the inspector. */
     async signedPost(input: {
       endpoint: 'request_token' | 'access_token';

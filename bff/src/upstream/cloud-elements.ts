@@ -7,6 +7,8 @@ import {
   ProviderLegsSchema,
   SCENARIO_HEADER,
   type Scenario,
+  type TamperInput,
+  TamperResultSchema,
   TOKEN_MAX,
 } from '@cew/shared';
 import type { Dispatcher } from 'undici';
@@ -277,6 +279,31 @@ export function createCloudElements(options: CloudElementsOptions) {
         "the sandbox's record of its provider calls",
       );
       return redactorFor(context).redact(legs);
+    },
+
+    /**
+     * Sandbox mode only: the tampering lab. The sandbox signs a request to its Twitter as Cloud
+     * Elements would, changes one input, sends it, and says what Twitter answered. Not part of
+     * Cloud Elements' API.
+     */
+    async tamper(input: TamperInput & { oauth_token?: string }, context?: CallContext) {
+      const root = baseUrl.replace(/\/elements\/api-v2$/, '');
+      const reply = await send(
+        {
+          step: 'request-token',
+          method: 'POST',
+          url: `${root}/_lab/tamper`,
+          headers: { 'content-type': 'application/json' },
+          body: { consumerKey: appOf('twitter').apiKey, ...input },
+        },
+        context,
+      );
+      if (reply.status === 409) {
+        const message = (reply.body as { message?: unknown } | undefined)?.message;
+        throw new AppError(409, 'out_of_order', `The lab cannot do that now: ${String(message)}.`);
+      }
+      const result = expectOk(reply, TamperResultSchema, "the sandbox's tampering lab");
+      return redactorFor(context).redact(result);
     },
   };
 }

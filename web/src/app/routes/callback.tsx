@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useCallback } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { HOLD_CALLBACK } from '../../features/wizard/lab';
 import { STEP, useWizard } from '../../features/wizard/steps';
 
 /** What a provider may send back: OAuth 1.0a's token and verifier or denial, OAuth 2.0's code or error. */
@@ -58,33 +59,88 @@ export default function CallbackRoute() {
     query: readCallbackQuery(window.location.search),
     redirect: redirectExchange(element.provider, flow?.oauthUrl, window.location.href),
   }));
+  const [held] = useState(() => sessionStorage.getItem(HOLD_CALLBACK) === '1');
+  const [edited, setEdited] = useState<CallbackInput>(landing.query);
   const mutation = useCallback();
   const navigate = useNavigate();
   const sent = useRef(false);
 
+  const sendToBff = (query: CallbackInput) => {
+    const first = !sent.current;
+    sent.current = true;
+    sessionStorage.removeItem(HOLD_CALLBACK);
+    mutation.mutate(
+      { query, redirect: first ? landing.redirect : undefined },
+      { onSuccess: () => navigate(STEP.callback.path, { replace: true }) },
+    );
+  };
+
   useEffect(() => {
     // The verifier must not linger in the address bar, history or a shared screenshot.
     window.history.replaceState(window.history.state, '', window.location.pathname);
-    if (sent.current) return;
+    if (sent.current || held) return;
     sent.current = true;
     mutation.mutate(landing, {
       onSuccess: () => navigate(STEP.callback.path, { replace: true }),
     });
-  }, [landing, mutation, navigate]);
+  }, [landing, mutation, navigate, held]);
 
   return (
     <article className="step" aria-labelledby="step-title">
       <p className="step-number">Step 3 · the callback</p>
       <h2 id="step-title">Back from {element.provider}</h2>
+      {held && !mutation.isSuccess && (
+        <form
+          className="form callback-lab"
+          aria-label="The callback, before it is sent"
+          onSubmit={(event) => {
+            event.preventDefault();
+            sendToBff(edited);
+          }}
+        >
+          <p>
+            Lab: the callback stopped here, before the browser hands it to the BFF. The BFF accepts
+            it only if <code>state</code> is the one it made for this browser
+            {element.authType === 'oauth1' && (
+              <>
+                {' '}
+                and <code>oauth_token</code> is this flow's request token
+              </>
+            )}
+            . Change one and send it to see the refusal; a refusal changes nothing, so you can then
+            put it back and send it again.
+          </p>
+          {Object.keys(landing.query).map((key) => (
+            <label key={key}>
+              <code>{key}</code>
+              <input
+                value={edited[key as keyof CallbackInput] ?? ''}
+                onChange={(event) => setEdited({ ...edited, [key]: event.target.value })}
+                spellCheck={false}
+              />
+            </label>
+          ))}
+          <p className="actions">
+            <button type="submit" className="primary" disabled={mutation.isPending}>
+              Send to the BFF
+            </button>{' '}
+            <button type="button" onClick={() => setEdited(landing.query)}>
+              Put back what {element.provider} sent
+            </button>
+          </p>
+        </form>
+      )}
       {mutation.isError ? (
         <>
           <ErrorNotice error={mutation.error} step="callback" />
-          <StartOverButton className="primary" />
+          {!held && <StartOverButton className="primary" />}
         </>
       ) : (
-        <p aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> Checking the callback with the BFF…
-        </p>
+        (!held || mutation.isPending) && (
+          <p aria-live="polite">
+            <span className="spinner" aria-hidden="true" /> Checking the callback with the BFF…
+          </p>
+        )
       )}
     </article>
   );

@@ -1,17 +1,27 @@
+import type { CallbackInput } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useExchanges } from '../../features/wizard/api/flow';
+import { useCallback, useExchanges } from '../../features/wizard/api/flow';
+import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { TamperLab } from '../../features/wizard/components/tamper-lab';
+import { HOLD_CALLBACK } from '../../features/wizard/lab';
 import { lastCallback, STEP, useWizard } from '../../features/wizard/steps';
 
 export default function ConsentStep() {
   const { flow, element, isDone } = useWizard();
   const { data: config } = useConfig();
   const [leaving, setLeaving] = useState(false);
+  const [hold, setHold] = useState(() => sessionStorage.getItem(HOLD_CALLBACK) === '1');
+  const replay = useCallback();
   const exchanges = useExchanges();
+  // What the browser sent the BFF in the accepted callback: what a replay sends again.
+  const accepted = exchanges.find((e) => e.step === 'callback' && e.status === 200)?.requestBody as
+    | CallbackInput
+    | undefined;
   const called = isDone('callback');
   const oauthUrl = flow?.oauthUrl;
   const oauth2 = element.authType === 'oauth2';
@@ -64,6 +74,32 @@ export default function ConsentStep() {
             {flow?.scenario === 'cancel' && (
               <p className="notice">Failure lab: press Cancel on the consent page.</p>
             )}
+            {config?.mode === 'sandbox' && (
+              <p className="form-check">
+                <input
+                  id="hold-callback"
+                  type="checkbox"
+                  checked={hold}
+                  onChange={(event) => {
+                    setHold(event.target.checked);
+                    if (event.target.checked) sessionStorage.setItem(HOLD_CALLBACK, '1');
+                    else sessionStorage.removeItem(HOLD_CALLBACK);
+                  }}
+                />{' '}
+                <label htmlFor="hold-callback">
+                  Lab: stop at the callback, so I can change <code>state</code>
+                  {oauth2 ? (
+                    ''
+                  ) : (
+                    <>
+                      {' '}
+                      or <code>oauth_token</code>
+                    </>
+                  )}{' '}
+                  before it is sent
+                </label>
+              </p>
+            )}
           </>
         )
       }
@@ -81,6 +117,38 @@ export default function ConsentStep() {
             }
       }
       {...lastCallback(exchanges)}
+      behindTheScenes={
+        config?.mode === 'sandbox' &&
+        called &&
+        flow?.outcome === 'authorized' &&
+        !isDone('create-instance') && (
+          <>
+            <section className="tamper-lab" aria-labelledby="replay-title">
+              <h3 id="replay-title">Replay lab: send the same callback again (sandbox only)</h3>
+              <p className="muted">
+                An attacker who copied the callback address, or a browser that resends it, would
+                send it a second time. The BFF accepts a callback once.
+              </p>
+              <p className="actions">
+                <button
+                  type="button"
+                  disabled={replay.isPending || !accepted}
+                  onClick={() => accepted && replay.mutate({ query: accepted })}
+                >
+                  Replay this callback
+                </button>
+              </p>
+              {replay.isError && <ErrorNotice error={replay.error} step="callback" />}
+            </section>
+            {!oauth2 && (
+              <TamperLab
+                changes={['verifier']}
+                intro="The BFF now holds the verifier Twitter issued. Before step 4 uses it, send Twitter the access token request with the verifier changed by one character."
+              />
+            )}
+          </>
+        )
+      }
       result={
         called &&
         (flow?.outcome === 'denied' ? (

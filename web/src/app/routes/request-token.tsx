@@ -9,6 +9,7 @@ import { ProviderLegs } from '../../features/wizard/components/provider-leg-view
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
 
@@ -52,7 +53,17 @@ export default function RequestTokenStep() {
         failedScenario &&
         scenarioInfo(failedScenario)?.step === 'first' && <ScenarioNote scenario={failedScenario} />
       }
-      behindTheScenes={<ProviderLegs name="request_token" />}
+      behindTheScenes={
+        <>
+          <ProviderLegs name="request_token" />
+          {config?.mode === 'sandbox' && done && (
+            <TamperLab
+              changes={['signature', 'timestamp', 'nonce']}
+              intro="Cloud Elements signed step 1's call to Twitter as shown above. Send Twitter a fresh, signed copy with one input changed, and see which check refuses it."
+            />
+          )}
+        </>
+      }
       action={{
         label: done ? 'Get a new request token (restarts the flow)' : 'Get request token',
         pendingLabel: 'Asking Cloud Elements…',

@@ -59,19 +59,21 @@ function keepExchange(
 function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: FlowView }>(
   run: (input: TInput) => Promise<TResult>,
   /** A hop before the call that only the browser saw (the provider's redirect), kept first. */
-  lead?: (input: TInput) => Exchange,
+  lead?: (input: TInput) => Exchange | undefined,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
     onSuccess: (result, input) => {
-      if (lead) keepExchange(queryClient, result.flow, lead(input));
+      const before = lead?.(input);
+      if (before) keepExchange(queryClient, result.flow, before);
       keepExchange(queryClient, result.flow, result.exchange);
       queryClient.setQueryData(flowKey, result.flow);
     },
     onError: (error, input) => {
       const flow = queryClient.getQueryData<FlowView>(flowKey);
-      if (lead) keepExchange(queryClient, flow, lead(input));
+      const before = lead?.(input);
+      if (before) keepExchange(queryClient, flow, before);
       if (error instanceof ApiError && error.exchange) {
         keepExchange(queryClient, flow, error.exchange);
       }
@@ -103,7 +105,8 @@ export const useAuthorizeUrl = () =>
 /** What the callback page read: the provider's query, and the redirect that brought it. */
 export type CallbackLanding = {
   query: Parameters<(typeof flow)['callback']['$post']>[0]['json'];
-  redirect: Exchange;
+  /** The redirect that brought the query; kept with the first send only. */
+  redirect?: Exchange;
 };
 export const useCallback = () =>
   useFlowMutation(

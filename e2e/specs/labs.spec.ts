@@ -1,0 +1,70 @@
+import { expect, test } from '../fixtures';
+
+test("tampering lab: each changed input refused with Twitter's code, and the flow goes on", async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  const outcome = page.getByTestId('tamper-outcome');
+  const refusals: [string, RegExp][] = [
+    ['Change one character of oauth_signature', /401, code 32: “Could not authenticate you\.”/],
+    ['Send oauth_timestamp an hour old', /401, code 135: “Timestamp out of bounds\.”/],
+    ['Send the same request twice (reuse oauth_nonce)', /401, code 32: .*Nonce already used/],
+  ];
+  for (const [button, refusal] of refusals) {
+    await wizard.button(button).click();
+    await expect(outcome).toContainText(refusal);
+  }
+  // The changed parameter is marked in what was sent.
+  await outcome.getByText("The Authorization header's parameters, as sent").click();
+  await expect(outcome.locator('tr.tamper-changed th')).toHaveText('oauth_nonce');
+
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await wizard.button('Authorize app').click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await wizard.button('Change one character of oauth_verifier').click();
+  await expect(outcome).toContainText('Invalid oauth_verifier');
+  await expect(outcome).toContainText('Your flow is untouched');
+  // The real verifier still works.
+  await wizard.createInstance(`lab-after-tamper-${Date.now()}`);
+  await wizard.expectNoSecretReceived();
+});
+
+test('callback lab: a changed state or oauth_token is refused with the reason; a replay too', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  await wizard.getAuthorizationUrl();
+  await wizard.link('Next: ask for consent').click();
+  await page.getByLabel(/Lab: stop at the callback/).check();
+  await wizard.button(/consent page/).click();
+  await wizard.button('Authorize app').click();
+
+  const form = page.getByRole('form', { name: 'The callback, before it is sent' });
+  await expect(form).toBeVisible();
+  const alert = page.getByRole('alert');
+  await form.getByLabel('state', { exact: true }).fill('a-state-from-another-site');
+  await form.getByRole('button', { name: 'Send to the BFF' }).click();
+  await expect(alert).toContainText("The callback's state does not match this flow's state");
+
+  await form.getByRole('button', { name: 'Put back what Twitter sent' }).click();
+  await form.getByLabel('oauth_token', { exact: true }).fill('someone-elses-request-token');
+  await form.getByRole('button', { name: 'Send to the BFF' }).click();
+  await expect(alert).toContainText("The callback's oauth_token is not this flow's request token");
+
+  // A refusal changed nothing: sent as it came, it is accepted.
+  await form.getByRole('button', { name: 'Put back what Twitter sent' }).click();
+  await form.getByRole('button', { name: 'Send to the BFF' }).click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+
+  await wizard.button('Replay this callback').click();
+  await expect(page.getByRole('alert')).toContainText(
+    'This callback was already handled (a callback is accepted once)',
+  );
+  // And the flow goes on.
+  await wizard.createInstance(`lab-after-replay-${Date.now()}`);
+});

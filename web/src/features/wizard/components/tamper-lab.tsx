@@ -1,0 +1,108 @@
+import type { TamperInput, TamperResult } from '@cew/shared';
+import { useMutation } from '@tanstack/react-query';
+import { api, send } from '../../../lib/api-client';
+import { ErrorNotice } from './error-notice';
+
+type Change = TamperInput['change'];
+
+const CHANGES: Record<Change, { button: string; why: string }> = {
+  signature: {
+    button: 'Change one character of oauth_signature',
+    why: 'Twitter computed the HMAC-SHA1 signature itself, over the same base string with the secrets it shares with the app. One character differs, so it cannot tell the request came from the app, and refuses it. The signature covers the method, the address and every parameter: change any of them and it no longer matches.',
+  },
+  timestamp: {
+    button: 'Send oauth_timestamp an hour old',
+    why: 'The changed timestamp was signed, so the signature is valid. Twitter still refuses: it accepts only requests stamped within a few minutes of its own clock. That limits how long a captured request stays usable, and it is why a server with a wrong clock fails every call.',
+  },
+  nonce: {
+    button: 'Send the same request twice (reuse oauth_nonce)',
+    why: 'The first copy was accepted. The second, identical down to its nonce and timestamp, was refused: Twitter remembers each nonce for as long as its timestamp is acceptable, so a request captured on the way cannot be replayed.',
+  },
+  verifier: {
+    button: 'Change one character of oauth_verifier',
+    why: 'The request was signed correctly, but the verifier is not the one Twitter issued at consent, so it will not trade the request token. Only the browser that came back from the consent page has the verifier. Your flow is untouched: step 4 still works with the real one.',
+  },
+};
+
+/** Twitter's error code and message from its reply, e.g. `{"errors":[{"code":135,…}]}`. */
+function twitterError(reply: string): { code: number; message: string } | null {
+  try {
+    const error = (JSON.parse(reply) as { errors?: { code: number; message: string }[] })
+      .errors?.[0];
+    return error ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function Outcome({ result, change }: { result: TamperResult; change: Change }) {
+  const error = twitterError(result.reply);
+  return (
+    <div className="tamper-outcome" data-testid="tamper-outcome">
+      <p>
+        Sent <code>POST /oauth/{result.endpoint}</code> with <code>{result.change.name}</code>{' '}
+        changed from <code>{result.change.from}</code> to <code>{result.change.to}</code>.
+      </p>
+      <p className={result.status < 300 ? 'tamper-accepted' : 'tamper-refused'}>
+        <strong>
+          Twitter answered {result.status}
+          {error ? `, code ${error.code}: “${error.message}”` : `: ${result.reply}`}
+        </strong>
+      </p>
+      <p>{CHANGES[change].why}</p>
+      <details>
+        <summary>The Authorization header's parameters, as sent</summary>
+        <table className="headers">
+          <caption className="visually-hidden">Parameters sent</caption>
+          <tbody>
+            {result.sent.map(([name, value]) => (
+              <tr key={name} className={name === result.change.name ? 'tamper-changed' : undefined}>
+                <th scope="row">{name}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
+
+/**
+ * The tampering lab (sandbox mode): send the sandbox's Twitter a correctly signed request with
+ * one input changed, and see it refused with Twitter's own code and the reason. It changes
+ * nothing in this flow.
+ */
+export function TamperLab({ changes, intro }: { changes: Change[]; intro: string }) {
+  const tamper = useMutation({
+    mutationFn: (change: Change) => send(api.flow.tamper.$post({ json: { change } })),
+  });
+  return (
+    <section className="tamper-lab" aria-labelledby="tamper-title">
+      <h3 id="tamper-title">Tampering lab: break the signed request (sandbox only)</h3>
+      <p className="muted">{intro}</p>
+      <p className="actions">
+        {changes.map((change) => (
+          <button
+            key={change}
+            type="button"
+            disabled={tamper.isPending}
+            aria-pressed={tamper.variables === change && !tamper.isPending}
+            onClick={() => tamper.mutate(change)}
+          >
+            {CHANGES[change].button}
+          </button>
+        ))}
+      </p>
+      {tamper.isPending && (
+        <p aria-live="polite">
+          <span className="spinner" aria-hidden="true" /> Sending Twitter the changed request…
+        </p>
+      )}
+      {tamper.isError && <ErrorNotice error={tamper.error} />}
+      {tamper.isSuccess && tamper.variables && (
+        <Outcome result={tamper.data} change={tamper.variables} />
+      )}
+    </section>
+  );
+}
