@@ -171,3 +171,43 @@ test('offline, a step says so and what to do, instead of spinning', async ({
   await context.setOffline(false);
   await wizard.getRequestToken();
 });
+
+test('presenter mode: large type, the diagram beside the step, moved by keyboard alone', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const wizard = new Wizard(page);
+  await wizard.open();
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(/\/step\/request-token\?present$/);
+  await expect(page.getByText('Presenter mode:')).toBeVisible();
+  const base = await page
+    .locator('.shell')
+    .evaluate((shell) => Number.parseFloat(getComputedStyle(shell).fontSize));
+  expect(base).toBeGreaterThanOrEqual(20);
+  // Step 1 by keyboard: the button is focused and pressed with Enter.
+  await wizard.button('Get request token').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('request-token')).toBeVisible();
+  // → goes to the next step, keeping presenter mode in the address; ← comes back.
+  await page.locator('body').press('ArrowRight');
+  await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
+  await expect(wizard.heading('Get the authorization URL')).toBeFocused();
+  const main = await page.locator('main').boundingBox();
+  const aside = await page.getByRole('complementary', { name: /How the flow fits/ }).boundingBox();
+  expect(main && aside && aside.x >= main.x + main.width).toBe(true);
+  // Step 3 is not open yet: → stays.
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/\/step\/request-token\?present$/);
+  // A reload keeps it (a bookmark opens it); P leaves it.
+  await page.reload();
+  await expect(page.getByText('Presenter mode:')).toBeVisible();
+  await expect(wizard.heading('Get a request token')).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(/\/step\/request-token$/);
+  await expect(page.getByText('Presenter mode:')).toBeHidden();
+  await context.close();
+});

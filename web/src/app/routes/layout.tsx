@@ -5,6 +5,7 @@ import { useFlow } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { SignIn } from '../../features/wizard/components/sign-in';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { usePresenter } from '../../features/wizard/presenter';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { useWizard } from '../../features/wizard/steps';
 import { ApiError } from '../../lib/api-client';
@@ -120,9 +121,10 @@ export default function Layout() {
   // no diagram.
   const overview = mustSignIn || pathname === '/start' || pathname === '/compare';
   useAnnouncePage(pathname, ready);
+  const presenter = usePresenter();
   if (!ready) return <BootView />;
   return (
-    <div className="shell">
+    <div className={presenter.on ? 'shell presenter' : 'shell'}>
       <a className="skip-link" href="#main">
         Skip to the current step
       </a>
@@ -144,12 +146,25 @@ export default function Layout() {
             </span>
           )}
           {flow?.done && <StartOverButton />}
+          <button
+            type="button"
+            aria-pressed={presenter.on}
+            onClick={presenter.toggle}
+            title="P toggles it; → and ← move between steps"
+          >
+            {presenter.on ? 'Leave presenter mode' : 'Presenter mode'}
+          </button>
         </div>
       </header>
       {config?.mode === 'sandbox' && (
         <p className="banner">
           Sandbox: a built-in emulator plays Cloud Elements, Twitter and Salesforce. No account is
           needed and nothing leaves this machine.
+        </p>
+      )}
+      {presenter.on && !overview && (
+        <p className="presenter-keys muted">
+          Presenter mode: <kbd>→</kbd> next step, <kbd>←</kbd> previous, <kbd>P</kbd> to leave.
         </p>
       )}
       {!overview && (
