@@ -98,6 +98,24 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/url\?/);
   expect(md).toMatch(/curl -X POST[^`]*\/instances'/);
   expect(md).toContain('## Step 4. Create an Instance');
+  // The handout: Cloud Elements' signed calls to Twitter, and the diagram as an SVG that parses.
+  expect(md).toContain("## Behind the scenes: Cloud Elements' calls to Twitter");
+  expect(md).toMatch(/### POST \S+\/oauth\/request_token → 200/);
+  expect(md).toMatch(/### POST \S+\/oauth\/access_token → 200/);
+  expect(md).toContain('| oauth_signature | `');
+  expect(md).toContain('Signing key: `<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>`');
+  const svg = md.slice(md.indexOf('<svg'), md.indexOf('</svg>') + 6);
+  const drawn = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      broken: doc.getElementsByTagName('parsererror').length,
+      arrows: doc.querySelectorAll('line[marker-end]').length,
+      labels: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+    };
+  }, svg);
+  expect(drawn.broken).toBe(0);
+  expect(drawn.arrows).toBe(26);
+  expect(drawn.labels).toContain('POST /oauth/access_token (signed)');
   // The instance token stays a marker unless the person opts in, knowing it is a credential.
   expect(md).toContain('"token": "<INSTANCE_TOKEN>"');
   await page.getByLabel(/Include the instance token in the export/).check();
@@ -109,6 +127,12 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   expect(mdWithToken).toMatch(/"token": "[A-Za-z0-9+/]{28}="/);
   expect(mdWithToken).toContain('keep this file like a password');
   await page.getByLabel(/Include the instance token in the export/).uncheck();
+  // Printed, the timeline is the handout: no controls, the diagram at full length after it.
+  await page.emulateMedia({ media: 'print' });
+  await expect(wizard.button('Export Markdown')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Steps' })).toBeHidden();
+  await expect(page.getByTestId('sequence-diagram')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   const [harFile] = await Promise.all([
     page.waitForEvent('download'),
     wizard.button('Export HAR').click(),

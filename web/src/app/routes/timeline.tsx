@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
+import { drawArrows } from '../../features/learn/arrows';
+import { diagramSvg } from '../../features/learn/diagram-svg';
 import { download, toHar, toMarkdown, withInstanceToken } from '../../features/learn/export';
 import { useConfig } from '../../features/wizard/api/config';
-import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
+import { fetchInstanceToken, useExchanges, useProviderLegs } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
 import { useWizard } from '../../features/wizard/steps';
@@ -10,7 +12,21 @@ import { useWizard } from '../../features/wizard/steps';
 export default function TimelinePage() {
   const exchanges = useExchanges();
   const { data: config } = useConfig();
-  const { isDone } = useWizard();
+  const { isDone, element, flow } = useWizard();
+  const { data: legs } = useProviderLegs(config?.mode === 'sandbox');
+  /** The handout's extras: the provider legs (sandbox) and the diagram as it stands. */
+  const handout = () => ({
+    element: element.provider,
+    legs: legs?.legs,
+    diagram: diagramSvg(
+      drawArrows(
+        element.key,
+        { isDone: (step) => isDone(step), denied: flow?.outcome === 'denied' },
+        exchanges,
+      ),
+      element,
+    ),
+  });
   const [includeToken, setIncludeToken] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const tokenBox = useId();
@@ -32,7 +48,9 @@ export default function TimelinePage() {
         other parties, so no exchange of them reaches this page. Export them as a Markdown
         transcript in the guide's style, or as a HAR file that browser devtools open. Both carry the
         same redacted values you see here: no secret, and the instance token as a marker unless you
-        choose to include it.
+        choose to include it. The Markdown handout adds, in sandbox mode, Cloud Elements' calls to
+        the provider with their signatures, and the sequence diagram; printed, this page is the
+        handout on paper.
       </p>
       {isDone('create-instance') && (
         <p>
@@ -55,7 +73,7 @@ export default function TimelinePage() {
           onClick={exportAs(async () =>
             download(
               `cloud-elements-flow-${stamp}.md`,
-              toMarkdown(await toExport(), config?.mode ?? '', includeToken),
+              toMarkdown(await toExport(), config?.mode ?? '', includeToken, handout()),
               'text/markdown',
             ),
           )}
@@ -74,6 +92,18 @@ export default function TimelinePage() {
           )}
         >
           Export HAR
+        </button>{' '}
+        <button
+          type="button"
+          disabled={exchanges.length === 0}
+          onClick={() =>
+            download(`cloud-elements-sequence-${stamp}.svg`, handout().diagram, 'image/svg+xml')
+          }
+        >
+          Download the diagram (SVG)
+        </button>{' '}
+        <button type="button" disabled={exchanges.length === 0} onClick={() => window.print()}>
+          Print as a handout
         </button>
       </p>
       {exportError !== null && <ErrorNotice error={exportError} />}

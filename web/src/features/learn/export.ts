@@ -1,4 +1,4 @@
-import type { Exchange } from '@cew/shared';
+import type { Exchange, ProviderLegs } from '@cew/shared';
 
 /** Titles in the guide's style, one heading per step. */
 const TITLES: Record<Exchange['step'], string> = {
@@ -25,10 +25,49 @@ export function withInstanceToken(exchanges: Exchange[], token: string): Exchang
   return JSON.parse(JSON.stringify(exchanges).split(INSTANCE_TOKEN).join(token));
 }
 
+/** What the handout adds to the exchanges: the provider legs and the diagram. */
+export type Handout = {
+  element: string;
+  /** Sandbox mode: Cloud Elements' calls to the provider, as the sandbox recorded them. */
+  legs?: ProviderLegs['legs'];
+  /** The sequence, as a standalone SVG. */
+  diagram?: string;
+};
+
+/** The provider legs as Markdown: each signed call's parameters and signature working. */
+function legsMarkdown(legs: ProviderLegs['legs'], element: string): string[] {
+  const lines = ['', `## Behind the scenes: Cloud Elements' calls to ${element}`, ''];
+  lines.push(
+    'Your app never makes these calls: Cloud Elements makes them, server to server. Recorded by the sandbox, secrets as markers.',
+  );
+  for (const leg of legs) {
+    lines.push('', `### ${leg.method} ${leg.url} → ${leg.status}`, '');
+    if (leg.name === 'token') {
+      lines.push('| form field | value |', '|---|---|');
+      for (const [name, value] of leg.form) lines.push(`| ${name} | \`${value}\` |`);
+    } else {
+      lines.push('| oauth parameter | value |', '|---|---|');
+      for (const [name, value] of leg.oauthParams) lines.push(`| ${name} | \`${value}\` |`);
+      lines.push('', 'Signature base string:', '', fence('text', leg.baseString));
+      lines.push(
+        '',
+        `Signing key: \`${leg.signingKey}\` · HMAC-SHA1 signature: \`${leg.signature}\``,
+      );
+    }
+    lines.push('', 'Reply:', '', fence('text', leg.responseBody));
+  }
+  return lines;
+}
+
 /** A readable transcript of the flow, as the Cloud Elements guide writes it. Already redacted. */
-export function toMarkdown(exchanges: Exchange[], mode: string, tokenIncluded = false): string {
+export function toMarkdown(
+  exchanges: Exchange[],
+  mode: string,
+  tokenIncluded = false,
+  handout: Handout = { element: 'Twitter' },
+): string {
   const lines = [
-    '# Cloud Elements "Create Instance" for Twitter: transcript',
+    `# Cloud Elements "Create Instance" for ${handout.element}: transcript`,
     '',
     `Recorded by the Cloud Elements Instance Wizard in ${mode} mode on ${new Date().toISOString()}.`,
     tokenIncluded
@@ -45,6 +84,8 @@ export function toMarkdown(exchanges: Exchange[], mode: string, tokenIncluded = 
     if (exchange.responseBody !== undefined)
       lines.push('Response:', '', fence('json', json(exchange.responseBody)));
   }
+  if (handout.legs?.length) lines.push(...legsMarkdown(handout.legs, handout.element));
+  if (handout.diagram) lines.push('', '## The sequence', '', handout.diagram);
   return `${lines.join('\n')}\n`;
 }
 
