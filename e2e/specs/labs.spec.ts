@@ -6,6 +6,11 @@ test("tampering lab: each changed input refused with Twitter's code, and the flo
 }) => {
   await wizard.open();
   await wizard.getRequestToken();
+  // The request token's life, counted down until step 4 uses it.
+  const clock = page.getByTestId('token-clock');
+  await expect(clock).toContainText(
+    /Request token: (10:00|9:[0-5]\d) left of the sandbox's 10 minutes/,
+  );
   const outcome = page.getByTestId('tamper-outcome');
   const refusals: [string, RegExp][] = [
     ['Change one character of oauth_signature', /401, code 32: “Could not authenticate you\.”/],
@@ -27,8 +32,9 @@ test("tampering lab: each changed input refused with Twitter's code, and the flo
   await wizard.button('Change one character of oauth_verifier').click();
   await expect(outcome).toContainText('Invalid oauth_verifier');
   await expect(outcome).toContainText('Your flow is untouched');
-  // The real verifier still works.
+  // The real verifier still works; the token is spent, so its clock stops.
   await wizard.createInstance(`lab-after-tamper-${Date.now()}`);
+  await expect(clock).toBeHidden();
   await wizard.expectNoSecretReceived();
 });
 

@@ -180,6 +180,8 @@ export type PublicConfig = {
   instanceTag: string;
   /** How long the BFF waits for Cloud Elements: a step's deadline, shown while it runs. */
   upstreamTimeoutMs: number;
+  /** Sandbox mode: how long its Twitter's request tokens live (real Twitter does not say). */
+  requestTokenTtlMs?: number;
 };
 
 /**
@@ -195,6 +197,8 @@ export type FlowView = {
   done: CallStepId | null;
   outcome?: 'authorized' | 'denied';
   requestToken?: string;
+  /** When the request token was issued (ms since the epoch). */
+  requestTokenIssuedAt?: number;
   oauthUrl?: string;
   instanceName?: string;
   scenario: Scenario;
@@ -235,7 +239,14 @@ export const CallbackInputSchema = z.strictObject({
 });
 export type CallbackInput = z.infer<typeof CallbackInputSchema>;
 
-export { INSTANCE_NAME_MAX, OAUTH_URL_MAX, TAG_MAX, TAGS_MAX, TOKEN_MAX } from './limits';
+export {
+  INSTANCE_NAME_MAX,
+  OAUTH_URL_MAX,
+  SANDBOX_REQUEST_TOKEN_TTL_MS,
+  TAG_MAX,
+  TAGS_MAX,
+  TOKEN_MAX,
+} from './limits';
 
 /**
  * Optional settings from Cloud Elements' common instance configuration, sent in `configuration`.

@@ -9,3 +9,5 @@ export const TAGS_MAX = 10;
 export const TOKEN_MAX = 256;
 /** The longest authorization URL the BFF hands out (Twitter's are ~80 characters, Salesforce's ~300). */
 export const OAUTH_URL_MAX = 512;
+/** How long the sandbox's Twitter lets a request token live (real Twitter does not document it). */
+export const SANDBOX_REQUEST_TOKEN_TTL_MS = 10 * 60 * 1000;

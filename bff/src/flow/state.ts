@@ -33,6 +33,8 @@ export const FlowStateSchema = z.object({
   /** OAuth 1.0a: the request token and its secret. */
   requestToken: kept.optional(),
   tokenSecret: kept.optional(),
+  /** When the request token was issued (ms since the epoch): the browser counts down its life. */
+  issuedAt: z.number().int().nonnegative().optional(),
   oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
   /** OAuth 1.0a's verifier, or OAuth 2.0's code: what the callback brought. */
   verifier: kept.optional(),
@@ -62,6 +64,7 @@ export function toFlowView(flow: FlowState | null): FlowView {
     done: flow.done,
     outcome: flow.outcome,
     requestToken: flow.requestToken,
+    requestTokenIssuedAt: flow.issuedAt,
     oauthUrl: flow.oauthUrl,
     instanceName: flow.instanceName,
     scenario: flow.scenario,

@@ -175,6 +175,7 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         state,
         requestToken: data.token,
         tokenSecret: data.secret,
+        issuedAt: Date.now(),
       };
       store.save(c, flow);
       return c.json(

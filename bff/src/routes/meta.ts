@@ -1,5 +1,5 @@
 import type { PublicConfig } from '@cew/shared';
-import { ELEMENTS, type ElementKey, STEP_ORDER } from '@cew/shared';
+import { ELEMENTS, type ElementKey, SANDBOX_REQUEST_TOKEN_TTL_MS, STEP_ORDER } from '@cew/shared';
 import { Hono } from 'hono';
 import type { Config } from '../config';
 
@@ -22,6 +22,7 @@ export function createMetaRoutes(config: Config, accessCodeRequired: boolean) {
     accessCodeRequired,
     instanceTag: config.instanceTag,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
+    ...(config.mode === 'sandbox' ? { requestTokenTtlMs: SANDBOX_REQUEST_TOKEN_TTL_MS } : {}),
   };
   return (
     new Hono()

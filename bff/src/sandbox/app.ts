@@ -1,3 +1,4 @@
+import { SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
 import { Hono } from 'hono';
 import { createCloudElements } from './cloud-elements';
 import { type ConnectedApp, createSalesforce } from './salesforce';
@@ -32,7 +33,7 @@ export function createSandboxApp(options: SandboxOptions) {
   const twitter = createTwitter({
     baseUrl: twitterPublicUrl,
     apps: options.apps,
-    tokenTtlMs: options.tokenTtlMs ?? 10 * 60 * 1000,
+    tokenTtlMs: options.tokenTtlMs ?? SANDBOX_REQUEST_TOKEN_TTL_MS,
     now,
   });
   const salesforce = createSalesforce({

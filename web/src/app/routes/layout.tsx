@@ -5,6 +5,7 @@ import { useFlow } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { SignIn } from '../../features/wizard/components/sign-in';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { TokenClock } from '../../features/wizard/components/token-clock';
 import { usePresenter } from '../../features/wizard/presenter';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { useWizard } from '../../features/wizard/steps';
@@ -193,6 +194,7 @@ export default function Layout() {
               );
             })}
           </ol>
+          <TokenClock />
         </nav>
       )}
       <div className="columns">
