@@ -19,6 +19,7 @@ import { createMetaRoutes } from './routes/meta';
 import { createSandboxApp } from './sandbox/app';
 import { createStaticSite, inlineStyleSources } from './static-site';
 import { createCloudElements } from './upstream/cloud-elements';
+import { wireCookies } from './wire-cookies';
 
 /** Request bodies of this API are tiny; anything larger is refused before it is read. */
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -97,6 +98,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     .use(hostGuard(publicUrl.host))
     .use(apiGuard(publicUrl.origin))
     .use(limitBody)
+    .use(wireCookies)
     .route('/', createMetaRoutes(config, access.required))
     .route('/session', access.routes)
     .use(access.guard)

@@ -74,3 +74,40 @@ test('callback lab: a changed state or oauth_token is refused with the reason; a
   // And the flow goes on.
   await wizard.createInstance(`lab-after-replay-${Date.now()}`);
 });
+
+test('on the wire: each page ↔ BFF call as sent, its cookie named not shown; what the BFF hid', async ({
+  page,
+  wizard,
+  context,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  // One exchange, split: what went upstream at each marker, and what this page sees.
+  await page.getByText('What the BFF sent upstream, and what your browser sees').click();
+  const redactions = page.getByRole('table', { name: 'Secrets replaced by markers' });
+  await expect(
+    redactions.getByRole('row', {
+      name: /query apiSecret .*TWITTER_API_SECRET.*<TWITTER_API_SECRET>/,
+    }),
+  ).toBeVisible();
+  await wizard.getAuthorizationUrl();
+
+  await wizard.link('Timeline').click();
+  const wire = page.getByTestId('raw-wire');
+  const call = wire.getByRole('listitem').filter({ hasText: 'POST /api/flow/authorize-url' });
+  await call.locator('summary').click();
+  const sent = call.getByRole('region', { name: 'request POST /api/flow/authorize-url' });
+  const reply = call.getByRole('region', { name: 'reply to POST /api/flow/authorize-url' });
+  await expect(sent).toContainText('POST /api/flow/authorize-url HTTP/1.1');
+  await expect(sent).toContainText(/cookie: cew_flow=<sealed, \d+ bytes>/);
+  await expect(reply).toContainText('HTTP/1.1 200');
+  await expect(reply).toContainText(
+    /set-cookie: cew_flow=<sealed, \d+ bytes>; Max-Age=1800; Path=\/api; HttpOnly; SameSite=Lax/,
+  );
+  await expect(reply).toContainText('"oauthUrl"');
+  // The sealed value itself is nowhere on the page.
+  const flowCookie = (await context.cookies()).find((cookie) => cookie.name === 'cew_flow');
+  expect(flowCookie?.value.length).toBeGreaterThan(20);
+  expect(await page.content()).not.toContain(flowCookie?.value ?? '');
+  await wizard.expectNoSecretReceived();
+});

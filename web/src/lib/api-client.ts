@@ -1,6 +1,7 @@
 import type { AppType } from '@cew/bff';
 import type { ErrorBody, Exchange } from '@cew/shared';
 import { type ClientResponse, hc } from 'hono/client';
+import { recordWire } from './wire';
 
 /** A refused BFF call, with the message to show and the exchange that caused it, if any. */
 export class ApiError extends Error {
@@ -33,8 +34,24 @@ export const setDeadline = (upstreamTimeoutMs: number) => {
  */
 export const api = hc<AppType>('/', {
   init: { credentials: 'same-origin' },
-  fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-    fetch(input, { ...init, signal: AbortSignal.timeout(deadlineMs) }),
+  fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+    const started = performance.now();
+    const request = {
+      method: init?.method ?? 'GET',
+      url: input instanceof Request ? input.url : String(input),
+      headers: init?.headers,
+      body: init?.body,
+    };
+    try {
+      const response = await fetch(input, { ...init, signal: AbortSignal.timeout(deadlineMs) });
+      // The raw wire view's record of this call (a copy: the caller reads the body itself).
+      void recordWire(request, response.clone(), performance.now() - started);
+      return response;
+    } catch (error) {
+      void recordWire(request, null, performance.now() - started);
+      throw error;
+    }
+  },
 }).api;
 
 /** A call's reply: its body when OK; otherwise an ApiError with the BFF's message and exchange. */

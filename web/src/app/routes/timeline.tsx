@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { RawWire } from '../../features/inspector/components/raw-wire';
 import { drawArrows } from '../../features/learn/arrows';
 import { diagramSvg } from '../../features/learn/diagram-svg';
 import { download, toHar, toMarkdown, withInstanceToken } from '../../features/learn/export';
@@ -107,6 +108,17 @@ export default function TimelinePage() {
         </button>
       </p>
       {exportError !== null && <ErrorNotice error={exportError} />}
+      <section aria-labelledby="wire-title">
+        <h3 id="wire-title">On the wire: every call between this page and the BFF</h3>
+        <p className="muted">
+          The exchanges below are the BFF's calls upstream. These are the page's own calls to the
+          BFF, as they went: request line, headers, body and reply. The browser adds the flow cookie
+          itself and the page may not read it (HttpOnly): the BFF names it, with its size and
+          attributes, and the sealed value never shows.
+        </p>
+        <RawWire />
+      </section>
+      <h3>The exchanges</h3>
       {exchanges.length === 0 ? (
         <p>No exchanges yet: start with step 1.</p>
       ) : (

@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
+import { markersIn } from '../markers';
 import type { TravellingValue } from '../travel';
 import { FieldNoteButton } from './field-note';
 import { markTravelling } from './marked-text';
@@ -80,6 +81,62 @@ function Body({
   if (value === undefined) return <p className="muted">(no body)</p>;
   if (typeof value !== 'object' || value === null) return <JsonView value={value} label={label} />;
   return <JsonTree value={value} label={label} hooks={{ renderString: mark, noteFor: note }} />;
+}
+
+/** The exchange as the HTTP text that went by: request line, headers, body; then the reply. */
+function rawHttp(exchange: Exchange): string {
+  const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;
+  const body = (value: unknown) =>
+    value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  return [
+    `${exchange.method} ${url ? `${url.pathname}${url.search}` : exchange.url} HTTP/1.1`,
+    ...(url ? [`host: ${url.host}`] : []),
+    ...Object.entries(exchange.requestHeaders).map(([name, value]) => `${name}: ${value}`),
+    '',
+    body(exchange.requestBody),
+    '',
+    exchange.status === null ? '(no reply)' : `HTTP/1.1 ${exchange.status}`,
+    ...Object.entries(exchange.responseHeaders).map(([name, value]) => `${name}: ${value}`),
+    '',
+    body(exchange.responseBody),
+  ]
+    .join('\n')
+    .trimEnd();
+}
+
+/** Where the BFF hid a secret, and what stood there: what went upstream beside what you see. */
+function Redactions({ exchange }: { exchange: Exchange }) {
+  const rows = markersIn(exchange);
+  if (rows.length === 0) return null;
+  return (
+    <details className="curl">
+      <summary>What the BFF sent upstream, and what your browser sees ({rows.length})</summary>
+      <table className="headers redactions">
+        <caption className="visually-hidden">Secrets replaced by markers</caption>
+        <thead>
+          <tr>
+            <th scope="col">Where</th>
+            <th scope="col">On the wire upstream</th>
+            <th scope="col">Your browser sees</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={`${row.where}-${row.marker}-${i}`}>
+              <td>
+                {row.direction === 'sent' ? 'BFF sent, ' : 'BFF received, '}
+                {row.where}
+              </td>
+              <td>{row.meaning}</td>
+              <td>
+                <code>{row.marker}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
 }
 
 /**
@@ -181,6 +238,11 @@ export default function ExchangeInspector({
           <JsonView value={exchange.curl} label="curl command" />
         </details>
       )}
+      <details className="curl">
+        <summary>As it went on the wire (raw HTTP)</summary>
+        <JsonView value={rawHttp(exchange)} label="raw HTTP" />
+      </details>
+      <Redactions exchange={exchange} />
     </section>
   );
 }
