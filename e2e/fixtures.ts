@@ -1,4 +1,10 @@
-import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 /** The sandbox's demo secrets: none may ever reach the browser, in any form. */
 export const DEMO_SECRETS = [
@@ -35,6 +41,18 @@ export class Wizard {
   async snap(name: string) {
     if (!process.env.SCREENSHOTS) return;
     await this.page.screenshot({ path: `../docs/images/${name}.png`, fullPage: true });
+  }
+
+  /** With SCREENSHOTS=1, saves the page's first screen (the viewport) for the README. */
+  async snapScreen(name: string) {
+    if (!process.env.SCREENSHOTS) return;
+    await this.page.screenshot({ path: `../docs/images/${name}.png` });
+  }
+
+  /** With SCREENSHOTS=1, saves one part of the page for the README. */
+  async snapPart(part: Locator, name: string) {
+    if (!process.env.SCREENSHOTS) return;
+    await part.screenshot({ path: `../docs/images/${name}.png` });
   }
 
   /** The first screen, where a new visitor lands: choose the element (Twitter's is the guide's). */

@@ -24,6 +24,7 @@ test("tampering lab: each changed input refused with Twitter's code, and the flo
   // The changed parameter is marked in what was sent.
   await outcome.getByText("The Authorization header's parameters, as sent").click();
   await expect(outcome.locator('tr.tamper-changed th')).toHaveText('oauth_nonce');
+  await wizard.snapPart(page.locator('.tamper-lab'), 'lab-tampering');
 
   await wizard.getAuthorizationUrl();
   await wizard.goToConsentPage();
@@ -56,6 +57,7 @@ test('callback lab: a changed state or oauth_token is refused with the reason; a
   await form.getByLabel('state', { exact: true }).fill('a-state-from-another-site');
   await form.getByRole('button', { name: 'Send to the BFF' }).click();
   await expect(alert).toContainText("The callback's state does not match this flow's state");
+  await wizard.snapPart(page.locator('article.step'), 'lab-callback');
 
   await form.getByRole('button', { name: 'Put back what Twitter sent' }).click();
   await form.getByLabel('oauth_token', { exact: true }).fill('someone-elses-request-token');
@@ -105,6 +107,7 @@ test('on the wire: each page ↔ BFF call as sent, its cookie named not shown; w
     /set-cookie: cew_flow=<sealed, \d+ bytes>; Max-Age=1800; Path=\/api; HttpOnly; SameSite=Lax/,
   );
   await expect(reply).toContainText('"oauthUrl"');
+  await wizard.snapPart(call, 'raw-wire');
   // The sealed value itself is nowhere on the page.
   const flowCookie = (await context.cookies()).find((cookie) => cookie.name === 'cew_flow');
   expect(flowCookie?.value.length).toBeGreaterThan(20);

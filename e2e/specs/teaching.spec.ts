@@ -147,6 +147,10 @@ test('the diagram and the panels tell what happened: a refusal on the consent pa
   await expect(page.getByTestId('denied')).toContainText('Access was denied.');
   const diagram = page.getByTestId('sequence-diagram');
   await expect(diagram.locator('[data-outcome="denied"]')).toHaveText(/302 → callback\?denied/);
+  await wizard.snapPart(
+    page.getByRole('complementary', { name: /How the flow fits/ }),
+    'diagram-denied',
+  );
   await expect(diagram).not.toContainText('oauth_verifier');
   await expect(diagram.locator('[data-outcome="skipped"]').first()).toContainText(
     'POST /api/flow/instance',
@@ -179,6 +183,7 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   const page = await context.newPage();
   const wizard = new Wizard(page);
   await wizard.open();
+  await expect(wizard.heading('Get a request token')).toBeFocused();
   await page.keyboard.press('p');
   await expect(page).toHaveURL(/\/step\/request-token\?present$/);
   await expect(page.getByText('Presenter mode:')).toBeVisible();
@@ -197,6 +202,7 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   const main = await page.locator('main').boundingBox();
   const aside = await page.getByRole('complementary', { name: /How the flow fits/ }).boundingBox();
   expect(main && aside && aside.x >= main.x + main.width).toBe(true);
+  await wizard.snapScreen('presenter-mode');
   // Step 3 is not open yet: → stays.
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);

@@ -76,6 +76,7 @@ describe('drawArrows', () => {
       '302 → callback?error=access_denied',
     );
     expect(arrows.some((a) => a.label.includes('code&state'))).toBe(false);
+    expect(arrows.some((a) => a.label.includes('code kept'))).toBe(false);
     expect(
       new Set(of(arrows, 'create-instance').map((line) => line.slice(line.lastIndexOf(': ') + 2))),
     ).toEqual(new Set(['skipped']));

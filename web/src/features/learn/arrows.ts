@@ -160,6 +160,9 @@ export function drawArrows(
           outcome: 'denied',
         };
       }
+      if (arrow.kind === 'reply' && arrow.leg === 'browser-bff') {
+        return { ...arrow, label: '200 { accepted: false }: nothing to keep', outcome: 'done' };
+      }
       return { ...arrow, outcome: 'done' };
     }
     if (progress.denied && step !== 'callback' && !progress.isDone(step)) {

@@ -37,7 +37,8 @@ export function TokenClock() {
       </p>
     );
   }
-  const left = issuedAt + ttl - now;
+  // Clocks differ by a moment between server and browser: never more than the whole life.
+  const left = Math.min(ttl, issuedAt + ttl - now);
   return (
     <p
       className={left > 60_000 ? 'token-clock muted' : 'token-clock token-clock-late'}
