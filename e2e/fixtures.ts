@@ -46,7 +46,11 @@ export class Wizard {
   /** With SCREENSHOTS=1, saves the page's first screen (the viewport) for the README. */
   async snapScreen(name: string) {
     if (!process.env.SCREENSHOTS) return;
+    const size = this.page.viewportSize();
+    // A laptop's screen: the step and the diagram beside it, as a person first sees them.
+    await this.page.setViewportSize({ width: 1280, height: 960 });
     await this.page.screenshot({ path: `../docs/images/${name}.png` });
+    if (size) await this.page.setViewportSize(size);
   }
 
   /** With SCREENSHOTS=1, saves one part of the page for the README. */

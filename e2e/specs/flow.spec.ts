@@ -14,7 +14,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(wizard.exchangeStatus()).toHaveText('200');
   await expect(page.getByRole('row', { name: /^apiSecret/ })).toContainText('<TWITTER_API_SECRET>');
   const requestToken = (await page.getByTestId('request-token').textContent()) ?? '';
-  await wizard.snap('step-1-request-token');
+  await wizard.snapScreen('step-1-request-token');
 
   // Step 2: the authorization URL carries this flow's token.
   await wizard.getAuthorizationUrl();
@@ -39,7 +39,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
 
   // Step 4: the instance, with the request token secret never shown.
   await wizard.createInstance('e2e-approve');
-  await wizard.snap('step-4-create-instance');
+  await wizard.snapScreen('step-4-create-instance');
   await expect(page.getByLabel('request body', { exact: true })).toContainText(
     /"secret"ⓘ?: "<REQUEST_TOKEN_SECRET>"/,
   );

@@ -16,10 +16,15 @@ export default function LearnPanel() {
   // it, without moving the page.
   useEffect(() => {
     const box = panel.current;
-    const row = box?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (!box || !row || box.scrollHeight <= box.clientHeight || pathname === '') return;
-    const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top;
-    if (top < 40 || top > box.clientHeight - 80) box.scrollTop += top - 80;
+    const rows = box?.querySelectorAll<HTMLElement>('[aria-current="step"]');
+    const first = rows?.[0];
+    const last = rows?.[rows.length - 1];
+    if (!box || !first || !last || box.scrollHeight <= box.clientHeight || pathname === '') return;
+    const origin = box.getBoundingClientRect().top;
+    const top = first.getBoundingClientRect().top - origin;
+    const bottom = last.getBoundingClientRect().bottom - origin;
+    // Scrolled so all of this step's hops show, the first near the top, when some do not.
+    if (top < 40 || bottom > box.clientHeight) box.scrollTop += top - 60;
   }, [pathname]);
 
   return (
