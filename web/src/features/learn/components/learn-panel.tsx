@@ -24,7 +24,7 @@ export default function LearnPanel() {
     const top = first.getBoundingClientRect().top - origin;
     const bottom = last.getBoundingClientRect().bottom - origin;
     // Scrolled so all of this step's hops show, the first near the top, when some do not.
-    if (top < 40 || bottom > box.clientHeight) box.scrollTop += top - 60;
+    if (top < 60 || bottom > box.clientHeight) box.scrollTop += top - 90;
   }, [pathname]);
 
   return (
