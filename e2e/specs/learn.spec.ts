@@ -263,6 +263,9 @@ test('usable at 375 px: no sideways scrolling on any step page', async ({ browse
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    // Down to the bottom: the diagram below the step is drawn once scrolled near, and measured.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    if (path.startsWith('/step/')) await expect(page.getByTestId('sequence-diagram')).toBeVisible();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

@@ -145,6 +145,11 @@ test('compare: OAuth 1.0a and 2.0 side by side, from both flows walked in this t
 /** Serious or critical axe findings, and sideways scrolling, on the page as it is now. */
 async function problemsOn(page: Page, where: string): Promise<string[]> {
   const found: string[] = [];
+  // Down to the bottom first: below the step, the diagram is drawn once scrolled near.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  if (await page.locator('.learn-marker').count()) {
+    await expect(page.getByTestId('sequence-diagram')).toBeVisible();
+  }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   if (overflow > 0) found.push(`${where} scrolls sideways by ${overflow}px`);
   for (const v of (await new AxeBuilder({ page }).analyze()).violations) {

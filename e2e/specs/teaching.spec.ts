@@ -68,6 +68,8 @@ test('on a projector (1280 px) the diagram sits beside the step, labels at 13 px
 
 test('on a phone (375 px) the diagram is a readable list under the step', async ({ browser }) => {
   await walkAt(browser, 375, async (page) => {
+    // Below the step, it is drawn once the reader scrolls near it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const diagram = page.getByTestId('sequence-diagram');
     // Each hop names who talks to whom in words, not by lanes a few pixels wide.
     await expect(diagram.getByText('BFF → Cloud Elements').first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
@@ -99,6 +99,35 @@ export function RouteError() {
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The diagram and who-holds-what. Beside the step (1024 px and up) they are drawn at once; on a
+ * narrower screen they sit below the step, so they are drawn when the reader scrolls near them:
+ * a phone's first screen, and its first tap, do not wait for them.
+ */
+function LearnBeside() {
+  const [wide] = useState(() => window.matchMedia('(min-width: 1024px)').matches);
+  const [near, setNear] = useState(false);
+  const marker = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = marker.current;
+    if (wide || near || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [wide, near]);
+  if (!wide && !near) return <div ref={marker} className="learn-marker" />;
+  return (
+    <Suspense fallback={null}>
+      <LearnPanel />
+    </Suspense>
   );
 }
 
@@ -209,11 +238,7 @@ export default function Layout() {
             <Outlet />
           )}
         </main>
-        {!overview && (
-          <Suspense fallback={null}>
-            <LearnPanel />
-          </Suspense>
-        )}
+        {!overview && <LearnBeside />}
       </div>
       <footer className="foot">
         <p>
