@@ -270,6 +270,14 @@ test('usable at 375 px: no sideways scrolling on any step page', async ({ browse
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    if (path === '/instances') {
+      // Each instance is a card: its Delete button within the screen, not off to the right.
+      const remove = await page
+        .getByRole('button', { name: /^Delete/ })
+        .first()
+        .boundingBox();
+      expect(remove && remove.x + remove.width).toBeLessThanOrEqual(375);
+    }
   }
   await context.close();
 });
