@@ -97,6 +97,28 @@ export function createCloudElements(options: CloudElementsOptions) {
     );
   }
 
+  /**
+   * A call to the sandbox's own windows beside Cloud Elements' API (`/_inspect`, `/_lab`): sandbox
+   * mode only, made and recorded like any upstream call.
+   */
+  const sandboxRoot = baseUrl.replace(/\/elements\/api-v2$/, '');
+  const sandboxWindow = (
+    method: 'GET' | 'POST',
+    path: string,
+    context: CallContext | undefined,
+    body?: unknown,
+  ) =>
+    send(
+      {
+        step: 'request-token',
+        method,
+        url: `${sandboxRoot}${path}`,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body }),
+      },
+      context,
+    );
+
   // A string, not a URL object: the base was validated once in config, and parsing it again on
   // every call is a measurable part of step 1's cost.
   const elementUrl = (element: ElementKey, path: string, query: Record<string, string>) =>
@@ -263,14 +285,9 @@ export function createCloudElements(options: CloudElementsOptions) {
      * of Cloud Elements' API; the emulator's window onto that leg.
      */
     async getProviderLegs(by: { oauth_token: string } | { code: string }, context?: CallContext) {
-      const root = baseUrl.replace(/\/elements\/api-v2$/, '');
-      const reply = await send(
-        {
-          step: 'request-token',
-          method: 'GET',
-          url: `${root}/_inspect/legs?${new URLSearchParams(by)}`,
-          headers: {},
-        },
+      const reply = await sandboxWindow(
+        'GET',
+        `/_inspect/legs?${new URLSearchParams(by)}`,
         context,
       );
       const legs = expectOk(
@@ -287,17 +304,10 @@ export function createCloudElements(options: CloudElementsOptions) {
      * Cloud Elements' API.
      */
     async tamper(input: TamperInput & { oauth_token?: string }, context?: CallContext) {
-      const root = baseUrl.replace(/\/elements\/api-v2$/, '');
-      const reply = await send(
-        {
-          step: 'request-token',
-          method: 'POST',
-          url: `${root}/_lab/tamper`,
-          headers: { 'content-type': 'application/json' },
-          body: { consumerKey: appOf('twitter').apiKey, ...input },
-        },
-        context,
-      );
+      const reply = await sandboxWindow('POST', '/_lab/tamper', context, {
+        consumerKey: appOf('twitter').apiKey,
+        ...input,
+      });
       if (reply.status === 409) {
         const message = (reply.body as { message?: unknown } | undefined)?.message;
         throw new AppError(409, 'out_of_order', `The lab cannot do that now: ${String(message)}.`);
