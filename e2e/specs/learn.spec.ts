@@ -131,7 +131,9 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   await page.emulateMedia({ media: 'print' });
   await expect(wizard.button('Export Markdown')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Steps' })).toBeHidden();
+  await expect(page.getByTestId('raw-wire')).toBeHidden();
   await expect(page.getByTestId('sequence-diagram')).toBeVisible();
+  await wizard.snapScreen('handout-print');
   await page.emulateMedia({ media: 'screen' });
   const [harFile] = await Promise.all([
     page.waitForEvent('download'),

@@ -54,7 +54,7 @@ export default function TimelinePage() {
         handout on paper.
       </p>
       {isDone('create-instance') && (
-        <p>
+        <p className="no-print">
           <input
             id={tokenBox}
             type="checkbox"
@@ -108,7 +108,7 @@ export default function TimelinePage() {
         </button>
       </p>
       {exportError !== null && <ErrorNotice error={exportError} />}
-      <section aria-labelledby="wire-title">
+      <section aria-labelledby="wire-title" className="no-print">
         <h3 id="wire-title">On the wire: every call between this page and the BFF</h3>
         <p className="muted">
           The exchanges below are the BFF's calls upstream. These are the page's own calls to the
