@@ -126,6 +126,12 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   const mdWithToken = readFileSync((await withToken.path()) ?? '', 'utf8');
   expect(mdWithToken).toMatch(/"token": "[A-Za-z0-9+/]{28}="/);
   expect(mdWithToken).toContain('keep this file like a password');
+  // The wire record of that reveal keeps the token as a marker, in the tab's storage and on the page.
+  const token = /"token": "([A-Za-z0-9+/]{28}=)"/.exec(mdWithToken)?.[1] ?? '';
+  const wireRecord = await page.evaluate(() => sessionStorage.getItem('cew-wire') ?? '');
+  expect(wireRecord).toContain('/api/flow/instance-token');
+  expect(wireRecord).not.toContain(token);
+  expect(await page.content()).not.toContain(token);
   await page.getByLabel(/Include the instance token in the export/).uncheck();
   // Printed, the timeline is the handout: no controls, the diagram at full length after it.
   await page.emulateMedia({ media: 'print' });

@@ -43,6 +43,17 @@ function headersOf(headers: Headers, cookies: string[], name: string): [string, 
   return [...list, ...cookies.map((value): [string, string] => [name, value])];
 }
 
+/**
+ * The one reply that carries a credential in clear (step 5's reveal of the instance token) is
+ * kept with the token as a marker: the record lives in sessionStorage and on the timeline, and
+ * the token belongs only where the person asked to see it.
+ */
+const INSTANCE_TOKEN_PATH = '/api/flow/instance-token';
+const withoutToken = (path: string, body: string) =>
+  path === INSTANCE_TOKEN_PATH
+    ? body.replace(/"token":"[^"]*"/, '"token":"<INSTANCE_TOKEN>"')
+    : body;
+
 export async function recordWire(
   request: { method: string; url: string; headers: HeadersInit | undefined; body: unknown },
   response: Response | null,
@@ -61,7 +72,9 @@ export async function recordWire(
     requestBody: typeof request.body === 'string' ? cut(request.body) : undefined,
     status: response?.status ?? 0,
     responseHeaders: response ? headersOf(response.headers, wire.set ?? [], 'set-cookie') : [],
-    responseBody: response ? cut(await response.text().catch(() => '')) : '',
+    responseBody: response
+      ? cut(withoutToken(url.pathname, await response.text().catch(() => '')))
+      : '',
     ms: Math.round(ms),
   };
   entries = [...entries, entry].slice(-MAX_ENTRIES);
