@@ -215,6 +215,17 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/step\/request-token\?present$/);
+  // Through the provider and back: the callback's query still reaches the BFF.
+  await page.keyboard.press('ArrowRight');
+  await wizard.button('Get authorization URL').click();
+  await wizard.goToConsentPage();
+  await wizard.button('Authorize app').click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await expect(page).toHaveURL(/\/step\/consent\?present$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/\/step\/request-token\?present$/);
   // A reload keeps it (a bookmark opens it); P leaves it.
   await page.reload();
   await expect(page.getByText('Presenter mode:')).toBeVisible();

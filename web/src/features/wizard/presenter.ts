@@ -5,10 +5,20 @@ import { useWizard } from './steps';
 /** The address's mark of presenter mode: `?present`, so a trainer can bookmark it. */
 const PARAM = 'present';
 
+/** The provider's redirect lands here; its query must reach the callback page untouched. */
+const CALLBACK_PATH = '/oauth/callback';
+
 /** Keys typed into a field are the field's, not the presenter's. */
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * Whether presenter mode is on: the address says so, or this tab turned it on and a link has
+ * just dropped the mark (it is put back at once, below).
+ */
+const isOn = (search: string) =>
+  new URLSearchParams(search).has(PARAM) || sessionStorage.getItem(PARAM) === '1';
 
 /**
  * Presenter mode, for a projector: large type, the diagram always beside the step, and the
@@ -19,31 +29,38 @@ export function usePresenter() {
   const { search, pathname } = useLocation();
   const navigate = useNavigate();
   const wizard = useWizard();
-  const on = new URLSearchParams(search).has(PARAM);
+  const on = isOn(search);
 
-  const setOn = (value: boolean) =>
-    navigate({ pathname, search: value ? `?${PARAM}` : '' }, { replace: true });
+  const set = (value: boolean) => {
+    if (value) sessionStorage.setItem(PARAM, '1');
+    else sessionStorage.removeItem(PARAM);
+    navigate(
+      { pathname: window.location.pathname, search: value ? `?${PARAM}` : '' },
+      { replace: true },
+    );
+  };
 
-  // Links inside the app drop the query: put the mark back after each move.
+  // A bookmark turns it on for the tab; links inside the app drop the query, so the mark is put
+  // back after each move. Never on the callback, whose query is the provider's answer.
   useEffect(() => {
-    if (sessionStorage.getItem(PARAM) === '1' && !new URLSearchParams(search).has(PARAM)) {
-      navigate({ pathname, search: `?${PARAM}` }, { replace: true });
+    const params = new URLSearchParams(search);
+    if (params.has(PARAM)) sessionStorage.setItem(PARAM, '1');
+    else if (on && pathname !== CALLBACK_PATH) {
+      navigate(
+        { pathname, search: search ? `${search}&${PARAM}` : `?${PARAM}` },
+        { replace: true },
+      );
     }
-  }, [pathname, search, navigate]);
-  useEffect(() => {
-    if (on) sessionStorage.setItem(PARAM, '1');
-  }, [on]);
+  }, [on, pathname, search, navigate]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
-      if (event.key === 'p' || event.key === 'P') {
-        if (on) sessionStorage.removeItem(PARAM);
-        navigate({ pathname, search: on ? '' : `?${PARAM}` }, { replace: true });
-        return;
-      }
-      if (!on || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
-      const index = wizard.steps.findIndex((step) => step.path === pathname);
+      // Read where the page is now, not where it was at the last render.
+      const now = isOn(window.location.search);
+      if (event.key === 'p' || event.key === 'P') return set(!now);
+      if (!now || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
+      const index = wizard.steps.findIndex((step) => step.path === window.location.pathname);
       const target = wizard.steps[index + (event.key === 'ArrowRight' ? 1 : -1)];
       if (index < 0 || !target || !wizard.isOpen(target.id)) return;
       event.preventDefault();
@@ -51,13 +68,7 @@ export function usePresenter() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [on, pathname, navigate, wizard]);
+  });
 
-  return {
-    on,
-    toggle: () => {
-      if (on) sessionStorage.removeItem(PARAM);
-      setOn(!on);
-    },
-  };
+  return { on, toggle: () => set(!on) };
 }
