@@ -120,6 +120,16 @@ export const useCreateInstance = () =>
 export const useTryIt = () =>
   useFlowMutation((_: undefined) => send(flow['try-it'].$post({ json: {} })));
 
+/**
+ * The tampering lab (sandbox): Twitter's answer to a signed request with one input changed. Not
+ * a step: it changes nothing in the flow, so it files no exchange.
+ */
+export const useTamper = () =>
+  useMutation({
+    mutationFn: (change: Parameters<(typeof flow)['tamper']['$post']>[0]['json']['change']) =>
+      send(flow.tamper.$post({ json: { change } })),
+  });
+
 /** Step 5's reveal and copy: the instance token, asked of the BFF only when wanted. */
 export const fetchInstanceToken = async () => (await send(api.flow['instance-token'].$get())).token;
 

@@ -1,6 +1,5 @@
 import type { TamperInput, TamperResult } from '@cew/shared';
-import { useMutation } from '@tanstack/react-query';
-import { api, send } from '../../../lib/api-client';
+import { useTamper } from '../api/flow';
 import { ErrorNotice } from './error-notice';
 
 type Change = TamperInput['change'];
@@ -74,9 +73,7 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
  * nothing in this flow.
  */
 export function TamperLab({ changes, intro }: { changes: Change[]; intro: string }) {
-  const tamper = useMutation({
-    mutationFn: (change: Change) => send(api.flow.tamper.$post({ json: { change } })),
-  });
+  const tamper = useTamper();
   return (
     <section className="tamper-lab" aria-labelledby="tamper-title">
       <h3 id="tamper-title">Tampering lab: break the signed request (sandbox only)</h3>
