@@ -63,6 +63,15 @@ test('on a projector (1280 px) the diagram sits beside the step, labels at 13 px
     // In view without scrolling, at the top of the page.
     expect(aside && aside.y < 800).toBe(true);
     expect(await smallestLabel(page)).toBeGreaterThanOrEqual(13);
+    // The pages above any one flow have no diagram beside them, and take the width.
+    if (page.url().endsWith('/step/create-instance')) {
+      for (const path of ['/start', '/compare']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+        const width = (await page.locator('main').boundingBox())?.width ?? 0;
+        expect(width, path).toBeGreaterThan(1200);
+      }
+    }
   });
 });
 

@@ -37,9 +37,15 @@ const ROWS: Row[] = [
         .map((step) => step.short)
         .join(' → '),
     },
+    // The calls to Cloud Elements only: the browser's own calls to the BFF are not the app's.
     seen: (exchanges) =>
-      [...new Set(exchanges.filter((e) => e.status === 200).map(callLine))].join(' → ') ||
-      undefined,
+      [
+        ...new Set(
+          exchanges
+            .filter((e) => e.status === 200 && e.parties === 'BFF → Cloud Elements')
+            .map(callLine),
+        ),
+      ].join(' → ') || undefined,
   },
   {
     what: 'Before the consent page',

@@ -226,7 +226,8 @@ export default function Layout() {
           <TokenClock />
         </nav>
       )}
-      <div className="columns">
+      {/* The pages above any one flow have no diagram beside them: their content takes the width. */}
+      <div className={overview ? 'columns columns-single' : 'columns'}>
         <main id="main">
           {mustSignIn ? (
             <SignIn />
