@@ -149,6 +149,11 @@ describe('live mode against the standalone sandbox', () => {
     expect(sandbox.received.every((r) => r.headers['x-sandbox-scenario'] === undefined)).toBe(true);
     const legs = await browser.call('GET', '/api/flow/provider-legs');
     expect(legs.status).toBe(404);
+    // The tampering lab is the sandbox's too: nothing reaches Cloud Elements for it.
+    const calls = sandbox.received.length;
+    const tamper = await browser.call('POST', '/api/flow/tamper', { change: 'signature' });
+    expect(tamper.status).toBe(404);
+    expect(sandbox.received.length).toBe(calls);
   });
 
   it('lets no secret reach the browser or the log, in whole flows that succeed and fail', async () => {
