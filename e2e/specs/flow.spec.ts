@@ -1,3 +1,4 @@
+import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 test('approve: from a fresh browser to an instance token, with every exchange shown', async ({
@@ -91,15 +92,20 @@ test('reload: at every step the flow resumes where it was, with every exchange s
   page,
 }) => {
   // Which requests carry the flow cookie: the API's, and no page, asset or sandbox stand-in.
-  const carried: Promise<{ path: string; flowCookie: boolean }>[] = [];
-  page.on('request', (request) => {
+  const carried: Promise<{ path: string; flowCookie: boolean } | null>[] = [];
+  const watch = (request: Request) => {
     carried.push(
-      request.headerValue('cookie').then((cookie) => ({
-        path: new URL(request.url()).pathname,
-        flowCookie: cookie?.includes('cew_flow=') ?? false,
-      })),
+      request.headerValue('cookie').then(
+        (cookie) => ({
+          path: new URL(request.url()).pathname,
+          flowCookie: cookie?.includes('cew_flow=') ?? false,
+        }),
+        // A request still in flight as the page moves on can no longer be read: it proves nothing.
+        () => null,
+      ),
     );
-  });
+  };
+  page.on('request', watch);
   /** Reloads, then checks the page still shows its step's exchange and the flow's count. */
   const reloadAndCheck = async (heading: string, exchanges: number) => {
     await page.reload();
@@ -153,7 +159,8 @@ test('reload: at every step the flow resumes where it was, with every exchange s
   await page.goto('/timeline');
   await expect(page.getByText('All 6 exchanges this page received for this flow')).toBeVisible();
 
-  const requests = await Promise.all(carried);
+  page.off('request', watch);
+  const requests = (await Promise.all(carried)).filter((r) => r !== null);
   const withCookie = requests.filter((r) => r.flowCookie).map((r) => r.path);
   expect(withCookie).toContain('/api/flow');
   expect(withCookie).toContain('/api/flow/instance');
