@@ -92,6 +92,14 @@ test('on the wire: each page ↔ BFF call as sent, its cookie named not shown; w
       name: /query apiSecret .*TWITTER_API_SECRET.*<TWITTER_API_SECRET>/,
     }),
   ).toBeVisible();
+  // The same exchange as the HTTP text that went by, request and reply.
+  await page.getByText('As it went on the wire (raw HTTP)').click();
+  const raw = page.getByRole('region', { name: 'raw HTTP' });
+  await expect(raw).toContainText(
+    /GET \/sandbox\/elements\/api-v2\/elements\/twitter\/oauth\/token\?\S+ HTTP\/1\.1/,
+  );
+  await expect(raw).toContainText('HTTP/1.1 200');
+  await expect(raw).toContainText('"secret": "<REQUEST_TOKEN_SECRET>"');
   await wizard.getAuthorizationUrl();
 
   await wizard.link('Timeline').click();

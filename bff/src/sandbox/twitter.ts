@@ -228,6 +228,46 @@ export function createTwitter(options: TwitterOptions) {
     return c.body(reply.toString(), 200, { 'content-type': 'application/x-www-form-urlencoded' });
   });
 
+  type Endpoint = 'request_token' | 'access_token';
+  type Signing = {
+    endpoint: Endpoint;
+    consumerKey: string;
+    consumerSecret: string;
+    token?: { key: string; secret: string };
+    extra: Param[];
+    /** Seconds since the epoch; now unless the lab backdates it. */
+    timestamp?: number;
+  };
+
+  /** A request to one of this Twitter's endpoints, signed as a consumer signs it (RFC 5849). */
+  function signRequest(input: Signing) {
+    const url = `${options.baseUrl}/oauth/${input.endpoint}`;
+    const oauth: Param[] = [
+      ['oauth_consumer_key', input.consumerKey],
+      ['oauth_nonce', randomToken(16)],
+      ['oauth_signature_method', 'HMAC-SHA1'],
+      ['oauth_timestamp', String(input.timestamp ?? Math.floor(options.now() / 1000))],
+      ...(input.token ? ([['oauth_token', input.token.key]] as Param[]) : []),
+      ['oauth_version', '1.0'],
+      ...input.extra,
+    ];
+    const work = sign({
+      method: 'POST',
+      url,
+      oauth,
+      consumerSecret: input.consumerSecret,
+      tokenSecret: input.token?.secret,
+    });
+    return { url, oauth, work };
+  }
+
+  /** Sends a signed request to this Twitter, in-process, as the sandbox's Cloud Elements does. */
+  const post = (endpoint: Endpoint, signed: Param[], headers: Record<string, string> = {}) =>
+    app.request(`/oauth/${endpoint}`, {
+      method: 'POST',
+      headers: { authorization: authorizationHeader(signed), ...headers },
+    });
+
   return {
     app,
     /**
@@ -245,34 +285,21 @@ export function createTwitter(options: TwitterOptions) {
       if (input.change === 'verifier' && requestToken?.status !== 'authorized') {
         return { error: 'the verifier can be changed only after consent, before step 4' } as const;
       }
-      const endpoint = input.change === 'verifier' ? 'access_token' : 'request_token';
-      const url = `${options.baseUrl}/oauth/${endpoint}`;
+      const endpoint: Endpoint = input.change === 'verifier' ? 'access_token' : 'request_token';
       const now = Math.floor(options.now() / 1000);
-      const original = {
-        timestamp: String(now),
-        verifier: requestToken?.verifier ?? '',
-      };
-      const changedTimestamp = String(now - 3600);
-      const changedVerifier = `${original.verifier.slice(0, -1)}${original.verifier.endsWith('x') ? 'y' : 'x'}`;
-      const oauth: Param[] = [
-        ['oauth_consumer_key', input.consumerKey],
-        ['oauth_nonce', randomToken(16)],
-        ['oauth_signature_method', 'HMAC-SHA1'],
-        ['oauth_timestamp', input.change === 'timestamp' ? changedTimestamp : original.timestamp],
-        ...(endpoint === 'access_token' && requestToken
-          ? ([
-              ['oauth_token', requestToken.token],
-              ['oauth_verifier', changedVerifier],
-            ] as Param[])
-          : ([['oauth_callback', `${options.baseUrl}/lab-callback`]] as Param[])),
-        ['oauth_version', '1.0'],
-      ];
-      const work = sign({
-        method: 'POST',
-        url,
-        oauth,
+      const verifier = requestToken?.verifier ?? '';
+      const changedVerifier = `${verifier.slice(0, -1)}${verifier.endsWith('x') ? 'y' : 'x'}`;
+      const { oauth, work } = signRequest({
+        endpoint,
+        consumerKey: input.consumerKey,
         consumerSecret,
-        tokenSecret: endpoint === 'access_token' ? requestToken?.secret : undefined,
+        ...(endpoint === 'access_token' && requestToken
+          ? {
+              token: { key: requestToken.token, secret: requestToken.secret },
+              extra: [['oauth_verifier', changedVerifier]],
+            }
+          : { extra: [['oauth_callback', `${options.baseUrl}/lab-callback`]] }),
+        timestamp: input.change === 'timestamp' ? now - 3600 : now,
       });
       // One character of the signature flipped: the rest of the request is exactly as signed.
       const signature =
@@ -280,19 +307,14 @@ export function createTwitter(options: TwitterOptions) {
           ? `${work.signature[0] === 'A' ? 'B' : 'A'}${work.signature.slice(1)}`
           : work.signature;
       const signed: Param[] = [...oauth, ['oauth_signature', signature]];
-      const send = () =>
-        app.request(`/oauth/${endpoint}`, {
-          method: 'POST',
-          headers: { authorization: authorizationHeader(signed) },
-        });
-      let res = await send();
+      let res = await post(endpoint, signed);
       // A replay: the very same request (same nonce and timestamp) a second time.
-      if (input.change === 'nonce') res = await send();
+      if (input.change === 'nonce') res = await post(endpoint, signed);
       const changed: Record<Tamper, [string, string, string]> = {
         signature: ['oauth_signature', work.signature, signature],
-        timestamp: ['oauth_timestamp', original.timestamp, changedTimestamp],
+        timestamp: ['oauth_timestamp', String(now), String(now - 3600)],
         nonce: ['oauth_nonce', '(a new one)', String(oauth[1]?.[1])],
-        verifier: ['oauth_verifier', original.verifier, changedVerifier],
+        verifier: ['oauth_verifier', verifier, changedVerifier],
       };
       const [name, from, to] = changed[input.change];
       return {
@@ -305,39 +327,14 @@ export function createTwitter(options: TwitterOptions) {
     },
 
     /** Signs and sends a request as a consumer would, returning the work for the inspector. */
-    async signedPost(input: {
-      endpoint: 'request_token' | 'access_token';
-      consumerKey: string;
-      consumerSecret: string;
-      token?: { key: string; secret: string };
-      extra: Param[];
-      scenario?: string;
-    }) {
-      const url = `${options.baseUrl}/oauth/${input.endpoint}`;
-      const oauth: Param[] = [
-        ['oauth_consumer_key', input.consumerKey],
-        ['oauth_nonce', randomToken(16)],
-        ['oauth_signature_method', 'HMAC-SHA1'],
-        ['oauth_timestamp', String(Math.floor(options.now() / 1000))],
-        ...(input.token ? ([['oauth_token', input.token.key]] as Param[]) : []),
-        ['oauth_version', '1.0'],
-        ...input.extra,
-      ];
-      const work = sign({
-        method: 'POST',
-        url,
-        oauth,
-        consumerSecret: input.consumerSecret,
-        tokenSecret: input.token?.secret,
-      });
+    async signedPost(input: Omit<Signing, 'timestamp'> & { scenario?: string }) {
+      const { url, oauth, work } = signRequest(input);
       const signed: Param[] = [...oauth, ['oauth_signature', work.signature]];
-      const res = await app.request(`/oauth/${input.endpoint}`, {
-        method: 'POST',
-        headers: {
-          authorization: authorizationHeader(signed),
-          ...(input.scenario ? { [SCENARIO_HEADER]: input.scenario } : {}),
-        },
-      });
+      const res = await post(
+        input.endpoint,
+        signed,
+        input.scenario ? { [SCENARIO_HEADER]: input.scenario } : {},
+      );
       return { url, oauth: signed, work, status: res.status, body: await res.text() };
     },
   };

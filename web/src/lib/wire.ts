@@ -94,20 +94,25 @@ export const wireStore = {
   snapshot: () => entries,
 };
 
+/** One HTTP message as text: its start line, its headers, a blank line, its body. */
+export function httpText(start: string, headers: [string, string][], body = ''): string {
+  return [start, ...headers.map(([name, value]) => `${name}: ${value}`), '', body]
+    .join('\n')
+    .trimEnd();
+}
+
 /** One call as HTTP/1.1 text, the way it would look on the wire. */
 export function asHttp(entry: WireEntry): { request: string; response: string } {
-  const request = [
-    `${entry.method} ${entry.path} HTTP/1.1`,
-    `host: ${window.location.host}`,
-    ...entry.requestHeaders.map(([name, value]) => `${name}: ${value}`),
-    '',
-    entry.requestBody ?? '',
-  ].join('\n');
-  const response = [
-    entry.status ? `HTTP/1.1 ${entry.status}` : '(no reply)',
-    ...entry.responseHeaders.map(([name, value]) => `${name}: ${value}`),
-    '',
-    entry.responseBody,
-  ].join('\n');
-  return { request: request.trimEnd(), response: response.trimEnd() };
+  return {
+    request: httpText(
+      `${entry.method} ${entry.path} HTTP/1.1`,
+      [['host', window.location.host], ...entry.requestHeaders],
+      entry.requestBody,
+    ),
+    response: httpText(
+      entry.status ? `HTTP/1.1 ${entry.status}` : '(no reply)',
+      entry.responseHeaders,
+      entry.responseBody,
+    ),
+  };
 }

@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
+import { httpText } from '../../../lib/wire';
 import { markersIn } from '../markers';
 import type { TravellingValue } from '../travel';
 import { FieldNoteButton } from './field-note';
@@ -88,20 +89,20 @@ function rawHttp(exchange: Exchange): string {
   const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;
   const body = (value: unknown) =>
     value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  return [
+  const request = httpText(
     `${exchange.method} ${url ? `${url.pathname}${url.search}` : exchange.url} HTTP/1.1`,
-    ...(url ? [`host: ${url.host}`] : []),
-    ...Object.entries(exchange.requestHeaders).map(([name, value]) => `${name}: ${value}`),
-    '',
+    [
+      ...(url ? [['host', url.host] as [string, string]] : []),
+      ...Object.entries(exchange.requestHeaders),
+    ],
     body(exchange.requestBody),
-    '',
+  );
+  const response = httpText(
     exchange.status === null ? '(no reply)' : `HTTP/1.1 ${exchange.status}`,
-    ...Object.entries(exchange.responseHeaders).map(([name, value]) => `${name}: ${value}`),
-    '',
+    Object.entries(exchange.responseHeaders),
     body(exchange.responseBody),
-  ]
-    .join('\n')
-    .trimEnd();
+  );
+  return `${request}\n\n${response}`;
 }
 
 /** Where the BFF hid a secret, and what stood there: what went upstream beside what you see. */

@@ -14,12 +14,13 @@ export default function LearnPanel() {
 
   // Beside the step (1024 px and up) the panel scrolls on its own: bring this step's arrows into
   // it, without moving the page.
+  // Runs on each navigation (pathname), to show the new step's hops.
   useEffect(() => {
     const box = panel.current;
     const rows = box?.querySelectorAll<HTMLElement>('[aria-current="step"]');
     const first = rows?.[0];
     const last = rows?.[rows.length - 1];
-    if (!box || !first || !last || box.scrollHeight <= box.clientHeight || pathname === '') return;
+    if (!box || !first || !last || box.scrollHeight <= box.clientHeight) return;
     const origin = box.getBoundingClientRect().top;
     const top = first.getBoundingClientRect().top - origin;
     const bottom = last.getBoundingClientRect().bottom - origin;
