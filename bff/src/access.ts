@@ -60,7 +60,7 @@ export function createAccess(options: {
       return c.body(null, 204);
     }),
     /** Refuses every API call but the open ones until this browser has signed in. */
-    guard: (async (c, next) => {
+    guard: ((c, next) => {
       if (expected === null || OPEN_PATHS.has(c.req.path) || signedIn(getCookie(c, NAME))) {
         return next();
       }

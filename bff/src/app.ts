@@ -17,6 +17,7 @@ import { createFlowRoutes } from './routes/flow';
 import { createInstanceRoutes } from './routes/instances';
 import { createMetaRoutes } from './routes/meta';
 import { createSandboxApp } from './sandbox/app';
+import { headersSetBy, serveApp } from './server';
 import { createStaticSite, inlineStyleSources } from './static-site';
 import { createCloudElements } from './upstream/cloud-elements';
 import { wireCookies } from './wire-cookies';
@@ -28,6 +29,47 @@ const BODY_LIMIT_BYTES = 16 * 1024;
 const writeLine = (line: string) => {
   process.stdout.write(`${line}\n`);
 };
+
+/**
+ * The security headers of every response but the sandbox's (which plays other companies' servers
+ * and sends their headers). They never change while the server runs, so `serveApp` reads them
+ * from this middleware once and writes them with each status line (see server.ts).
+ */
+export function securityHeaders(config: Pick<Config, 'webDist'>): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'", ...(config.webDist ? inlineStyleSources(config.webDist) : [])],
+      fontSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+  });
+}
+
+/**
+ * Starts the app's HTTP server on `port`: the security headers on every response, and on API
+ * replies the names and sizes of the cookies that went by (wire-cookies.ts).
+ */
+export async function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  config: Pick<Config, 'webDist'>,
+  options: { port: number; hostname: string },
+) {
+  return serveApp(app.fetch, {
+    ...options,
+    fixedHeaders: await headersSetBy(securityHeaders(config)),
+    exceptUnder: `${SANDBOX_MOUNT}/`,
+    annotate: wireCookies,
+  });
+}
 
 export function createApp(config: Config, log: (line: string) => void = writeLine) {
   const secrets = [
@@ -98,7 +140,6 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     .use(hostGuard(publicUrl.host))
     .use(apiGuard(publicUrl.origin))
     .use(limitBody)
-    .use(wireCookies)
     .route('/', createMetaRoutes(config, access.required))
     .route('/session', access.routes)
     .use(access.guard)
@@ -125,24 +166,6 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   const app = new Hono();
   app.use(requestId());
   app.use(requestLog(log, { everything: config.logLevel === 'debug' }));
-  const headers = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      styleSrc: ["'self'", ...(config.webDist ? inlineStyleSources(config.webDist) : [])],
-      fontSrc: ["'self'"],
-      manifestSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-    },
-    referrerPolicy: 'no-referrer',
-  });
-  // The sandbox plays other companies' servers and sends its own headers, as they would.
-  app.use((c, next) => (c.req.path.startsWith(`${SANDBOX_MOUNT}/`) ? next() : headers(c, next)));
   app.onError((error, c) => {
     if (error instanceof AppError) return errorReply(c, error);
     if (error instanceof HTTPException && error.status < 500) {

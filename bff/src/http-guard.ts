@@ -6,7 +6,7 @@ import { AppError } from './errors';
  * API, so a request whose Host is not PUBLIC_URL's is refused (421) before anything else runs.
  */
 export function hostGuard(publicHost: string): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => {
     if (c.req.header('host') !== publicHost) {
       throw new AppError(
         421,
@@ -14,7 +14,7 @@ export function hostGuard(publicHost: string): MiddlewareHandler {
         `This API answers only at ${publicHost}. Open the wizard at its PUBLIC_URL.`,
       );
     }
-    await next();
+    return next();
   };
 }
 
@@ -29,7 +29,7 @@ export function hostGuard(publicHost: string): MiddlewareHandler {
  * Origin, which the tests require refused.
  */
 export function apiGuard(publicOrigin: string): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => {
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     if (
@@ -50,7 +50,7 @@ export function apiGuard(publicOrigin: string): MiddlewareHandler {
       );
     }
     c.header('cache-control', 'no-store');
-    await next();
+    return next();
   };
 }
 

@@ -125,12 +125,19 @@ const patternsOf = (secrets: KnownSecret[]): Pattern[] =>
 const byLength = (a: Replacement, b: Replacement) => b.form.length - a.form.length;
 const byValueLength = (a: Pattern, b: Pattern) => b.value.length - a.value.length;
 
+/** One expression that finds any of the forms: a single pass over the text instead of one per form. */
+const anyOf = (replacements: Replacement[]): RegExp | null =>
+  replacements.length === 0
+    ? null
+    : new RegExp(replacements.map(({ form }) => escapeRegExp(form)).join('|'));
+
 /**
  * The literal forms already cover URL-encoding as `encodeURIComponent` writes it (upper-case
- * hex). Only text with another kind of escape can hide a secret from them: a JSON escape, a
- * double encoding (`%25`), or lower-case hex (`%2b`). Most text has none, and skips the work.
+ * hex). Only text with another kind of escape can hide a secret from them: a JSON escape that
+ * `unescapedForms` undoes (`\u002b`, `\/`), a double encoding (`%25`), or lower-case hex
+ * (`%2b`). Most text has none (a curl line's `\` before a newline is not one), and skips the work.
  */
-const ESCAPED = /\\|%25|%[0-9A-Fa-f]?[a-f]/;
+const ESCAPED = /\\[u/]|%25|%[0-9A-Fa-f]?[a-f]/;
 
 const byteOf = (_: string, hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
 
@@ -159,19 +166,55 @@ function unescapedForms(text: string, spaces: boolean): string[] {
   });
 }
 
-export function createRedactor(secrets: KnownSecret[]) {
-  return redactorFrom(replacementsOf(secrets).sort(byLength), patternsOf(secrets));
+/** A copy of a parsed object with each entry mapped; a "__proto__" key stays a plain key. */
+function mapEntries(
+  value: object,
+  map: (key: string, item: unknown) => [string, unknown],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const [k, v] = map(key, (value as Record<string, unknown>)[key]);
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = v;
+  }
+  return out;
 }
 
-function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
+export function createRedactor(secrets: KnownSecret[]) {
+  const replacements = replacementsOf(secrets).sort(byLength);
+  return redactorFrom(replacements, anyOf(replacements), [], patternsOf(secrets));
+}
+
+/**
+ * `base` are the configured secrets' forms, found by one expression compiled once; `extra` are a
+ * flow's own (its request token secret, its instance token), added per request by `with()`, where
+ * compiling an expression each time would cost more than the few `includes` it saves.
+ */
+function redactorFrom(
+  base: Replacement[],
+  baseAny: RegExp | null,
+  extra: Replacement[],
+  patterns: Pattern[],
+) {
   const spaces = patterns.some((pattern) => pattern.value.includes(' '));
-  // split/join per literal form, not one regular expression of all forms: `with()` builds a
-  // redactor per request, and compiling a fresh expression each time cost several times more.
-  // The escape-tolerant expressions are compiled only when text with an escape is met.
+  // Both lists, longest first across them: built only the first time a secret is found.
+  let all: Replacement[] | undefined;
+  const hasLiteral = (text: string) =>
+    (baseAny?.test(text) ?? false) || extra.some(({ form }) => text.includes(form));
+
   function redactString(text: string): string {
     let out = text;
-    for (const { form, marker } of replacements) {
-      if (out.includes(form)) out = out.split(form).join(marker);
+    if (hasLiteral(out)) {
+      all ??= extra.length === 0 ? base : [...base, ...extra].sort(byLength);
+      for (const { form, marker } of all) {
+        if (out.includes(form)) out = out.split(form).join(marker);
+      }
     }
     if (ESCAPED.test(out)) {
       const unescaped = unescapedForms(out, spaces);
@@ -198,10 +241,7 @@ function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
     if (typeof value === 'string') return redactString(value);
     if (Array.isArray(value)) return value.map((item) => redactValue(item));
     if (value !== null && typeof value === 'object') {
-      // fromEntries, not assignment: a "__proto__" key from a parsed reply stays a plain key.
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [redactString(k), redactValue(v, k)]),
-      );
+      return mapEntries(value, (k, v) => [redactString(k), redactValue(v, k)]);
     }
     return value;
   }
@@ -213,10 +253,12 @@ function redactorFrom(replacements: Replacement[], patterns: Pattern[]) {
     },
     redactString,
     /** The same redactor plus per-flow secrets; the configured ones are encoded once, not per call. */
-    with(extra: KnownSecret[]) {
+    with(secrets: KnownSecret[]) {
       return redactorFrom(
-        [...replacements, ...replacementsOf(extra)].sort(byLength),
-        [...patterns, ...patternsOf(extra)].sort(byValueLength),
+        base,
+        baseAny,
+        [...extra, ...replacementsOf(secrets)],
+        [...patterns, ...patternsOf(secrets)].sort(byValueLength),
       );
     },
   };

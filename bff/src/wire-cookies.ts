@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 
 /** The header that tells the page which cookies went by, since it may read none of them. */
 export const WIRE_COOKIES_HEADER = 'x-wire-cookies';
@@ -26,12 +26,17 @@ function setCookie(line: string): string {
  * The page's raw wire view shows every call between browser and BFF as it went, but the flow
  * and access cookies are HttpOnly: the page cannot read them, by design. So each API reply says
  * which cookies came with the request and which it sets, as names, sizes and attributes only;
- * the sealed values never appear.
+ * the sealed values never appear. Computed where the status line is written (server.ts), from
+ * the headers as they go out.
  */
-export const wireCookies: MiddlewareHandler = async (c, next) => {
-  await next();
-  const sent = sentCookies(c.req.header('cookie'));
-  const set = c.res.headers.getSetCookie().map(setCookie);
-  if (sent.length === 0 && set.length === 0) return;
-  c.res.headers.set(WIRE_COOKIES_HEADER, JSON.stringify({ sent, set }));
-};
+export function wireCookies(
+  req: IncomingMessage,
+  headers: OutgoingHttpHeaders,
+): [string, string] | undefined {
+  if (!req.url?.startsWith('/api/')) return undefined;
+  const sent = sentCookies(req.headers.cookie);
+  const raw = headers['set-cookie'];
+  const set = (raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)]).map(setCookie);
+  if (sent.length === 0 && set.length === 0) return undefined;
+  return [WIRE_COOKIES_HEADER, JSON.stringify({ sent, set })];
+}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { serialize } from 'hono/utils/cookie';
 import type { Sealer } from './seal';
 import { type FlowState, FlowStateSchema } from './state';
 
@@ -18,6 +19,16 @@ export type FlowStore = ReturnType<typeof createFlowStore>;
 
 /** Reads and writes a browser's flow in its cookie; `secure` when the wizard is served over https. */
 export function createFlowStore(sealer: Sealer, secure: boolean) {
+  // The cookie's attributes never change: Hono serializes them once, here; each save adds only
+  // the sealed value (base64url, nothing to escape) in front of them.
+  const attributes = serialize(NAME, '', {
+    path: PATH,
+    httpOnly: true,
+    // Lax, not Strict: the provider's redirect back to the callback must carry the cookie.
+    sameSite: 'Lax',
+    secure,
+    maxAge: FLOW_TTL_MS / 1000,
+  }).slice(`${NAME}=`.length);
   return {
     load(c: Context): FlowState | null {
       if (!c.req.header('cookie')) return null;
@@ -27,13 +38,8 @@ export function createFlowStore(sealer: Sealer, secure: boolean) {
       return parsed.success ? parsed.data : null;
     },
     save(c: Context, flow: FlowState): void {
-      setCookie(c, NAME, sealer.seal(flow, FLOW_TTL_MS), {
-        path: PATH,
-        httpOnly: true,
-        // Lax, not Strict: the provider's redirect back to the callback must carry the cookie.
-        sameSite: 'Lax',
-        secure,
-        maxAge: FLOW_TTL_MS / 1000,
+      c.header('set-cookie', `${NAME}=${sealer.seal(flow, FLOW_TTL_MS)}${attributes}`, {
+        append: true,
       });
       clearOldChunks(c, secure);
     },

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Agent, fetch } from 'undici';
-import { createApp } from '../app';
+import { createApp, listen } from '../app';
 import { type Config, parseConfig } from '../config';
 
 /** A free loopback port: the sandbox-mode BFF must know its own port before it starts. */
@@ -24,8 +23,7 @@ export async function startBff(env: Record<string, string> = {}) {
   const config: Config = parsed.config;
   const logs: string[] = [];
   const app = createApp(config, (line) => logs.push(line));
-  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
-  await once(server, 'listening');
+  const server = await listen(app, config, { port, hostname: '127.0.0.1' });
   return {
     origin: `http://127.0.0.1:${port}`,
     config,

@@ -40,9 +40,9 @@ export async function sendUpstream(
 ): Promise<UpstreamReply> {
   const startedAt = new Date();
   const started = performance.now();
-  const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
-  const record = (status: number | null, headers: Record<string, string>, body: unknown) =>
-    options.redactor.redact<Exchange>({
+  // The curl line is written from the redacted call, so it can show no more than the exchange.
+  const record = (status: number | null, headers: Record<string, string>, body: unknown) => {
+    const exchange = options.redactor.redact<Exchange>({
       step: call.step,
       parties: 'BFF → Cloud Elements',
       method: call.method,
@@ -54,8 +54,10 @@ export async function sendUpstream(
       responseBody: body,
       durationMs: Math.round(performance.now() - started),
       startedAt: startedAt.toISOString(),
-      curl: toCurl(call, payload),
     });
+    exchange.curl = toCurl(exchange);
+    return exchange;
+  };
 
   let status: number;
   let headers: Record<string, string>;
@@ -68,7 +70,7 @@ export async function sendUpstream(
     const reply = await request(call.url, {
       method: call.method,
       headers: call.headers,
-      body: payload,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       dispatcher: options.dispatcher,
@@ -202,16 +204,18 @@ function networkReason(error: unknown): string {
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** The call as the guide writes it; secrets become placeholders when the exchange is redacted. */
-function toCurl(call: UpstreamCall, payload: string | undefined): string {
-  const lines = [`curl -X ${call.method}`];
-  for (const [name, value] of Object.entries(call.headers)) {
+/** The call as the guide writes it, from its redacted exchange: secrets are placeholders there. */
+function toCurl(exchange: Exchange): string {
+  const lines = [`curl -X ${exchange.method}`];
+  for (const [name, value] of Object.entries(exchange.requestHeaders)) {
     // The failure lab's header is the sandbox's, not Cloud Elements' API: a copied command
     // must work against the real thing.
     if (name === SCENARIO_HEADER) continue;
     lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (payload !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(call.body, null, 2))}`);
-  lines.push(shellQuote(call.url));
+  if (exchange.requestBody !== undefined) {
+    lines.push(`-d ${shellQuote(JSON.stringify(exchange.requestBody, null, 2))}`);
+  }
+  lines.push(shellQuote(exchange.url));
   return lines.join(' \\\n  ');
 }
