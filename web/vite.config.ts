@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { SANDBOX_NOTE } from './src/app/sandbox-note';
 
 /**
  * The stylesheet goes into index.html itself: the first screen paints from the HTML alone, with
@@ -28,12 +29,22 @@ function inlineStylesheet(): Plugin {
   };
 }
 
+/** The sandbox banner in index.html's first paint, from the words the layout shows. */
+function sandboxNote(): Plugin {
+  const escaped = SANDBOX_NOTE.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return {
+    name: 'sandbox-note',
+    transformIndexHtml: (html) =>
+      html.replace('<!--sandbox-note-->', `<p class="banner" data-sandbox-only>${escaped}</p>`),
+  };
+}
+
 // In development Vite serves the SPA on :5173 and hands the API and the sandbox to the BFF,
 // which `pnpm dev` starts on :8787 with PUBLIC_URL pointing back here.
 const bff = 'http://127.0.0.1:8787';
 
 export default defineConfig({
-  plugins: [react(), inlineStylesheet()],
+  plugins: [react(), inlineStylesheet(), sandboxNote()],
   server: {
     host: '127.0.0.1',
     port: 5173,

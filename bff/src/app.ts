@@ -211,7 +211,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
       const { pathname, search } = new URL(c.req.url);
       return c.redirect(`${config.publicUrl}${pathname}${search}`, 302);
     });
-    app.route('/', createStaticSite(config.webDist));
+    app.route('/', createStaticSite(config.webDist, { sandbox: config.mode === 'sandbox' }));
   }
   return routes;
 }

@@ -25,7 +25,10 @@ export function inlineStyleSources(root: string): string[] {
  * The built SPA. Hashed assets are cached for good; every other GET gets index.html so that a
  * step's address, and the provider's redirect to /oauth/callback, load the app.
  */
-export function createStaticSite(root: string) {
+/** The sandbox banner in index.html's first paint: true only in sandbox mode. */
+const SANDBOX_ONLY = /<p class="banner" data-sandbox-only>[^<]*<\/p>\s*/;
+
+export function createStaticSite(root: string, { sandbox }: { sandbox: boolean }) {
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
     // In development Vite serves the SPA; this server then answers only the API and the sandbox.
@@ -36,29 +39,37 @@ export function createStaticSite(root: string) {
       ),
     );
   }
-  const indexHtml = readFileSync(indexFile, 'utf8');
+  const built = readFileSync(indexFile, 'utf8');
+  const indexHtml = sandbox ? built : built.replace(SANDBOX_ONLY, '');
   // It carries the stylesheet now (16 KB): compressed once, here, like the assets at build time.
   const indexGzip = gzipSync(indexHtml, { level: 9 });
-  return new Hono()
-    .use(
-      '/assets/*',
-      serveStatic({
-        root,
-        precompressed: true,
-        onFound: (_path, c) => {
-          c.header('cache-control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    )
-    .use('*', serveStatic({ root, precompressed: true }))
-    .get('*', (c) => {
-      c.header('cache-control', 'no-cache');
-      c.header('vary', 'accept-encoding');
-      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-        c.header('content-encoding', 'gzip');
-        c.header('content-type', 'text/html; charset=UTF-8');
-        return c.body(new Uint8Array(indexGzip), 200);
-      }
-      return c.html(indexHtml, 200);
-    });
+  const files = serveStatic({ root, precompressed: true });
+  return (
+    new Hono()
+      .use(
+        '/assets/*',
+        serveStatic({
+          root,
+          precompressed: true,
+          onFound: (_path, c) => {
+            c.header('cache-control', 'public, max-age=31536000, immutable');
+          },
+        }),
+      )
+      // Other files at the top (the icon); index.html itself always comes from below, as this
+      // mode's copy.
+      .use('*', (c, next) =>
+        c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next),
+      )
+      .get('*', (c) => {
+        c.header('cache-control', 'no-cache');
+        c.header('vary', 'accept-encoding');
+        if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+          c.header('content-encoding', 'gzip');
+          c.header('content-type', 'text/html; charset=UTF-8');
+          return c.body(new Uint8Array(indexGzip), 200);
+        }
+        return c.html(indexHtml, 200);
+      })
+  );
 }

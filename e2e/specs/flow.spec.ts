@@ -9,6 +9,9 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(page).toHaveURL(/\/step\/request-token$/);
   await expect(wizard.heading('Get a request token')).toBeVisible();
   await expect(page.getByTestId('mode')).toHaveText('Sandbox mode');
+  // The first paint's boot view (with the sandbox banner) gave way to the page: one banner.
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.banner')).toHaveCount(1);
 
   // Step 1: the exchange is shown, with the app secret replaced by a marker.
   await wizard.getRequestToken();

@@ -17,6 +17,7 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await wizard.open('Twitter');
   await expect(wizard.heading('Get a request token')).toBeVisible();
   await expect(page.getByTestId('mode')).toHaveText('Live mode');
+  await expect(page.locator('.banner')).toHaveCount(0);
   await wizard.getRequestToken();
   await wizard.getAuthorizationUrl();
   await expect(page.getByTestId('oauth-url')).toContainText(STANDALONE_SANDBOX_URL);

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import Layout, { BootView, RouteError } from './routes/layout';
+import Layout, { KeepBootView, RouteError } from './routes/layout';
 import Resume from './routes/resume';
 
 /** A route module loaded on first visit: each step's code stays off the first load. */
@@ -11,8 +11,9 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 export const router = createBrowserRouter([
   {
     element: <Layout />,
-    // Shown while the first page's code loads (React Router warns without one).
-    hydrateFallbackElement: <BootView />,
+    // While the first page's code loads, index.html's boot view shows (React Router warns
+    // without a fallback).
+    hydrateFallbackElement: <KeepBootView />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Resume /> },

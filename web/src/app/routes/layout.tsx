@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useFlow } from '../../features/wizard/api/flow';
@@ -11,6 +11,7 @@ import { scenarioInfo } from '../../features/wizard/scenarios';
 import { useWizard } from '../../features/wizard/steps';
 import { ApiError } from '../../lib/api-client';
 import { lazyPart } from '../../lib/lazy-part';
+import { SANDBOX_NOTE } from '../sandbox-note';
 
 const LearnPanel = lazyPart(
   () => import('../../features/learn/components/learn-panel'),
@@ -64,18 +65,20 @@ function useAnnouncePage(pathname: string, ready: boolean) {
   }, [pathname, ready]);
 }
 
-/** What index.html paints before the script runs, and what shows until mode and flow are known. */
-export function BootView() {
-  return (
-    <div className="shell">
-      <header className="top">
-        <Title />
-      </header>
-      <p className="boot" aria-live="polite">
-        Loading the wizard…
-      </p>
-    </div>
-  );
+/**
+ * index.html's first paint (title, sandbox banner, "Loading the wizard…") stays on screen, outside
+ * React, until the first page is ready to replace it in the same frame: the page appears in one
+ * piece, and nothing painted first is drawn twice.
+ */
+function useBootViewGone(gone: boolean) {
+  useLayoutEffect(() => {
+    if (gone) document.getElementById('boot')?.remove();
+  }, [gone]);
+}
+
+/** While the first page's code loads, index.html's boot view is what shows. */
+export function KeepBootView() {
+  return null;
 }
 
 /**
@@ -83,6 +86,7 @@ export function BootView() {
  * failed: say so and offer a reload, instead of React Router's developer screen.
  */
 export function RouteError() {
+  useBootViewGone(true);
   return (
     <div className="shell">
       <header className="top">
@@ -138,7 +142,7 @@ export default function Layout() {
   const wizard = useWizard();
   const { pathname } = useLocation();
 
-  // Until mode and flow are known, keep index.html's boot view: the page then appears in one
+  // Until mode and flow are known, index.html's boot view stays: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
   // in short interruptible slices rather than one long task when the data lands.
   // Latched: once the page has shown, a refetch (after signing in, say) never brings back the
@@ -152,7 +156,8 @@ export default function Layout() {
   const overview = mustSignIn || pathname === '/start' || pathname === '/compare';
   useAnnouncePage(pathname, ready);
   const presenter = usePresenter();
-  if (!ready) return <BootView />;
+  useBootViewGone(ready);
+  if (!ready) return null;
   return (
     <div className={presenter.on ? 'shell presenter' : 'shell'}>
       <a className="skip-link" href="#main">
@@ -186,12 +191,7 @@ export default function Layout() {
           </button>
         </div>
       </header>
-      {config?.mode === 'sandbox' && (
-        <p className="banner">
-          Sandbox: a built-in emulator plays Cloud Elements, Twitter and Salesforce. No account is
-          needed and nothing leaves this machine.
-        </p>
-      )}
+      {config?.mode === 'sandbox' && <p className="banner">{SANDBOX_NOTE}</p>}
       {presenter.on && !overview && (
         <p className="presenter-keys muted">
           Presenter mode: <kbd>→</kbd> next step, <kbd>←</kbd> previous, <kbd>P</kbd> to leave.
