@@ -21,13 +21,13 @@ export function inlineStyleSources(root: string): string[] {
   );
 }
 
+/** The sandbox banner in index.html's first paint: true only in sandbox mode. */
+const SANDBOX_ONLY = /<p class="banner" data-sandbox-only>[^<]*<\/p>\s*/;
+
 /**
  * The built SPA. Hashed assets are cached for good; every other GET gets index.html so that a
  * step's address, and the provider's redirect to /oauth/callback, load the app.
  */
-/** The sandbox banner in index.html's first paint: true only in sandbox mode. */
-const SANDBOX_ONLY = /<p class="banner" data-sandbox-only>[^<]*<\/p>\s*/;
-
 export function createStaticSite(root: string, { sandbox }: { sandbox: boolean }) {
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
