@@ -174,14 +174,16 @@ function mapEntries(
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const [k, v] = map(key, (value as Record<string, unknown>)[key]);
-    if (k === '__proto__')
+    if (k === '__proto__') {
       Object.defineProperty(out, k, {
         value: v,
         enumerable: true,
         writable: true,
         configurable: true,
       });
-    else out[k] = v;
+    } else {
+      out[k] = v;
+    }
   }
   return out;
 }
