@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { SANDBOX_NOTE } from './src/app/sandbox-note';
+import { SANDBOX_NOTE } from './src/app/sandbox-note.ts';
 
 /**
  * The stylesheet goes into index.html itself: the first screen paints from the HTML alone, with
