@@ -10,7 +10,12 @@ const walk = (dir) =>
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
-for (const file of walk(dist).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+// index.html is left out: the BFF serves each mode its own copy (the sandbox banner only in sandbox
+// mode), compressed at start (bff/src/static-site.ts); a copy compressed here would never be sent.
+const texts = walk(dist).filter(
+  (f) => /\.(js|css|html|svg|json)$/.test(f) && !f.endsWith('index.html'),
+);
+for (const file of texts) {
   const data = readFileSync(file);
   if (data.length < 1024) continue;
   writeFileSync(

@@ -35,7 +35,7 @@ const writeLine = (line: string) => {
  * and sends their headers). They never change while the server runs, so `serveApp` reads them
  * from this middleware once and writes them with each status line (see server.ts).
  */
-export function securityHeaders(config: Pick<Config, 'webDist'>): MiddlewareHandler {
+function securityHeaders(config: Pick<Config, 'webDist'>): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -28,8 +28,8 @@ beforeAll(async () => {
       secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"] } }),
     ),
     exceptUnder: '/sandbox/',
-    annotate: (req, headers) =>
-      headers['set-cookie'] ? ['x-cookies-for', String(req.url)] : undefined,
+    annotate: (path, _req, headers) =>
+      headers['set-cookie'] ? ['x-cookies-for', path] : undefined,
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -50,6 +50,19 @@ describe('the HTTP server under the app', () => {
     expect(await plain.json()).toEqual({ ok: true });
     expect(plain.headers.get('content-security-policy')).toBe("default-src 'none'");
     expect(plain.headers.get('x-cookies-for')).toBeNull();
+  });
+
+  it('judges the path as the app routes it: a dot segment out of the excepted path is not in it', async () => {
+    // fetch() resolves `..` itself; a raw client need not.
+    const res = await new Promise<IncomingMessage>((resolve, reject) =>
+      request(`${origin}/sandbox/../page`, { path: '/sandbox/../page' }, resolve)
+        .on('error', reject)
+        .end(),
+    );
+    res.resume();
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'");
+    expect(res.headers['x-cookies-for']).toBe('/page');
   });
 
   it('leaves the responses under the excepted path as they are', async () => {

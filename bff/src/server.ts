@@ -11,11 +11,20 @@ import { Hono, type MiddlewareHandler } from 'hono';
 
 type Headers = OutgoingHttpHeaders | OutgoingHttpHeader[];
 
-/** One more header for a response, from its request and its own headers; or none. */
+/** One more header for a response, from its path, its request and its own headers; or none. */
 export type Annotate = (
+  path: string,
   req: IncomingMessage,
   headers: OutgoingHttpHeaders,
 ) => [string, string] | undefined;
+
+/**
+ * The request's path as the app routes it. Node's `req.url` is the raw request target; the
+ * adapter resolves `.` and `..` segments before Hono routes it, so `/sandbox/../step/x` is the
+ * wizard's page, and must get the wizard's headers, not the sandbox's.
+ */
+const pathOf = (url = '/') =>
+  url.includes('/.') ? new URL(url, 'http://localhost').pathname : url;
 
 /** What a header middleware adds to every response, read once from a probe request. */
 export async function headersSetBy(middleware: MiddlewareHandler): Promise<OutgoingHttpHeaders> {
@@ -55,18 +64,17 @@ export async function serveApp(
       messageOrHeaders?: string | Headers,
       headers?: Headers,
     ): this {
-      if (this.req.url?.startsWith(exceptUnder)) {
-        return typeof messageOrHeaders === 'string'
-          ? super.writeHead(statusCode, messageOrHeaders, headers)
-          : super.writeHead(statusCode, messageOrHeaders);
-      }
-      return typeof messageOrHeaders === 'string'
-        ? super.writeHead(statusCode, messageOrHeaders, this.withFixed(headers))
-        : super.writeHead(statusCode, this.withFixed(messageOrHeaders));
+      const message = typeof messageOrHeaders === 'string' ? messageOrHeaders : undefined;
+      const own = message === undefined ? (messageOrHeaders as Headers | undefined) : headers;
+      const path = pathOf(this.req.url);
+      const out = path.startsWith(exceptUnder) ? own : this.withFixed(own, path);
+      return message === undefined
+        ? super.writeHead(statusCode, out)
+        : super.writeHead(statusCode, message, out);
     }
 
     /** The response's own headers and the fixed ones, which win: no route can weaken them. */
-    private withFixed(own: Headers | undefined): Headers {
+    private withFixed(own: Headers | undefined, path: string): Headers {
       const out = fixed.slice();
       if (Array.isArray(own)) {
         // Node's flat [name, value, …] form (the adapter never sends one).
@@ -85,7 +93,7 @@ export async function serveApp(
           const value = own[name];
           if (value !== undefined && !fixedNames.has(name.toLowerCase())) out.push(name, value);
         }
-        const extra = annotate?.(this.req, own);
+        const extra = annotate?.(path, this.req, own);
         if (extra) out.push(...extra);
       }
       return out as OutgoingHttpHeader[];

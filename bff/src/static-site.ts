@@ -21,7 +21,7 @@ export function inlineStyleSources(root: string): string[] {
   );
 }
 
-/** The sandbox banner in index.html's first paint: true only in sandbox mode. */
+/** The sandbox banner in index.html's first paint, which is left out in live mode. */
 const SANDBOX_ONLY = /<p class="banner" data-sandbox-only>[^<]*<\/p>\s*/;
 
 /**

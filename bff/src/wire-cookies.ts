@@ -30,10 +30,11 @@ function setCookie(line: string): string {
  * the headers as they go out.
  */
 export function wireCookies(
+  path: string,
   req: IncomingMessage,
   headers: OutgoingHttpHeaders,
 ): [string, string] | undefined {
-  if (!req.url?.startsWith('/api/')) return undefined;
+  if (!path.startsWith('/api/')) return undefined;
   const sent = sentCookies(req.headers.cookie);
   const raw = headers['set-cookie'];
   const set = (raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)]).map(setCookie);

@@ -12,6 +12,9 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   // The first paint's boot view (with the sandbox banner) gave way to the page: one banner.
   await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.locator('.banner')).toHaveCount(1);
+  // …and the banner was in the HTML itself, painted before any script ran.
+  const html = await (await page.request.get('/step/request-token')).text();
+  expect(html).toContain('<p class="banner" data-sandbox-only>Sandbox: a built-in emulator');
 
   // Step 1: the exchange is shown, with the app secret replaced by a marker.
   await wizard.getRequestToken();

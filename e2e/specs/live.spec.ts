@@ -18,6 +18,9 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await expect(wizard.heading('Get a request token')).toBeVisible();
   await expect(page.getByTestId('mode')).toHaveText('Live mode');
   await expect(page.locator('.banner')).toHaveCount(0);
+  expect(await (await page.request.get('/step/request-token')).text()).not.toContain(
+    'data-sandbox-only',
+  );
   await wizard.getRequestToken();
   await wizard.getAuthorizationUrl();
   await expect(page.getByTestId('oauth-url')).toContainText(STANDALONE_SANDBOX_URL);
