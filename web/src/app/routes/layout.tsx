@@ -76,14 +76,8 @@ function useBootViewGone(gone: boolean) {
   }, [gone]);
 }
 
-/** While the first page's code loads, index.html's boot view is what shows. */
-export function KeepBootView() {
-  return null;
-}
-
 /**
- * When a page's own code could not load (offline, or a new version deployed meanwhile), or it
- * failed: say so and offer a reload, instead of React Router's developer screen.
+ * When the page failed while rendering: say so and offer a reload, instead of a blank page.
  */
 export function RouteError() {
   useBootViewGone(true);

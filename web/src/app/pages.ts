@@ -1,0 +1,44 @@
+import type { ComponentType } from 'react';
+import { lazyPart } from '../lib/lazy-part';
+
+type PageModule = { default: ComponentType };
+
+/**
+ * A page whose code loads on first visit: each step's code stays off the first load. If that
+ * load fails (offline, a new version deployed meanwhile), the page says so inside the layout.
+ */
+function page(path: string, load: () => Promise<PageModule>) {
+  let loading: Promise<PageModule> | undefined;
+  const once = () => {
+    loading ??= load();
+    return loading;
+  };
+  return { path, Component: lazyPart(once, 'This page'), preload: once };
+}
+
+/** One route per step, so each can be linked, reloaded and returned to from the provider. */
+export const PAGES = [
+  page('/start', () => import('./routes/start')),
+  page('/compare', () => import('./routes/compare')),
+  page('/step/request-token', () => import('./routes/request-token')),
+  page('/step/authorization-url', () => import('./routes/authorization-url')),
+  page('/step/consent', () => import('./routes/consent')),
+  page('/oauth/callback', () => import('./routes/callback')),
+  page('/step/create-instance', () => import('./routes/create-instance')),
+  page('/step/instance-token', () => import('./routes/instance-token')),
+  page('/step/try-it', () => import('./routes/try-it')),
+  page('/instances', () => import('./routes/instances')),
+  page('/timeline', () => import('./routes/timeline')),
+];
+
+/** Any other address. */
+export const NOT_FOUND = page('*', () => import('./routes/not-found'));
+
+/**
+ * The code of the page the address names starts loading at once, beside the first data. (The
+ * paths are plain, with no parameters: an exact match is the router's match.)
+ */
+export function preloadPage(pathname: string) {
+  if (pathname === '/') return;
+  void (PAGES.find(({ path }) => path === pathname) ?? NOT_FOUND).preload();
+}
