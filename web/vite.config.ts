@@ -89,7 +89,10 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: { '/api': bff, '/sandbox': bff },
+    proxy: {
+      '/api': { target: bff, changeOrigin: false },
+      '/sandbox': { target: bff, changeOrigin: false },
+    },
   },
   build: { outDir: 'dist', sourcemap: false },
 });

@@ -187,6 +187,29 @@ test('offline, a step says so and what to do, instead of spinning', async ({
   await wizard.getRequestToken();
 });
 
+test('a page whose code cannot load says so inside the frame, and the rest still works', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  // The timeline's code has not been loaded yet: it fails to arrive (a new version deployed, say).
+  await page.route('**/assets/timeline-*.js', (route) => route.abort());
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    'This page could not be loaded (is this device offline?). Reload the page to try again.',
+  );
+  // The frame stays: the title, the links, and the steps.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Cloud Elements Instance Wizard',
+  );
+  await page.unroute('**/assets/timeline-*.js');
+  await page
+    .getByRole('navigation', { name: 'Steps' })
+    .getByRole('link', { name: /Request token/ })
+    .click();
+  await wizard.getRequestToken();
+});
+
 test('presenter mode: large type, the diagram beside the step, moved by keyboard alone', async ({
   browser,
 }) => {
