@@ -30,7 +30,7 @@ function inlineStylesheet(): Plugin {
 }
 
 /**
- * main.tsx starts React's DOM renderer and the app as dynamic imports, each in its own task; the
+ * main.tsx starts the app and React's DOM renderer as dynamic imports, each in its own task; the
  * HTML names their code as modulepreloads so that it downloads beside the entry, not after it.
  * (Vite preloads only static imports; the pages stay unnamed, loaded when visited.)
  */
@@ -83,7 +83,7 @@ export default defineConfig({
     react(),
     inlineStylesheet(),
     sandboxNote(),
-    preloadStartupChunks(/react-dom\/client\.js$/),
+    preloadStartupChunks(/react-dom\/client\.js$|src\/app\/router\.tsx$/),
   ],
   server: {
     host: '127.0.0.1',
@@ -94,5 +94,12 @@ export default defineConfig({
       '/sandbox': { target: bff, changeOrigin: false },
     },
   },
-  build: { outDir: 'dist', sourcemap: false },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    // One stylesheet, inlined into index.html (above). Split per chunk, the app's lazy chunks would
+    // list the entry's stylesheet among their dependencies, a file that is no longer there, and
+    // their import would fail.
+    cssCodeSplit: false,
+  },
 });

@@ -1,6 +1,4 @@
 import { startTransition } from 'react';
-import { preloadPage } from './app/pages';
-import { App } from './app/router';
 import { configQuery } from './features/wizard/api/config';
 import { flowQuery } from './features/wizard/api/flow';
 import { queryClient } from './lib/query-client';
@@ -9,33 +7,37 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Every page waits for these two and for its own code: ask for all three now, side by side,
-// rather than one after another (round trips less before the first screen).
+// Every page waits for these two: ask now, before anything else runs (the first round trip).
 void queryClient.prefetchQuery(configQuery);
 void queryClient.prefetchQuery(flowQuery);
-preloadPage(window.location.pathname);
 
 /**
- * React's DOM renderer is evaluated once index.html's boot view has painted, in a task of its
- * own: the first paint waits for no script, and on a slow phone no one task holds the page long
- * (Lighthouse's Total Blocking Time). Its code downloads from the start, as a modulepreload in
- * index.html (vite.config.ts). No top-level await: the pages import shared code from this chunk,
- * which must finish first.
+ * The task after the next frame, the frame that paints index.html's boot view. A tab opened in
+ * the background draws no frames: the timer goes on there.
  */
-async function render(container: HTMLElement) {
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The app starts in parts, each in a task of its own once the boot view has painted: the app's
+ * own code (which asks for the page's code), then React's DOM renderer, then the first render.
+ * The first paint waits for no script, and on a slow phone no one task holds the page long
+ * (Lighthouse's Total Blocking Time). Their code downloads from the start, as modulepreloads in
+ * index.html (vite.config.ts).
+ */
+async function start(container: HTMLElement) {
+  await afterPaint();
+  const { App, preloadPage } = await import('./app/router');
+  preloadPage(window.location.pathname);
+  await nextTask();
   const { createRoot } = await import('react-dom/client');
   const reactRoot = createRoot(container);
   // A transition lets React render the first screen in short slices instead of one long task.
   startTransition(() => reactRoot.render(<App />));
 }
 
-let started = false;
-const start = () => {
-  if (started) return;
-  started = true;
-  void render(root);
-};
-// The task after the next frame, which paints the boot view. A tab opened in the background
-// draws no frames: the timer starts it there.
-requestAnimationFrame(() => setTimeout(start, 0));
-setTimeout(start, 100);
+void start(root);

@@ -4,6 +4,9 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { persistOptions, queryClient } from '../lib/query-client';
 import { NOT_FOUND, PAGES } from './pages';
+
+export { preloadPage } from './pages';
+
 import Layout, { RouteError } from './routes/layout';
 import Resume from './routes/resume';
 
