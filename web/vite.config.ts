@@ -32,9 +32,10 @@ function inlineStylesheet(): Plugin {
 /**
  * main.tsx starts the app and React's DOM renderer as dynamic imports, each in its own task; the
  * HTML names their code as modulepreloads so that it downloads beside the entry, not after it.
- * (Vite preloads only static imports; the pages stay unnamed, loaded when visited.)
+ * (Vite preloads only static imports. The pages are the app chunk's dynamic imports, not the
+ * entry's: they stay unnamed, loaded when visited.)
  */
-function preloadStartupChunks(modules: RegExp): Plugin {
+function preloadStartupChunks(): Plugin {
   return {
     name: 'preload-startup-chunks',
     apply: 'build',
@@ -51,9 +52,7 @@ function preloadStartupChunks(modules: RegExp): Plugin {
           wanted.add(file);
           for (const dep of byFile.get(file)?.imports ?? []) add(dep);
         };
-        for (const file of entry?.dynamicImports ?? []) {
-          if (modules.test(byFile.get(file)?.facadeModuleId ?? '')) add(file);
-        }
+        for (const file of entry?.dynamicImports ?? []) add(file);
         const links = [...wanted]
           .filter((file) => !html.includes(`/${file}"`))
           .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
@@ -79,12 +78,7 @@ function sandboxNote(): Plugin {
 const bff = 'http://127.0.0.1:8787';
 
 export default defineConfig({
-  plugins: [
-    react(),
-    inlineStylesheet(),
-    sandboxNote(),
-    preloadStartupChunks(/react-dom\/client\.js$|src\/app\/router\.tsx$/),
-  ],
+  plugins: [react(), inlineStylesheet(), sandboxNote(), preloadStartupChunks()],
   server: {
     host: '127.0.0.1',
     port: 5173,

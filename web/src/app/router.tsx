@@ -4,11 +4,11 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { persistOptions, queryClient } from '../lib/query-client';
 import { NOT_FOUND, PAGES } from './pages';
-
-export { preloadPage } from './pages';
-
 import Layout, { RouteError } from './routes/layout';
 import Resume from './routes/resume';
+
+// main.tsx asks for the current page's code as soon as this module has loaded.
+export { preloadPage } from './pages';
 
 /**
  * The app: its data and its pages. Declared routes, not a data router: the app loads no route
