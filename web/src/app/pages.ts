@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { matchPath } from 'react-router';
 import { lazyPart } from '../lib/lazy-part';
 
 type PageModule = { default: ComponentType };
@@ -35,10 +36,11 @@ export const PAGES = [
 export const NOT_FOUND = page('*', () => import('./routes/not-found'));
 
 /**
- * The code of the page the address names starts loading at once, beside the first data. (The
- * paths are plain, with no parameters: an exact match is the router's match.)
+ * The code of the page the address names starts loading at once, beside the first data, matched
+ * as the router matches it. A failure is left to the page, which says so when it renders.
  */
 export function preloadPage(pathname: string) {
   if (pathname === '/') return;
-  void (PAGES.find(({ path }) => path === pathname) ?? NOT_FOUND).preload();
+  const current = PAGES.find(({ path }) => matchPath(path, pathname)) ?? NOT_FOUND;
+  current.preload().catch(() => {});
 }
