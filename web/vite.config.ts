@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { SANDBOX_NOTE } from './src/app/sandbox-note.ts';
 
 /**
@@ -30,10 +30,32 @@ function inlineStylesheet(): Plugin {
 }
 
 /**
+ * The code every first load runs: the entry, the chunks it starts (main.tsx's dynamic imports:
+ * the app and React's DOM renderer) and everything those import. The pages are the app chunk's
+ * dynamic imports, not the entry's: they are not in it, loaded when visited.
+ */
+function startupFiles(bundle: Rolldown.OutputBundle): {
+  entry: string | undefined;
+  files: Set<string>;
+} {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const files = new Set<string>();
+  const add = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const dep of byFile.get(file)?.imports ?? []) add(dep);
+  };
+  if (entry) add(entry.fileName);
+  for (const file of entry?.dynamicImports ?? []) add(file);
+  return { entry: entry?.fileName, files };
+}
+
+/**
  * main.tsx starts the app and React's DOM renderer as dynamic imports, each in its own task; the
  * HTML names their code as modulepreloads so that it downloads beside the entry, not after it.
- * (Vite preloads only static imports. The pages are the app chunk's dynamic imports, not the
- * entry's: they stay unnamed, loaded when visited.)
+ * (Vite preloads only the entry's static imports.)
  */
 function preloadStartupChunks(): Plugin {
   return {
@@ -43,21 +65,37 @@ function preloadStartupChunks(): Plugin {
       order: 'post',
       handler(html, { bundle }) {
         if (!bundle) return html;
-        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const entry = chunks.find((c) => c.isEntry);
-        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-        const wanted = new Set<string>();
-        const add = (file: string) => {
-          if (file === entry?.fileName || wanted.has(file)) return;
-          wanted.add(file);
-          for (const dep of byFile.get(file)?.imports ?? []) add(dep);
-        };
-        for (const file of entry?.dynamicImports ?? []) add(file);
-        const links = [...wanted]
-          .filter((file) => !html.includes(`/${file}"`))
+        const { entry, files } = startupFiles(bundle);
+        const links = [...files]
+          .filter((file) => file !== entry && !html.includes(`/${file}"`))
           .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
           .join('');
         return html.replace('</head>', `${links}</head>`);
+      },
+    },
+  };
+}
+
+/**
+ * V8's explicit compile hint on the code every first load runs. Without it V8 compiles each
+ * function on its first call, on the main thread, in the middle of React's first render; with it,
+ * the whole file is compiled while it streams in, on a background thread. Most of this code runs
+ * at start; React's renderer also holds parts this app never calls, and compiling those too costs
+ * less than compiling the rest on the main thread (docs/benchmarks.md, session 8: 15–20 % less
+ * main-thread script time at start). Other browsers read a comment. It goes on the finished
+ * chunks, after minifying.
+ */
+function compileHints(): Plugin {
+  return {
+    name: 'compile-hints',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const file of startupFiles(bundle).files) {
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        }
       },
     },
   };
@@ -78,7 +116,7 @@ function sandboxNote(): Plugin {
 const bff = 'http://127.0.0.1:8787';
 
 export default defineConfig({
-  plugins: [react(), inlineStylesheet(), sandboxNote(), preloadStartupChunks()],
+  plugins: [react(), inlineStylesheet(), sandboxNote(), preloadStartupChunks(), compileHints()],
   server: {
     host: '127.0.0.1',
     port: 5173,
