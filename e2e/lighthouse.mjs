@@ -52,6 +52,9 @@ try {
         config,
       );
       runs.push(result.lhr);
+      // A run Lighthouse could not score counts as 0: say why, or the 0 is a mystery.
+      const error = result.lhr.runtimeError;
+      if (error) console.log(`${preset} run ${i + 1} not scored: ${error.code}: ${error.message}`);
     }
     const each = Object.fromEntries(
       Object.keys(goals).map((c) => [
