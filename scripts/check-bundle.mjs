@@ -25,6 +25,22 @@ if (started.length === 0 || unnamed.length > 0) {
   );
   process.exit(1);
 }
+// And the entry must not load that code itself (a static import): it would run in the entry's own
+// task, and main.tsx's split of the start into short tasks would be lost (see vite.config.ts).
+const loadedWithEntry = new Set();
+const walk = (file) => {
+  if (loadedWithEntry.has(file)) return;
+  loadedWithEntry.add(file);
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const m of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
+    walk(`/assets/${m[1]}`);
+};
+walk(entryFile);
+const loadedTwice = started.filter((file) => loadedWithEntry.has(file));
+if (loadedTwice.length > 0) {
+  console.error(`The entry loads what it should start later: ${loadedTwice.join(', ')}`);
+  process.exit(1);
+}
 let total = 0;
 for (const file of files) {
   const size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

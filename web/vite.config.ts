@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { SANDBOX_NOTE } from './src/app/sandbox-note.ts';
@@ -111,6 +112,50 @@ function sandboxNote(): Plugin {
   };
 }
 
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+
+/** Every module `from` imports, directly or not (not counting dynamic imports). */
+function staticallyReached(from: string, ctx: Rolldown.ChunkingContext): Set<string> {
+  const seen = new Set<string>();
+  const stack = [from];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Modules main.tsx reaches only through a package's index file, which re-exports them, and never
+ * calls: React Query's persistence and the flow's step list. They are the app's.
+ * scripts/check-bundle.mjs fails the build if the entry ever loads the app's file itself.
+ */
+const REACHED_ONLY_THROUGH_AN_INDEX =
+  /@tanstack[\\/](query-core[\\/].*[\\/]hydration\.js$|query-persist-client-core[\\/]|react-query-persist-client[\\/])|shared[\\/]src[\\/]flow\.ts$/;
+
+/**
+ * The app's code as one file: what `app/router.tsx` needs that the entry does not. Left to itself
+ * the bundler makes a file of each part the pages share too (React Router, the step list…), and
+ * the start fetched seven files. Each costs the page's main thread a few milliseconds to request,
+ * inside the task that commits the navigation. Now the start fetches four: the entry, React, the
+ * app, React's DOM renderer. The pages import what they share from the app's file, which is loaded
+ * by then. Measured in docs/benchmarks.md (session 8).
+ */
+const reachedBy = new WeakMap<Rolldown.ChunkingContext, { app: Set<string>; entry: Set<string> }>();
+function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
+  let reached = reachedBy.get(ctx);
+  if (!reached) {
+    reached = {
+      app: staticallyReached(`${SRC}app/router.tsx`, ctx),
+      entry: staticallyReached(`${SRC}main.tsx`, ctx),
+    };
+    reachedBy.set(ctx, reached);
+  }
+  if (!reached.app.has(id)) return null;
+  return !reached.entry.has(id) || REACHED_ONLY_THROUGH_AN_INDEX.test(id) ? 'app' : null;
+}
+
 // In development Vite serves the SPA on :5173 and hands the API and the sandbox to the BFF,
 // which `pnpm dev` starts on :8787 with PUBLIC_URL pointing back here.
 const bff = 'http://127.0.0.1:8787';
@@ -133,5 +178,14 @@ export default defineConfig({
     // list the entry's stylesheet among their dependencies, a file that is no longer there, and
     // their import would fail.
     cssCodeSplit: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Only the modules named: what they import stays where it is (React, in the entry).
+          includeDependenciesRecursively: false,
+          groups: [{ name: appChunk }],
+        },
+      },
+    },
   },
 });
