@@ -137,10 +137,10 @@ const REACHED_ONLY_THROUGH_AN_INDEX =
 /**
  * The app's code as one file: what `app/router.tsx` needs that the entry does not. Left to itself
  * the bundler makes a file of each part the pages share too (React Router, the step list…), and
- * the start fetched seven files. Each costs the page's main thread a few milliseconds to request,
- * inside the task that commits the navigation. Now the start fetches four: the entry, React, the
- * app, React's DOM renderer. The pages import what they share from the app's file, which is loaded
- * by then. Measured in docs/benchmarks.md (session 8).
+ * the start fetched seven files; now it fetches four: the entry, React, the app, React's DOM
+ * renderer. Over HTTP/1.1 a browser opens six connections to a host, so the seventh waited for one.
+ * Lighthouse scores the four files higher, in alternating runs (docs/benchmarks.md, session 8).
+ * The pages import what they share from the app's file, which is loaded by then.
  */
 const reachedBy = new WeakMap<Rolldown.ChunkingContext, { app: Set<string>; entry: Set<string> }>();
 function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
