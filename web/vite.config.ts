@@ -82,7 +82,7 @@ function preloadStartupChunks(): Plugin {
  * function on its first call, on the main thread, in the middle of React's first render; with it,
  * the whole file is compiled while it streams in, on a background thread. Most of this code runs
  * at start; React's renderer also holds parts this app never calls, and compiling those too costs
- * less than compiling the rest on the main thread (docs/benchmarks.md, session 8: 15–20 % less
+ * less than compiling the rest on the main thread (docs/benchmarks.md, session 8: 15–28 % less
  * main-thread script time at start). Other browsers read a comment. It goes on the finished
  * chunks, after minifying.
  */
@@ -142,18 +142,11 @@ const REACHED_ONLY_THROUGH_AN_INDEX =
  * Lighthouse scores the four files higher, in alternating runs (docs/benchmarks.md, session 8).
  * The pages import what they share from the app's file, which is loaded by then.
  */
-const reachedBy = new WeakMap<Rolldown.ChunkingContext, { app: Set<string>; entry: Set<string> }>();
 function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
-  let reached = reachedBy.get(ctx);
-  if (!reached) {
-    reached = {
-      app: staticallyReached(`${SRC}app/router.tsx`, ctx),
-      entry: staticallyReached(`${SRC}main.tsx`, ctx),
-    };
-    reachedBy.set(ctx, reached);
-  }
-  if (!reached.app.has(id)) return null;
-  return !reached.entry.has(id) || REACHED_ONLY_THROUGH_AN_INDEX.test(id) ? 'app' : null;
+  if (!staticallyReached(`${SRC}app/router.tsx`, ctx).has(id)) return null;
+  const entryNeedsIt =
+    staticallyReached(`${SRC}main.tsx`, ctx).has(id) && !REACHED_ONLY_THROUGH_AN_INDEX.test(id);
+  return entryNeedsIt ? null : 'app';
 }
 
 // In development Vite serves the SPA on :5173 and hands the API and the sandbox to the BFF,
@@ -181,7 +174,8 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Only the modules named: what they import stays where it is (React, in the entry).
+          // Only the modules named: what they import on the entry's side (React, React Query)
+          // stays there.
           includeDependenciesRecursively: false,
           groups: [{ name: appChunk }],
         },
