@@ -50,6 +50,15 @@ if (files.length > BUDGET_FILES) {
   );
   process.exit(1);
 }
+// Each of them carries V8's compile hint (web/vite.config.ts, compileHints): without it the start
+// compiles on the main thread again, and nothing else would notice.
+const unhinted = files.filter(
+  (file) => !readFileSync(join(dist, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'),
+);
+if (unhinted.length > 0) {
+  console.error(`First-load files without V8's compile hint: ${unhinted.join(', ')}`);
+  process.exit(1);
+}
 let total = 0;
 for (const file of files) {
   const size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

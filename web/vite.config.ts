@@ -84,7 +84,8 @@ function preloadStartupChunks(): Plugin {
  * at start; React's renderer also holds parts this app never calls, and compiling those too costs
  * less than compiling the rest on the main thread (docs/benchmarks.md, session 8: 15–28 % less
  * main-thread script time at start). Other browsers read a comment. It goes on the finished
- * chunks, after minifying.
+ * chunks, after minifying, so the file names' hashes do not cover it: a cached copy without it
+ * behaves the same. scripts/check-bundle.mjs fails if a first-load file lacks it.
  */
 function compileHints(): Plugin {
   return {
