@@ -66,6 +66,9 @@ export class Wizard {
     await this.page.goto('/start');
     await expect(this.heading('Choose an element to provision')).toBeVisible();
     await this.page.getByRole('button', { name: new RegExp(`^${element}`) }).click();
+    // Step 1's code loads on this click: a test that goes offline next must not cut that load.
+    const firstStep = element === 'Twitter' ? 'Get a request token' : 'Get the authorization URL';
+    await expect(this.heading(firstStep)).toBeVisible();
   }
 
   /** Sandbox mode: pick a failure-lab scenario before step 1. */
