@@ -11,13 +11,14 @@ const BUDGET_KIB = 125;
 // means a module the app needs has left the app's file, and the start waits on more requests.
 const BUDGET_FILES = 4;
 const dist = join(import.meta.dirname, '../web/dist');
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const read = (file) => readFileSync(join(dist, file), 'utf8');
+const html = read('index.html');
 const files = [
   ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
 ].map((m) => m[1]);
 if (files.length === 0) throw new Error('index.html loads no JavaScript: is web/dist built?');
 const entryFile = html.match(/<script[^>]+src="([^"]+\.js)"/)?.[1] ?? files[0];
-const entry = readFileSync(join(dist, entryFile), 'utf8');
+const entry = read(entryFile);
 const started = [...entry.matchAll(/import\(\s*[`'"]\.\/([^`'"]+\.js)[`'"]\s*\)/g)].map(
   (m) => `/assets/${m[1]}`,
 );
@@ -34,8 +35,7 @@ const loadedWithEntry = new Set();
 const walk = (file) => {
   if (loadedWithEntry.has(file)) return;
   loadedWithEntry.add(file);
-  const code = readFileSync(join(dist, file), 'utf8');
-  for (const m of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
+  for (const m of read(file).matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
     walk(`/assets/${m[1]}`);
 };
 walk(entryFile);
@@ -52,9 +52,7 @@ if (files.length > BUDGET_FILES) {
 }
 // Each of them carries V8's compile hint (web/vite.config.ts, compileHints): without it the start
 // compiles on the main thread again, and nothing else would notice.
-const unhinted = files.filter(
-  (file) => !readFileSync(join(dist, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'),
-);
+const unhinted = files.filter((file) => !read(file).startsWith('//# allFunctionsCalledOnLoad\n'));
 if (unhinted.length > 0) {
   console.error(`First-load files without V8's compile hint: ${unhinted.join(', ')}`);
   process.exit(1);

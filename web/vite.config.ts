@@ -144,10 +144,24 @@ const REACHED_ONLY_THROUGH_AN_INDEX =
  * The pages import what they share from the app's file, which is loaded by then.
  */
 function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
-  if (!staticallyReached(`${SRC}app/router.tsx`, ctx).has(id)) return null;
-  const entryNeedsIt =
-    staticallyReached(`${SRC}main.tsx`, ctx).has(id) && !REACHED_ONLY_THROUGH_AN_INDEX.test(id);
+  const { app, entry } = reachedFrom(ctx);
+  if (!app.has(id)) return null;
+  const entryNeedsIt = entry.has(id) && !REACHED_ONLY_THROUGH_AN_INDEX.test(id);
   return entryNeedsIt ? null : 'app';
+}
+
+/** The two walks of the module graph, once per build, not once per module asked about. */
+const reached = new WeakMap<Rolldown.ChunkingContext, { app: Set<string>; entry: Set<string> }>();
+function reachedFrom(ctx: Rolldown.ChunkingContext) {
+  let sets = reached.get(ctx);
+  if (!sets) {
+    sets = {
+      app: staticallyReached(`${SRC}app/router.tsx`, ctx),
+      entry: staticallyReached(`${SRC}main.tsx`, ctx),
+    };
+    reached.set(ctx, sets);
+  }
+  return sets;
 }
 
 // In development Vite serves the SPA on :5173 and hands the API and the sandbox to the BFF,
