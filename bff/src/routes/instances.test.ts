@@ -127,3 +127,69 @@ describe('after provisioning', () => {
     expect(httpUrl.json.error.message).toContain('must be an https URL');
   });
 });
+
+describe('an upstream that echoes the instance when it is deleted', () => {
+  /** Cloud Elements' DELETE answered with the whole instance, token included: 200, or 409. */
+  async function echoingDelete(status: 200 | 409) {
+    const { startSandbox } = await import('../testing/start-sandbox');
+    const { DEMO_CREDENTIALS: demo } = await import('@cew/shared/sandbox-credentials');
+    const byId = new Map<string, unknown>();
+    const sandbox = await startSandbox(
+      {
+        userSecret: demo.userSecret,
+        orgSecret: demo.orgSecret,
+        apps: { [demo.twitterApiKey]: demo.twitterApiSecret },
+      },
+      async (reply, url, received) => {
+        const id = /\/instances\/(\d+)$/.exec(url.pathname)?.[1];
+        if (id && received.method === 'GET' && reply.ok) byId.set(id, await reply.clone().json());
+        if (!id || received.method !== 'DELETE') return reply;
+        const instance = byId.get(id);
+        const token = (instance as { token: string }).token;
+        return Response.json(
+          {
+            message: `Instance ${id} (token ${token}) ${status === 409 ? 'is busy' : 'deleted'}`,
+            instance,
+            quoted: JSON.stringify({ token }),
+          },
+          { status },
+        );
+      },
+    );
+    const live = await startBff({
+      CE_BASE_URL: sandbox.ceBaseUrl,
+      CE_USER_SECRET: demo.userSecret,
+      CE_ORG_SECRET: demo.orgSecret,
+      TWITTER_API_KEY: demo.twitterApiKey,
+      TWITTER_API_SECRET: demo.twitterApiSecret,
+      SESSION_SECRET: 'instances-test-session-secret-0123456789',
+      OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+    });
+    return { sandbox, live };
+  }
+
+  it.each([200, 409] as const)(
+    'never shows another learner the instance token (upstream %i)',
+    async (status) => {
+      const { sandbox, live } = await echoingDelete(status);
+      try {
+        const owner = new TestBrowser(live.origin);
+        await owner.call('POST', '/api/flow/callback', await owner.throughConsent('allow'));
+        const created = await owner.call('POST', '/api/flow/instance', { name: `echo-${status}` });
+        expect(created.status).toBe(200);
+        const token = (await owner.call('GET', '/api/flow/instance-token')).json.token as string;
+        const other = new TestBrowser(live.origin);
+        const res = await other.call('DELETE', `/api/instances/${created.json.instance.id}`);
+        expect(res.status).toBe(status);
+        // The echo did reach the exchange, as a marker.
+        expect(res.text).toContain('<INSTANCE_TOKEN>');
+        for (const form of [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]) {
+          expect(res.text).not.toContain(form);
+        }
+      } finally {
+        await live.close();
+        await sandbox.close();
+      }
+    },
+  );
+});

@@ -46,7 +46,7 @@ export function createInstanceRoutes(ce: CloudElements, tag: string) {
       const ours = data.filter((instance) => instance.tags?.includes(tag));
       const deleted: Instance['id'][] = [];
       for (const instance of ours) {
-        await ce.deleteInstance(String(instance.id));
+        await ce.deleteInstance(String(instance.id), instance.token);
         deleted.push(instance.id);
       }
       return c.json({ deleted, kept: data.length - ours.length }, 200);
@@ -63,7 +63,7 @@ export function createInstanceRoutes(ce: CloudElements, tag: string) {
           `Instance ${id} (“${data.name}”) was not made by this wizard: it lacks the tag “${tag}”, so the wizard will not delete it. Delete it in Cloud Elements itself if you mean to.`,
         );
       }
-      const { reply } = await ce.deleteInstance(id);
+      const { reply } = await ce.deleteInstance(id, data.token);
       return c.json({ deleted: id, exchange: reply.exchange }, 200);
     });
 }

@@ -119,6 +119,23 @@ export function createCloudElements(options: CloudElementsOptions) {
       context,
     );
 
+  /**
+   * A call about instances in general (list, read, delete). Its reply may carry any instance's
+   * token (another learner's, echoed back by a read or a delete, even on a refusal): every value
+   * under a `token` key is a marker in its exchange before anyone reads it.
+   */
+  async function sendAdmin(call: UpstreamCall, knownTokens: string[] = []): Promise<UpstreamReply> {
+    const reply = await send(call);
+    // A token read in the reply is hidden wherever else it stands too (a message quoting it).
+    const tokens = [...knownTokens, ...tokensIn(reply.body)].map(instanceTokenSecret);
+    const redactor = tokens.length ? options.redactor.with(tokens) : options.redactor;
+    reply.exchange = redactor.redact({
+      ...reply.exchange,
+      responseBody: hideInstanceTokens(reply.exchange.responseBody),
+    });
+    return reply;
+  }
+
   // A string, not a URL object: the base was validated once in config, and parsing it again on
   // every call is a measurable part of step 1's cost.
   const elementUrl = (element: ElementKey, path: string, query: Record<string, string>) =>
@@ -245,7 +262,7 @@ export function createCloudElements(options: CloudElementsOptions) {
 
     /** `GET /instances`: the organization's instances. */
     async listInstances() {
-      const reply = await send({
+      const reply = await sendAdmin({
         step: 'list-instances',
         method: 'GET',
         url: `${baseUrl}/instances`,
@@ -257,7 +274,7 @@ export function createCloudElements(options: CloudElementsOptions) {
 
     /** `GET /instances/{id}`: one instance, to check it is the wizard's before deleting it. */
     async getInstance(id: string) {
-      const reply = await send({
+      const reply = await sendAdmin({
         step: 'delete-instance',
         method: 'GET',
         url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
@@ -267,14 +284,17 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { data: expectOk(reply, instance, 'reading the instance'), reply };
     },
 
-    /** `DELETE /instances/{id}`. */
-    async deleteInstance(id: string) {
-      const reply = await send({
-        step: 'delete-instance',
-        method: 'DELETE',
-        url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
-        headers: platformHeaders(),
-      });
+    /** `DELETE /instances/{id}`; `token`, when known, is hidden in whatever comes back. */
+    async deleteInstance(id: string, token?: string) {
+      const reply = await sendAdmin(
+        {
+          step: 'delete-instance',
+          method: 'DELETE',
+          url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
+          headers: platformHeaders(),
+        },
+        token ? [token] : [],
+      );
       expectOk(reply, z.unknown(), 'deleting the instance');
       return { reply };
     },
@@ -319,3 +339,42 @@ export function createCloudElements(options: CloudElementsOptions) {
 }
 
 export type CloudElements = ReturnType<typeof createCloudElements>;
+
+const instanceTokenSecret = (value: string): KnownSecret => ({ value, marker: '<INSTANCE_TOKEN>' });
+const isTokenKey = (key: string) => key.toLowerCase().replace(/[\s._-]+/g, '') === 'token';
+
+/** The values under `token` keys, at any depth: the instance tokens a reply carries. */
+function tokensIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) tokensIn(item, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (isTokenKey(key) && typeof inner === 'string' && inner.length >= 4) found.push(inner);
+      else tokensIn(inner, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * `value` with every `token` entry (any case or separators, at any depth, also inside a string
+ * that is itself JSON) replaced by `<INSTANCE_TOKEN>`: instance replies name their token so.
+ */
+export function hideInstanceTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideInstanceTokens);
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return value;
+    try {
+      return JSON.stringify(hideInstanceTokens(JSON.parse(trimmed)));
+    } catch {
+      return value;
+    }
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      isTokenKey(key) && typeof inner === 'string' ? '<INSTANCE_TOKEN>' : hideInstanceTokens(inner),
+    ]),
+  );
+}
