@@ -13,9 +13,11 @@ import { apiGuard, hostGuard } from './http-guard';
 import { rateLimit } from './rate-limit';
 import { createRedactor } from './redact';
 import { requestLog } from './request-log';
+import { configuredSecrets } from './secrets';
 import { createFlowRoutes } from './routes/flow';
 import { createInstanceRoutes } from './routes/instances';
-import { createMetaRoutes } from './routes/meta';
+import { createLabRoutes } from './routes/labs';
+import { createElementRoutes, createMetaRoutes } from './routes/meta';
 import { createSandboxApp } from './sandbox/app';
 import { headersSetBy, serveApp } from './server';
 import { createStaticSite, inlineStyleSources } from './static-site';
@@ -72,22 +74,7 @@ export async function listen(
 }
 
 export function createApp(config: Config, log: (line: string) => void = writeLine) {
-  const secrets = [
-    { value: config.ceUserSecret, marker: '<CE_USER_SECRET>' },
-    { value: config.ceOrgSecret, marker: '<CE_ORG_SECRET>' },
-    ...(config.apps.twitter
-      ? [
-          { value: config.apps.twitter.apiSecret, marker: '<TWITTER_API_SECRET>' },
-          { value: config.apps.twitter.apiKey, marker: '<TWITTER_API_KEY>' },
-        ]
-      : []),
-    // Salesforce's client id is public by OAuth 2.0's design (the browser carries it to the
-    // consent page); its secret is not.
-    ...(config.apps.sfdc
-      ? [{ value: config.apps.sfdc.apiSecret, marker: '<SALESFORCE_CLIENT_SECRET>' }]
-      : []),
-    { value: config.sessionSecret, marker: '<SESSION_SECRET>' },
-  ];
+  const secrets = configuredSecrets(config);
   // Built once: every route and the error log redact with the same configured secrets.
   const redactor = createRedactor(secrets);
   const sandboxOrigin = config.mode === 'sandbox' ? new URL(config.publicUrl).origin : undefined;
@@ -101,7 +88,9 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   const upstreamLimit = rateLimit(config.rateLimitPerMinute, config.trustProxy, 'requests');
   const reachesUpstream = (method: string, path: string) =>
     method === 'GET'
-      ? path === '/api/instances' || path === '/api/flow/provider-legs'
+      ? path === '/api/instances' ||
+        path === '/api/labs/provider-legs' ||
+        (path.startsWith('/api/elements/') && path.endsWith('/check'))
       : path !== '/api/flow';
   const access = createAccess({
     accessCode: config.accessCode,
@@ -156,8 +145,11 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         },
         callbackUrl: config.callbackUrl,
         sandbox: config.mode === 'sandbox',
+        offered: config.elements,
       }),
     )
+    .route('/labs', createLabRoutes({ ce, store, sandbox: config.mode === 'sandbox' }))
+    .route('/elements', createElementRoutes(config, ce))
     .route('/instances', createInstanceRoutes(ce, config.instanceTag))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
@@ -188,17 +180,11 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
         userSecret: config.ceUserSecret,
         orgSecret: config.ceOrgSecret,
-        apps: config.apps.twitter
-          ? { [config.apps.twitter.apiKey]: config.apps.twitter.apiSecret }
-          : {},
-        salesforceApps: config.apps.sfdc
-          ? {
-              [config.apps.sfdc.apiKey]: {
-                secret: config.apps.sfdc.apiSecret,
-                callbackUrl: config.callbackUrl,
-              },
-            }
-          : {},
+        // The sandbox plays every provider; the BFF's apps are registered with it.
+        apps: Object.fromEntries(
+          Object.entries(config.apps).flatMap(([key, app]) => (app ? [[key, app]] : [])),
+        ),
+        callbackUrl: config.callbackUrl,
       }),
     );
   }

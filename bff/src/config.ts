@@ -1,28 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { ElementKey } from '@cew/shared';
-import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
+import { checkDescriptor, ELEMENTS, type ElementKey, KINDS } from '@cew/shared';
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { z } from 'zod';
 
 /** A provider app's key and secret, as Cloud Elements' `apiKey` and `apiSecret`. */
 export type AppCredentials = { apiKey: string; apiSecret: string };
 export const SANDBOX_MOUNT = '/sandbox';
 export const SANDBOX_CE_PATH = `${SANDBOX_MOUNT}/elements/api-v2`;
-/**
- * Where each element's real authorization URL may point: the provider's hosts and its consent
- * paths. OAUTH_ALLOWED_HOSTS adds hosts (a path ending in one of these, on any of them).
- */
-export const PROVIDER_CONSENT: Record<ElementKey, { hosts: string[]; paths: string[] }> = {
-  twitter: {
-    hosts: ['api.twitter.com', 'api.x.com', 'twitter.com', 'x.com'],
-    paths: ['/oauth/authorize', '/oauth/authenticate'],
-  },
-  // test.salesforce.com is where Salesforce sandboxes (the org kind) log in.
-  sfdc: {
-    hosts: ['login.salesforce.com', 'test.salesforce.com'],
-    paths: ['/services/oauth2/authorize'],
-  },
-};
+
+const ALL_ELEMENTS = Object.values(ELEMENTS);
+/** The elements that need a provider app of their own (the OAuth kinds). */
+const WITH_APP = ALL_ELEMENTS.filter((element) => KINDS[element.authType].app);
+/** An element's app variables, derived from its descriptor: `TWITTER_API_KEY`, `…_API_SECRET`. */
+export const appVariables = (env: string) => ({ key: `${env}_API_KEY`, secret: `${env}_API_SECRET` });
 
 export type Config = {
   mode: 'sandbox' | 'live';
@@ -34,8 +25,10 @@ export type Config = {
   ceBaseUrl: string;
   ceUserSecret: string;
   ceOrgSecret: string;
-  /** Each element's provider app; an element without one is not offered. */
+  /** Each OAuth element's provider app; an OAuth element without one is not offered. */
   apps: Partial<Record<ElementKey, AppCredentials>>;
+  /** The elements this server offers: those with an app, and every basic one. */
+  elements: ElementKey[];
   sessionSecret: string;
   /** OAUTH_ALLOWED_HOSTS: hosts allowed in `oauthUrl` besides the provider's own. */
   oauthExtraHosts: string[];
@@ -96,10 +89,6 @@ const baseSchema = z.object({
 const liveSchema = z.object({
   CE_USER_SECRET: secret('your Cloud Elements user secret'),
   CE_ORG_SECRET: secret('your Cloud Elements organization secret'),
-  TWITTER_API_KEY: z.string().optional(),
-  TWITTER_API_SECRET: z.string().optional(),
-  SALESFORCE_API_KEY: z.string().optional(),
-  SALESFORCE_API_SECRET: z.string().optional(),
   // Only a missing secret is "required"; a short one is reported by the base schema's length rule.
   SESSION_SECRET: z.string({ error: 'is required in live mode (32+ random characters)' }),
 });
@@ -118,6 +107,17 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const live = clean.CE_BASE_URL !== undefined ? liveSchema.safeParse(clean) : null;
   if (live && !live.success) problems.push(...describe(live.error));
   if (live) problems.push(...appProblems(clean));
+  // The descriptors are data: a bad one stops the start, as a bad variable does.
+  problems.push(...ALL_ELEMENTS.flatMap(checkDescriptor));
+  if (
+    base.success &&
+    !LOOPBACK_HOSTS.has(base.data.HOST) &&
+    LOOPBACK_HOSTS.has(new URL(base.data.PUBLIC_URL ?? 'http://127.0.0.1').hostname)
+  ) {
+    problems.push(
+      `PUBLIC_URL: must be the address people browse when HOST is ${base.data.HOST} (e.g. http://192.0.2.10:${base.data.PORT}); with a loopback PUBLIC_URL every other computer is sent to itself and the API refuses it`,
+    );
+  }
   if (
     base.success &&
     clean.CE_BASE_URL !== undefined &&
@@ -157,24 +157,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         ceBaseUrl: b.CE_BASE_URL.replace(/\/+$/, ''),
         ceUserSecret: live.data.CE_USER_SECRET,
         ceOrgSecret: live.data.CE_ORG_SECRET,
-        apps: {
-          ...(live.data.TWITTER_API_KEY && live.data.TWITTER_API_SECRET
-            ? {
-                twitter: {
-                  apiKey: live.data.TWITTER_API_KEY,
-                  apiSecret: live.data.TWITTER_API_SECRET,
-                },
-              }
-            : {}),
-          ...(live.data.SALESFORCE_API_KEY && live.data.SALESFORCE_API_SECRET
-            ? {
-                sfdc: {
-                  apiKey: live.data.SALESFORCE_API_KEY,
-                  apiSecret: live.data.SALESFORCE_API_SECRET,
-                },
-              }
-            : {}),
-        },
+        ...offered(liveApps(clean)),
         sessionSecret: live.data.SESSION_SECRET,
       },
     };
@@ -189,39 +172,43 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ceBaseUrl: `http://${loopback}:${b.PORT}${SANDBOX_CE_PATH}`,
       ceUserSecret: DEMO_CREDENTIALS.userSecret,
       ceOrgSecret: DEMO_CREDENTIALS.orgSecret,
-      // The sandbox plays both providers, so both elements are offered.
-      apps: {
-        twitter: {
-          apiKey: DEMO_CREDENTIALS.twitterApiKey,
-          apiSecret: DEMO_CREDENTIALS.twitterApiSecret,
-        },
-        sfdc: {
-          apiKey: DEMO_CREDENTIALS.salesforceClientId,
-          apiSecret: DEMO_CREDENTIALS.salesforceClientSecret,
-        },
-      },
+      // The sandbox plays every provider, so every element is offered, each with its demo app.
+      ...offered(Object.fromEntries(WITH_APP.map((element) => [element.key, demoApp(element.env)]))),
       sessionSecret: b.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
   };
 }
 
-/** Live mode needs at least one element's app, each given whole (key and secret). */
-function appProblems(env: Record<string, string | undefined>): string[] {
-  const pairs = [
-    ['TWITTER_API_KEY', 'TWITTER_API_SECRET', "your Twitter app's consumer"],
-    ['SALESFORCE_API_KEY', 'SALESFORCE_API_SECRET', "your Salesforce connected app's consumer"],
-  ] as const;
-  const problems: string[] = [];
-  for (const [key, secretName, what] of pairs) {
-    if (env[key] && !env[secretName])
-      problems.push(`${secretName}: is required with ${key} (${what} secret)`);
-    if (env[secretName] && !env[key])
-      problems.push(`${key}: is required with ${secretName} (${what} key)`);
+/** Each OAuth element whose app variables are both set, by key. */
+function liveApps(env: Record<string, string | undefined>): Partial<Record<ElementKey, AppCredentials>> {
+  const apps: Partial<Record<ElementKey, AppCredentials>> = {};
+  for (const element of WITH_APP) {
+    const names = appVariables(element.env);
+    const apiKey = env[names.key];
+    const apiSecret = env[names.secret];
+    if (apiKey && apiSecret) apps[element.key as ElementKey] = { apiKey, apiSecret };
   }
-  if (!pairs.some(([key, secretName]) => env[key] && env[secretName])) {
-    problems.push(
-      'TWITTER_API_KEY, TWITTER_API_SECRET: are required in live mode, unless SALESFORCE_API_KEY and SALESFORCE_API_SECRET are set (at least one element must be configured)',
-    );
+  return apps;
+}
+
+/** The apps, and the elements they make available: every basic element needs none. */
+function offered(apps: Partial<Record<ElementKey, AppCredentials>>) {
+  const elements = ALL_ELEMENTS.filter(
+    (element) => !KINDS[element.authType].app || apps[element.key as ElementKey],
+  ).map((element) => element.key as ElementKey);
+  return { apps, elements };
+}
+
+/** Each app is given whole: a key without its secret (or the reverse) is a mistake to name. */
+function appProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const element of WITH_APP) {
+    const { key, secret: secretName } = appVariables(element.env);
+    const app = KINDS[element.authType].app;
+    const what = `your ${element.provider} app's ${app?.keyName ?? 'key'}`;
+    const whatSecret = `your ${element.provider} app's ${app?.secretName ?? 'secret'}`;
+    if (env[key] && !env[secretName]) problems.push(`${secretName}: is required with ${key} (${whatSecret})`);
+    if (env[secretName] && !env[key]) problems.push(`${key}: is required with ${secretName} (${what})`);
   }
   return problems;
 }

@@ -4,10 +4,14 @@
  * pages, step bar and diagram all read the same table and nobody else knows the order.
  */
 
-export type AuthType = 'oauth1' | 'oauth2';
+export type AuthType = 'oauth1' | 'oauth2' | 'basic';
 
-/** Every step a flow can have. `instance-token` is a page only: it shows what step 4 made. */
+/**
+ * Every step a flow can have. `credentials` and `instance-token` are pages only: the first asks
+ * for the person's own key (nothing is sent yet), the second shows what creating the instance made.
+ */
 export type StepId =
+  | 'credentials'
   | 'request-token'
   | 'authorize-url'
   | 'callback'
@@ -16,7 +20,7 @@ export type StepId =
   | 'try-it';
 
 /** The steps that are calls to the BFF and move the flow on. */
-export type CallStepId = Exclude<StepId, 'instance-token'>;
+export type CallStepId = Exclude<StepId, 'instance-token' | 'credentials'>;
 
 export type StepDef = {
   id: StepId;
@@ -30,6 +34,12 @@ export type StepDef = {
 };
 
 const STEP_DEFS: Record<StepId, StepDef> = {
+  credentials: {
+    id: 'credentials',
+    slug: 'credentials',
+    title: 'Your {provider} credentials',
+    short: 'Your credentials',
+  },
   'request-token': {
     id: 'request-token',
     slug: 'request-token',
@@ -73,7 +83,10 @@ const STEP_DEFS: Record<StepId, StepDef> = {
   },
 };
 
-/** Each auth type's steps, in order. OAuth 2.0 has no request token: it starts at step 2's call. */
+/**
+ * Each auth type's steps, in order. OAuth 2.0 has no request token: it starts at the
+ * authorization URL. Basic has no consent: the person's own key, then the instance.
+ */
 export const STEP_ORDER: Record<AuthType, readonly StepId[]> = {
   oauth1: [
     'request-token',
@@ -84,7 +97,19 @@ export const STEP_ORDER: Record<AuthType, readonly StepId[]> = {
     'try-it',
   ],
   oauth2: ['authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
+  basic: ['credentials', 'create-instance', 'instance-token', 'try-it'],
 };
+
+/** Each auth type's name, as the steps' messages say it. */
+export const AUTH_LABEL: Record<AuthType, string> = {
+  oauth1: 'OAuth 1.0a',
+  oauth2: 'OAuth 2.0',
+  basic: 'basic authentication',
+};
+
+/** The call that starts a flow of this auth type. */
+export const firstCall = (authType: AuthType): CallStepId =>
+  STEP_ORDER[authType].find((id) => STEP_DEFS[id].route) as CallStepId;
 
 export const stepsOf = (authType: AuthType): StepDef[] =>
   STEP_ORDER[authType].map((id) => STEP_DEFS[id]);
@@ -141,7 +166,7 @@ export function next(
   if (!order.includes(event.step)) {
     return {
       refused: true,
-      reason: `An ${authType === 'oauth1' ? 'OAuth 1.0a' : 'OAuth 2.0'} flow has no ${STEP_DEFS[event.step].short.toLowerCase()} step.`,
+      reason: `A flow with ${AUTH_LABEL[authType]} has no ${STEP_DEFS[event.step].short.toLowerCase()} step.`,
     };
   }
   const before = callBefore(authType, event.step);

@@ -6,8 +6,10 @@
 export const DEMO_CREDENTIALS = {
   userSecret: 'sandbox-user-secret-0000',
   orgSecret: 'sandbox-org-secret-0000',
-  twitterApiKey: 'sandbox-twitter-api-key',
-  twitterApiSecret: 'sandbox-twitter-api-secret',
-  salesforceClientId: 'sandbox-salesforce-client-id',
-  salesforceClientSecret: 'sandbox-salesforce-client-secret',
 } as const;
+
+/** An element's demo app in the sandbox, from its variable prefix: `sandbox-twitter-api-key`. */
+export const demoApp = (env: string) => ({
+  apiKey: `sandbox-${env.toLowerCase()}-api-key`,
+  apiSecret: `sandbox-${env.toLowerCase()}-api-secret`,
+});

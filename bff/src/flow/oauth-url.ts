@@ -1,5 +1,4 @@
-import { type ElementKey, OAUTH_URL_MAX } from '@cew/shared';
-import { PROVIDER_CONSENT } from '../config';
+import { ELEMENTS, type ElementKey, fillTemplate, OAUTH_URL_MAX } from '@cew/shared';
 
 /**
  * Decides whether an `oauthUrl` from Cloud Elements may be handed to the browser, which will
@@ -25,18 +24,31 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 /**
  * What binds the URL to this flow: OAuth 1.0a's request token (`oauth_token`), OAuth 2.0's
- * random `state`.
+ * random `state`; and the fields the person typed, which fill the element's templated hosts
+ * (`{zendesk.subdomain}.zendesk.com`).
  */
-export type OauthUrlBinding =
-  | { element: ElementKey; param: 'oauth_token'; value: string }
-  | { element: ElementKey; param: 'state'; value: string };
+export type OauthUrlBinding = {
+  element: ElementKey;
+  param: 'oauth_token' | 'state';
+  value: string;
+  fields: Record<string, string>;
+};
+
+/** The element's consent hosts and paths, its templates filled with this flow's fields. */
+function consentOf(binding: OauthUrlBinding) {
+  const consent = ELEMENTS[binding.element].consent;
+  return {
+    hosts: (consent?.hosts ?? []).flatMap((host) => fillTemplate(host, binding.fields) ?? []),
+    paths: consent?.paths ?? [],
+  };
+}
 
 export function checkOauthUrl(
   raw: string,
   binding: OauthUrlBinding,
   policy: OauthUrlPolicy,
 ): OauthUrlVerdict {
-  const consent = PROVIDER_CONSENT[binding.element];
+  const consent = consentOf(binding);
   // The flow keeps the URL in its cookie, which must stay small; real ones are far shorter.
   if (raw.length > OAUTH_URL_MAX) {
     return { ok: false, reason: `it is longer than ${OAUTH_URL_MAX} characters` };

@@ -13,13 +13,8 @@ import { z } from 'zod';
 
 const kept = z.string().min(1).max(TOKEN_MAX);
 
-/**
- * Everything the BFF remembers of one browser's flow, sealed in that browser's cookie (the BFF
- * keeps no per-flow memory). Only what must stay secret or binds the flow: never an exchange or
- * an upstream body, and every field bounded, so the cookie stays one small cookie whatever
- * upstream answers or a visitor posts.
- */
-export const FlowStateSchema = z.object({
+/** What every flow keeps, whatever its kind of authentication. */
+const common = {
   /** Names the flow for the browser, which files the flow's exchanges under it. */
   id: z.string().max(32),
   element: ElementKeySchema,
@@ -28,44 +23,86 @@ export const FlowStateSchema = z.object({
   outcome: z.enum(['authorized', 'denied']).optional(),
   /** The failure-lab scenario chosen at the first step (always 'none' in live mode). */
   scenario: ScenarioSchema,
-  /** The random `state` sent upstream; the callback must bring it back. */
-  state: kept,
-  /** OAuth 1.0a: the request token and its secret. */
-  requestToken: kept.optional(),
-  tokenSecret: kept.optional(),
-  /** When the request token was issued (ms since the epoch): the browser counts down its life. */
-  issuedAt: z.number().int().nonnegative().optional(),
-  oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
-  /** OAuth 1.0a's verifier, or OAuth 2.0's code: what the callback brought. */
-  verifier: kept.optional(),
-  code: kept.optional(),
   instanceName: z.string().max(INSTANCE_NAME_MAX).optional(),
   /** The new instance's token, kept to make the "try it" call. */
   instanceToken: kept.optional(),
-});
-export type FlowState = z.infer<typeof FlowStateSchema>;
+};
 
-export const authTypeOf = (flow: FlowState) => ELEMENTS[flow.element].authType;
+/**
+ * The fields the person typed that are not secret (a subdomain): needed again at the callback and
+ * at `POST /instances`. A secret field is never kept, not even sealed.
+ */
+const KeptFieldsSchema = z
+  .record(z.string().max(64), z.string().max(TOKEN_MAX))
+  .refine((fields) => Object.keys(fields).length <= 4, 'at most four fields');
+
+/**
+ * Everything the BFF remembers of one browser's flow, sealed in that browser's cookie (the BFF
+ * keeps no per-flow memory): a union by kind of authentication, each with only what must stay
+ * secret or binds the flow. Never an exchange or an upstream body, and every field bounded, so
+ * the cookie stays one small cookie whatever upstream answers or a visitor posts.
+ */
+export const FlowStateSchema = z
+  .discriminatedUnion('authType', [
+    z.object({
+      ...common,
+      authType: z.literal('oauth1'),
+      /** The random `state` sent upstream; the callback must bring it back. */
+      state: kept,
+      requestToken: kept,
+      tokenSecret: kept,
+      /** When the request token was issued (ms since the epoch): the browser counts down its life. */
+      issuedAt: z.number().int().nonnegative(),
+      oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
+      /** What the callback brought: the verifier. */
+      grant: kept.optional(),
+    }),
+    z.object({
+      ...common,
+      authType: z.literal('oauth2'),
+      state: kept,
+      fields: KeptFieldsSchema,
+      oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
+      /** What the callback brought: the code. */
+      grant: kept.optional(),
+    }),
+    z.object({
+      ...common,
+      authType: z.literal('basic'),
+      fields: KeptFieldsSchema,
+    }),
+  ])
+  // A cookie sealed for one kind never stands for an element of another.
+  .refine((flow) => ELEMENTS[flow.element].authType === flow.authType);
+export type FlowState = z.infer<typeof FlowStateSchema>;
 
 export const progressOf = (flow: FlowState | null): Progress | null =>
   flow && {
-    authType: authTypeOf(flow),
+    authType: flow.authType,
     done: flow.done,
     ...(flow.outcome ? { outcome: flow.outcome } : {}),
   };
 
 /** What the browser may see: no token secret, no verifier or code, no instance token. */
 export function toFlowView(flow: FlowState | null): FlowView {
-  if (!flow) return { id: null, element: null, authType: 'oauth1', done: null, scenario: 'none' };
+  if (!flow) return { id: null, element: null, authType: null, done: null, scenario: 'none' };
   return {
     id: flow.id,
     element: flow.element,
-    authType: authTypeOf(flow),
+    authType: flow.authType,
     done: flow.done,
     outcome: flow.outcome,
-    requestToken: flow.requestToken,
-    requestTokenIssuedAt: flow.issuedAt,
-    oauthUrl: flow.oauthUrl,
+    ...(flow.authType === 'oauth1'
+      ? {
+          requestToken: flow.requestToken,
+          requestTokenIssuedAt: flow.issuedAt,
+          oauthUrl: flow.oauthUrl,
+        }
+      : {}),
+    ...(flow.authType === 'oauth2' ? { oauthUrl: flow.oauthUrl } : {}),
+    ...(flow.authType !== 'oauth1' && Object.keys(flow.fields).length
+      ? { fields: flow.fields }
+      : {}),
     instanceName: flow.instanceName,
     scenario: flow.scenario,
   };

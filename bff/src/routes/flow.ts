@@ -1,27 +1,30 @@
 import {
   type Advanced,
+  AUTH_LABEL,
   AuthorizeUrlInputSchema,
-  type AuthType,
   type CallbackInput,
   CallbackInputSchema,
   CreateInstanceInputSchema,
+  checkFields,
   ELEMENTS,
   type ElementKey,
   type Exchange,
   type FlowEvent,
+  firstCall,
   isRefusal,
+  KINDS,
   next,
   RequestTokenInputSchema,
   type Scenario,
-  TamperInputSchema,
 } from '@cew/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { FlowStore } from '../flow/cookie';
 import { checkOauthUrl, type OauthUrlBinding, type OauthUrlPolicy } from '../flow/oauth-url';
-import { authTypeOf, type FlowState, progressOf, toFlowView } from '../flow/state';
+import { type FlowState, progressOf, toFlowView } from '../flow/state';
 import { randomToken } from '../random';
+import { typedSecrets } from '../secrets';
 import type { CallContext, CloudElements } from '../upstream/cloud-elements';
 import { json } from '../validate';
 
@@ -31,68 +34,102 @@ export type FlowDeps = {
   oauthUrlPolicy: OauthUrlPolicy;
   callbackUrl: string;
   sandbox: boolean;
+  /** The elements this server offers. */
+  offered: readonly ElementKey[];
 };
 
 const EmptyBody = z.strictObject({});
 
 /** The flow module's verdict on this call: the progress it makes, or a 409 saying what is missing. */
-function check(flow: FlowState | null, event: FlowEvent, authType: AuthType): Advanced {
-  const result = next(progressOf(flow), event, flow ? authTypeOf(flow) : authType);
+function check(flow: FlowState | null, event: FlowEvent, element: ElementKey): Advanced {
+  const result = next(progressOf(flow), event, flow?.authType ?? ELEMENTS[element].authType);
   if (isRefusal(result)) throw new AppError(409, 'out_of_order', result.reason);
   return result;
 }
 
-/** The same verdict for a step that goes on with a flow (the module refuses those without one). */
+/** The same verdict for a step that goes on with the flow in progress. */
 function checkFlow(flow: FlowState | null, event: FlowEvent): [FlowState, Advanced] {
-  const progress = check(flow, event, 'oauth1');
-  if (!flow) throw new AppError(409, 'out_of_order', 'There is no flow in progress. Start over.');
-  return [flow, progress];
+  if (!flow) {
+    throw new AppError(
+      409,
+      'out_of_order',
+      'There is no flow in progress in this browser (it may have expired after 30 minutes). Start over.',
+    );
+  }
+  return [flow, check(flow, event, flow.element)];
 }
 
 const instanceTokenSecret = (value: string) => ({ value, marker: '<INSTANCE_TOKEN>' });
 
 /** What a call carries of its flow: its scenario, and its request token secret to redact. */
-const contextOf = (flow: FlowState, extra: CallContext['secrets'] = []): CallContext => ({
+export const contextOf = (flow: FlowState, extra: CallContext['secrets'] = []): CallContext => ({
   scenario: flow.scenario,
   secrets: [
-    ...(flow.tokenSecret ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }] : []),
+    ...(flow.authType === 'oauth1'
+      ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }]
+      : []),
     ...extra,
   ],
 });
 
-/** What the provider gave this flow, as Cloud Elements' `providerData` wants it. */
-function providerDataOf(flow: FlowState): Record<string, string> {
-  if (authTypeOf(flow) === 'oauth2') {
-    if (!flow.code) throw new AppError(409, 'out_of_order', 'This flow has no code. Start over.');
-    return { code: flow.code };
-  }
-  if (!flow.requestToken || !flow.verifier || !flow.tokenSecret) {
-    throw new AppError(409, 'out_of_order', 'This flow has no verifier. Start over.');
-  }
-  return {
-    oauth_token: flow.requestToken,
-    oauth_verifier: flow.verifier,
-    secret: flow.tokenSecret,
-  };
-}
+/** The fields typed for an element that are not secret: the flow may keep those. */
+const keptFields = (element: ElementKey, values: Record<string, string>) =>
+  Object.fromEntries(
+    ELEMENTS[element].fields
+      .filter((field) => !field.secret && values[field.key])
+      .map((field) => [field.key, (values[field.key] ?? '').trim()]),
+  );
 
 /**
- * The flow's routes, for both auth types. Each is load → check (the flow module) → call upstream
- * → transition → save → reply; a failed call goes out as an error with its exchange and changes
- * nothing in the cookie. Every reply carries the call's exchange once, and the flow as it now
- * stands.
+ * The flow's routes, for every kind of authentication. Each is load → check (the flow module) →
+ * call upstream → transition → save → reply; what differs between kinds is asked of the kind's
+ * module (`KINDS`). A failed call goes out as an error with its exchange and changes nothing in
+ * the cookie. Every reply carries the call's exchange once, and the flow as it now stands.
  */
-export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandbox }: FlowDeps) {
+export function createFlowRoutes({
+  ce,
+  store,
+  oauthUrlPolicy,
+  callbackUrl,
+  sandbox,
+  offered,
+}: FlowDeps) {
+  /** The element a flow starts with: offered here, of a kind whose flow starts with `step`. */
+  function startingElement(element: ElementKey, step: 'request-token' | 'authorize-url' | 'create-instance') {
+    const descriptor = ELEMENTS[element];
+    if (!offered.includes(element)) {
+      throw new AppError(
+        400,
+        'bad_request',
+        `element: this server does not offer ${descriptor.name} (its app credentials are not configured).`,
+      );
+    }
+    if (firstCall(descriptor.authType) !== step) {
+      throw new AppError(
+        400,
+        'bad_request',
+        `element: ${descriptor.name} uses ${AUTH_LABEL[descriptor.authType]}, whose flow does not start here.`,
+      );
+    }
+    return descriptor;
+  }
+
+  /** The person's fields for an element, checked against its descriptor before any upstream call. */
+  function typedFields(element: ElementKey, values: Record<string, string>) {
+    const problems = checkFields(ELEMENTS[element], values);
+    if (problems.length) throw new AppError(400, 'bad_request', problems.join(' '));
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]));
+  }
+
   /** The authorization URL from Cloud Elements, handed out only once it passes the checks. */
-  async function authorizeUrl(
-    element: ElementKey,
-    binding: OauthUrlBinding,
-    state: string,
-    context: CallContext,
-  ) {
+  async function authorizeUrl(binding: OauthUrlBinding, state: string, context: CallContext) {
     const { data, reply } = await ce.getAuthorizeUrl(
-      element,
-      { requestToken: binding.param === 'oauth_token' ? binding.value : undefined, state },
+      binding.element,
+      {
+        requestToken: binding.param === 'oauth_token' ? binding.value : undefined,
+        state,
+        fields: binding.fields,
+      },
       context,
     );
     const verdict = checkOauthUrl(data.oauthUrl, binding, oauthUrlPolicy);
@@ -108,6 +145,7 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
   }
 
   const scenarioOf = (scenario: Scenario): Scenario => (sandbox ? scenario : 'none');
+  const firstOAuth1 = offered.find((key) => ELEMENTS[key].authType === 'oauth1');
 
   return new Hono()
     .get('/', (c) => c.json(toFlowView(store.load(c)), 200))
@@ -115,61 +153,20 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
       store.clear(c);
       return c.json(toFlowView(null), 200);
     })
-    .get('/provider-legs', async (c) => {
-      if (!sandbox) {
-        throw new AppError(
-          404,
-          'not_found',
-          "Cloud Elements' calls to the provider are visible only in sandbox mode.",
-        );
-      }
-      const flow = store.load(c);
-      const by = flow?.requestToken
-        ? { oauth_token: flow.requestToken }
-        : flow?.code
-          ? { code: flow.code }
-          : null;
-      if (!flow || !by) return c.json({ legs: [] }, 200);
-      return c.json(await ce.getProviderLegs(by, contextOf(flow)), 200);
-    })
-    .post('/tamper', json(TamperInputSchema), async (c) => {
-      // The tampering lab: sandbox mode only, for OAuth 1.0a's signed calls. It changes nothing
-      // in the flow: the refusal is the lesson, and the flow goes on as before.
-      if (!sandbox) {
-        throw new AppError(404, 'not_found', 'The tampering lab runs only in sandbox mode.');
-      }
-      const { change } = c.req.valid('json');
-      const flow = store.load(c);
-      if (flow && authTypeOf(flow) !== 'oauth1') {
-        throw new AppError(
-          409,
-          'out_of_order',
-          'The tampering lab changes OAuth 1.0a signed requests; this flow is OAuth 2.0.',
-        );
-      }
-      const token = change === 'verifier' ? flow?.requestToken : undefined;
-      if (change === 'verifier' && (!flow?.verifier || progressOf(flow)?.done !== 'callback')) {
-        throw new AppError(
-          409,
-          'out_of_order',
-          'A verifier can be changed after the consent page accepted, before step 4 uses it.',
-        );
-      }
-      const result = await ce.tamper(
-        { change, ...(token ? { oauth_token: token } : {}) },
-        flow ? contextOf(flow) : undefined,
-      );
-      return c.json(result, 200);
-    })
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // OAuth 1.0a's step 1 always begins a fresh flow, with a new random `state` for this browser.
-      const progress = check(null, { step: 'request-token' }, 'oauth1');
-      const scenario = scenarioOf(c.req.valid('json').scenario);
+      const input = c.req.valid('json');
+      const key = input.element ?? firstOAuth1;
+      if (!key) throw new AppError(400, 'bad_request', 'element: no OAuth 1.0a element is offered.');
+      const element = startingElement(key, 'request-token');
+      const progress = check(null, { step: 'request-token' }, key);
+      const scenario = scenarioOf(input.scenario);
       const state = randomToken(16);
-      const { data, reply } = await ce.getRequestToken('twitter', state, { scenario });
+      const { data, reply } = await ce.getRequestToken(key, state, { scenario });
       const flow: FlowState = {
         id: randomToken(8),
-        element: 'twitter',
+        element: key,
+        authType: 'oauth1',
         done: progress.done,
         scenario,
         state,
@@ -179,40 +176,47 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
       };
       store.save(c, flow);
       return c.json(
-        { requestToken: data.token, exchange: reply.exchange, flow: toFlowView(flow) },
+        { requestToken: data.token, element: element.key, exchange: reply.exchange, flow: toFlowView(flow) },
         200,
       );
     })
     .post('/authorize-url', json(AuthorizeUrlInputSchema), async (c) => {
       const input = c.req.valid('json');
-      if (input.element && ELEMENTS[input.element].authType === 'oauth2') {
-        // OAuth 2.0 starts here: a fresh flow, bound to this browser by a random `state`.
-        const progress = check(null, { step: 'authorize-url' }, 'oauth2');
+      if (input.element && ELEMENTS[input.element].authType !== 'oauth1') {
+        // A flow that starts here: fresh, bound to this browser by a random `state`, with the
+        // fields the element needs (checked before any upstream call).
+        const element = input.element;
+        startingElement(element, 'authorize-url');
+        const fields = typedFields(element, input.fields);
+        const progress = check(null, { step: 'authorize-url' }, element);
         const scenario = scenarioOf(input.scenario);
         const state = randomToken(16);
-        const element = input.element;
+        const kept = keptFields(element, fields);
         const { oauthUrl, exchange } = await authorizeUrl(
-          element,
-          { element, param: 'state', value: state },
+          { element, param: 'state', value: state, fields: kept },
           state,
           { scenario },
         );
         const flow: FlowState = {
           id: randomToken(8),
           element,
+          authType: 'oauth2',
           done: progress.done,
           scenario,
           state,
+          fields: kept,
           oauthUrl,
         };
         store.save(c, flow);
         return c.json({ oauthUrl, exchange, flow: toFlowView(flow) }, 200);
       }
+      // Otherwise: OAuth 1.0a's step 2, for the request token of the flow in progress.
       const [flow, progress] = checkFlow(store.load(c), { step: 'authorize-url' });
-      if (!flow.requestToken) throw new AppError(409, 'out_of_order', 'Start over.');
+      if (flow.authType !== 'oauth1') {
+        throw new AppError(409, 'out_of_order', 'This flow has no request token. Start over.');
+      }
       const { oauthUrl, exchange } = await authorizeUrl(
-        flow.element,
-        { element: flow.element, param: 'oauth_token', value: flow.requestToken },
+        { element: flow.element, param: 'oauth_token', value: flow.requestToken, fields: {} },
         flow.state,
         contextOf(flow),
       );
@@ -234,57 +238,87 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         new AppError(403, 'callback_mismatch', message, {
           exchange: record(403, { error: { code: 'callback_mismatch', message } }),
         });
+      const outOfOrder = (message: string) =>
+        new AppError(409, 'out_of_order', message, {
+          exchange: record(409, { error: { code: 'out_of_order', message } }),
+        });
 
       if (!flow) {
         throw refuse(
           'This browser has no flow in progress, so the callback is refused: it came from another browser, or the flow expired. Start over.',
         );
       }
-      const oauth2 = authTypeOf(flow) === 'oauth2';
-      const accepted = oauth2 ? input.error === undefined : input.denied === undefined;
-      const verdict = next(progressOf(flow), { step: 'callback', accepted }, authTypeOf(flow));
-      if (isRefusal(verdict)) {
-        const body = { error: { code: 'out_of_order', message: verdict.reason } };
-        throw new AppError(409, 'out_of_order', verdict.reason, { exchange: record(409, body) });
+      const callback = KINDS[flow.authType].callback;
+      if (!callback) {
+        throw outOfOrder(`A flow with ${AUTH_LABEL[flow.authType]} has no callback: nothing is delegated.`);
       }
-      if (!oauth2 && (input.denied ?? input.oauth_token) !== flow.requestToken) {
-        throw refuse(
-          "The callback's oauth_token is not this flow's request token, so it is refused. Start over.",
-        );
-      }
-      if (input.state !== flow.state) {
-        throw refuse(
-          "The callback's state does not match this flow's state (a possible cross-site request), so it is refused. Start over.",
-        );
-      }
-      if (accepted && !(oauth2 ? input.code : input.oauth_verifier)) {
-        throw refuse(
-          `The callback carries no ${oauth2 ? 'code' : 'oauth_verifier'}. Start over and authorize the app again.`,
-        );
-      }
+      const progress = next(
+        progressOf(flow),
+        { step: 'callback', accepted: callback.accepted(input) },
+        flow.authType,
+      );
+      if (isRefusal(progress)) throw outOfOrder(progress.reason);
+      const verdict = callback.check(input, flow);
+      if ('refused' in verdict) throw refuse(verdict.refused);
       const saved: FlowState = {
         ...flow,
-        done: verdict.done,
-        outcome: verdict.outcome,
-        ...(oauth2 ? { code: input.code } : { verifier: input.oauth_verifier }),
+        done: progress.done,
+        outcome: progress.outcome,
+        ...(verdict.grant ? { grant: verdict.grant } : {}),
       };
       store.save(c, saved);
-      const exchange = record(200, { accepted });
-      return c.json({ accepted, exchange, flow: toFlowView(saved) }, 200);
+      const exchange = record(200, { accepted: verdict.accepted });
+      return c.json({ accepted: verdict.accepted, exchange, flow: toFlowView(saved) }, 200);
     })
     .post('/instance', json(CreateInstanceInputSchema), async (c) => {
       const input = c.req.valid('json');
-      const [flow, progress] = checkFlow(store.load(c), { step: 'create-instance' });
-      const context = contextOf(flow);
+      const current = store.load(c);
+      // A kind whose flow starts here (basic) names its element and brings the person's fields;
+      // the others go on with the flow in progress and what its callback brought.
+      let flow: FlowState;
+      let progress: Advanced;
+      let typed: Record<string, string> = {};
+      if (input.element) {
+        const element = input.element;
+        startingElement(element, 'create-instance');
+        typed = typedFields(element, input.fields ?? {});
+        progress = check(null, { step: 'create-instance' }, element);
+        flow = {
+          id: randomToken(8),
+          element,
+          authType: 'basic',
+          done: progress.done,
+          scenario: scenarioOf(input.scenario),
+          fields: keptFields(element, typed),
+        };
+      } else {
+        [flow, progress] = checkFlow(current, { step: 'create-instance' });
+        if (flow.authType === 'basic') {
+          throw new AppError(
+            400,
+            'bad_request',
+            'element and fields: a basic element sends its credentials with this call (the BFF does not keep them).',
+          );
+        }
+      }
+      const providerData = KINDS[flow.authType].providerData(flow);
+      if (KINDS[flow.authType].callback && !providerData) {
+        throw new AppError(409, 'out_of_order', 'This flow has nothing from the consent page yet. Start over.');
+      }
+      // The person's key is a secret from the moment it arrives: a marker in every reply and log.
+      const context = contextOf(flow, typedSecrets(flow.element, typed));
       const { data, reply } = await ce.createInstance(
         flow.element,
         {
-          providerData: providerDataOf(flow),
+          providerData,
+          fields: { ...('fields' in flow ? flow.fields : {}), ...typed },
           name: input.name,
           tags: input.tags,
           settings: input.settings,
           omitConfiguration:
-            sandbox && flow.scenario === 'missing-config' ? ['oauth.callback.url'] : undefined,
+            sandbox && flow.scenario === 'missing-config'
+              ? [KINDS[flow.authType].labOmits(ELEMENTS[flow.element])]
+              : undefined,
         },
         context,
       );
@@ -317,7 +351,7 @@ export function createFlowRoutes({ ce, store, oauthUrlPolicy, callbackUrl, sandb
         throw new AppError(
           409,
           'out_of_order',
-          'This flow has no instance yet. Create one first (step 4).',
+          'This flow has no instance yet. Create one first.',
         );
       }
       return c.json({ token: flow.instanceToken }, 200);

@@ -1,8 +1,14 @@
-import { SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
+import { ELEMENTS, type ElementDescriptor, SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
 import { Hono } from 'hono';
+import type { OAuth1Provider } from './ce-oauth1';
+import type { OAuth2Provider } from './ce-oauth2';
 import { createCloudElements } from './cloud-elements';
-import { type ConnectedApp, createSalesforce } from './salesforce';
-import { createTwitter } from './twitter';
+import type { ConsentLook } from './consent-page';
+import { createOAuth2Provider } from './oauth2-provider';
+import { createTwitter, type SandboxTwitter } from './twitter';
+
+/** A provider app registered with the sandbox: its key, secret and (OAuth 2.0) callback. */
+export type SandboxApp = { apiKey: string; apiSecret: string; callbackUrl?: string };
 
 export type SandboxOptions = {
   /** Where browsers reach this sandbox, e.g. http://127.0.0.1:8787/sandbox (no trailing slash). */
@@ -10,45 +16,79 @@ export type SandboxOptions = {
   /** The Cloud Elements user and organization secrets it accepts. */
   userSecret: string;
   orgSecret: string;
-  /** Twitter apps registered with the sandbox's Twitter: consumer key → consumer secret. */
-  apps: Record<string, string>;
-  /** Connected apps registered with the sandbox's Salesforce: client id → secret and callback. */
-  salesforceApps?: Record<string, ConnectedApp>;
+  /** The apps registered with each OAuth element's provider, by element key. */
+  apps: Record<string, SandboxApp>;
+  /** The callback an OAuth 2.0 app is registered with when its entry names none. */
+  callbackUrl?: string;
   tokenTtlMs?: number;
-  /** How long a Salesforce authorization code lives (15 minutes, as Salesforce's). */
+  /** How long an authorization code lives (15 minutes, as Salesforce's). */
   codeTtlMs?: number;
   now?: () => number;
 };
 
+const lookOf = (element: ElementDescriptor): ConsentLook => ({
+  brand: element.sandbox.brand,
+  provider: element.provider,
+  grants: element.sandbox.grants,
+  allow: element.consent?.allow ?? 'Allow',
+  deny: element.consent?.deny ?? 'Deny',
+});
+
 /**
- * The sandbox: Cloud Elements' instance calls, a Twitter that speaks OAuth 1.0a for real and a
- * Salesforce that speaks OAuth 2.0 for real, with the same rules and error shapes, so the BFF
- * talks to it over HTTP exactly as to the real API. Cloud Elements reaches its Twitter and its
- * Salesforce in-process (the sandbox's own back office). Imports nothing from the rest of the BFF.
+ * The sandbox: Cloud Elements' calls, and a provider for every element played from its
+ * descriptor (OAuth 1.0a signed for real; OAuth 2.0's authorization code with one configurable
+ * emulator; basic's key check), with the same rules and error shapes, so the BFF talks to it over
+ * HTTP exactly as to the real API. Cloud Elements reaches its providers in-process (the sandbox's
+ * own back office). Imports nothing from the rest of the BFF.
  */
 export function createSandboxApp(options: SandboxOptions) {
   const now = options.now ?? Date.now;
-  const twitterPublicUrl = `${options.publicUrl}/twitter`;
-  const salesforcePublicUrl = `${options.publicUrl}/salesforce`;
-  const twitter = createTwitter({
-    baseUrl: twitterPublicUrl,
-    apps: options.apps,
-    tokenTtlMs: options.tokenTtlMs ?? SANDBOX_REQUEST_TOKEN_TTL_MS,
-    now,
-  });
-  const salesforce = createSalesforce({
-    baseUrl: salesforcePublicUrl,
-    apps: options.salesforceApps ?? {},
-    codeTtlMs: options.codeTtlMs ?? 15 * 60 * 1000,
-    now,
-  });
+  const elements = Object.values(ELEMENTS);
+  const appsOf = (element: ElementDescriptor) => {
+    const app = options.apps[element.key];
+    return app ? [app] : [];
+  };
+  const routes = new Hono();
+  const oauth1: Record<string, OAuth1Provider & { twitter: SandboxTwitter }> = {};
+  const oauth2: Record<string, OAuth2Provider> = {};
+  for (const element of elements) {
+    const publicUrl = `${options.publicUrl}/${element.key}`;
+    if (element.authType === 'oauth1') {
+      const twitter = createTwitter({
+        baseUrl: publicUrl,
+        apps: Object.fromEntries(appsOf(element).map((app) => [app.apiKey, app.apiSecret])),
+        tokenTtlMs: options.tokenTtlMs ?? SANDBOX_REQUEST_TOKEN_TTL_MS,
+        look: lookOf(element),
+        now,
+      });
+      oauth1[element.key] = { provider: twitter, publicUrl, twitter };
+      routes.route(`/${element.key}`, twitter.app);
+    }
+    if (element.authType === 'oauth2') {
+      const provider = createOAuth2Provider({
+        baseUrl: publicUrl,
+        authorizePath: element.sandbox.authorizePath ?? '/oauth2/authorize',
+        tokenPath: element.sandbox.tokenPath ?? '/oauth2/token',
+        look: lookOf(element),
+        apps: Object.fromEntries(
+          appsOf(element).map((app) => [
+            app.apiKey,
+            { secret: app.apiSecret, callbackUrl: app.callbackUrl ?? options.callbackUrl ?? '' },
+          ]),
+        ),
+        codeTtlMs: options.codeTtlMs ?? 15 * 60 * 1000,
+        now,
+      });
+      oauth2[element.key] = { provider, publicUrl };
+      routes.route(`/${element.key}`, provider.app);
+    }
+  }
   const cloudElements = createCloudElements({
     userSecret: options.userSecret,
     orgSecret: options.orgSecret,
-    twitter,
-    twitterPublicUrl,
-    salesforce,
-    salesforcePublicUrl,
+    elements,
+    oauth1,
+    oauth2,
     now,
   });
   // Not part of Cloud Elements' API: the emulator's window onto its legs with the providers.
@@ -59,16 +99,19 @@ export function createSandboxApp(options: SandboxOptions) {
       : cloudElements.legsOf(c.req.query('oauth_token') ?? '');
     return c.json({ legs }, 200);
   });
-  // Not part of any real API either: the tampering lab, sending Twitter a signed request with one
-  // input changed, so a learner sees it refused and why.
+  // Not part of any real API either: the tampering lab, sending the OAuth 1.0a provider a signed
+  // request with one input changed, so a learner sees it refused and why.
   const lab = new Hono().post('/tamper', async (c) => {
     const body = (await c.req.json().catch(() => null)) as {
+      element?: unknown;
       consumerKey?: unknown;
       change?: unknown;
       oauth_token?: unknown;
     } | null;
     const change = body?.change;
+    const played = oauth1[typeof body?.element === 'string' ? body.element : ''];
     if (
+      !played ||
       typeof body?.consumerKey !== 'string' ||
       (change !== 'signature' &&
         change !== 'timestamp' &&
@@ -76,11 +119,14 @@ export function createSandboxApp(options: SandboxOptions) {
         change !== 'verifier')
     ) {
       return c.json(
-        { message: 'consumerKey and change (signature|timestamp|nonce|verifier) are required' },
+        {
+          message:
+            'element (an OAuth 1.0a one), consumerKey and change (signature|timestamp|nonce|verifier) are required',
+        },
         400,
       );
     }
-    const result = await twitter.tamper({
+    const result = await played.twitter.tamper({
       consumerKey: body.consumerKey,
       change,
       token: typeof body.oauth_token === 'string' ? body.oauth_token : undefined,
@@ -90,8 +136,7 @@ export function createSandboxApp(options: SandboxOptions) {
   });
   return new Hono()
     .route('/elements/api-v2', cloudElements.app)
-    .route('/twitter', twitter.app)
-    .route('/salesforce', salesforce.app)
     .route('/_inspect', inspect)
-    .route('/_lab', lab);
+    .route('/_lab', lab)
+    .route('/', routes);
 }

@@ -3,94 +3,79 @@
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** What the failure lab asks the learner to do on this page. */
-const SCENARIO_HINTS: Record<string, string> = {
-  cancel: 'Failure lab: press <strong>Cancel</strong> to refuse access.',
+const SCENARIO_HINTS: Record<string, (deny: string) => string> = {
+  cancel: (deny) => `Failure lab: press <strong>${escapeHtml(deny)}</strong> to refuse access.`,
 };
 
-export function renderConsentPage(token: string, appName: string, scenario?: string): string {
-  const hint = scenario ? SCENARIO_HINTS[scenario] : undefined;
-  return page(
-    'Sandbox Twitter',
-    'Authorize access',
-    `<p class="brand">𝕏 Sandbox Twitter</p>
-    ${hint ? `<p class="lab" role="note">${hint}</p>` : ''}
-    <h1>Authorize <strong>${escapeHtml(appName)}</strong> to access your account?</h1>
-    <p>You are signed in as <strong>@sandbox_learner</strong>.</p>
-    <p>This application will be able to:</p>
-    <ul>
-      <li>Read Tweets from your timeline.</li>
-      <li>See who you follow.</li>
-      <li>Post Tweets for you.</li>
-    </ul>
-    <form method="post">
-      <input type="hidden" name="oauth_token" value="${escapeHtml(token)}">
-      <button type="submit" name="decision" value="allow" class="primary">Authorize app</button>
-      <button type="submit" name="decision" value="deny">Cancel</button>
-    </form>
-    <p class="note">This is the wizard's built-in sandbox, not twitter.com: no real account is involved.</p>`,
-  );
-}
+/** How a provider's consent page looks: its brand, what it grants, and its two buttons. */
+export type ConsentLook = {
+  brand: string;
+  provider: string;
+  grants: string[];
+  allow: string;
+  deny: string;
+};
 
-export function renderConsentError(message: string): string {
-  return page(
-    'Sandbox Twitter',
-    'Something went wrong',
-    `<p class="brand">𝕏 Sandbox Twitter</p>
-    <h1>This page is no longer valid</h1>
-    <p>${escapeHtml(message)}</p>
-    <p>Go back to the wizard and start the flow again.</p>`,
-  );
-}
-
-/** The fields of the authorize request that the consent form sends back with the answer. */
-const AUTHORIZE_FIELDS = ['response_type', 'client_id', 'redirect_uri', 'state', 'scope'];
-
-/** Salesforce's "Allow Access?" page for a connected app (OAuth 2.0). */
-export function renderSalesforceConsent(query: Record<string, string | undefined>): string {
-  const hidden = AUTHORIZE_FIELDS.filter((name) => query[name] !== undefined)
-    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(query[name] ?? '')}">`)
+/**
+ * A provider's "Authorize app?" page: the form posts back to the same address with the hidden
+ * fields and the person's decision. `account` is who the person is signed in as there.
+ */
+export function renderConsent(
+  look: ConsentLook,
+  hidden: Record<string, string>,
+  options: { account: string; site?: string; scenario?: string; css?: string },
+): string {
+  const hint = options.scenario ? SCENARIO_HINTS[options.scenario]?.(look.deny) : undefined;
+  const inputs = Object.entries(hidden)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n      ');
   return page(
-    'Sandbox Salesforce',
-    'Allow access?',
-    `<p class="brand">☁ Sandbox Salesforce</p>
-    <h1>Allow <strong>Cloud Elements Instance Wizard</strong> to access your Salesforce data?</h1>
-    <p>You are logged in as <strong>learner@sandbox.example</strong>.</p>
+    `Sandbox ${look.provider}`,
+    'Authorize access',
+    `<p class="brand">${escapeHtml(look.brand)}</p>
+    ${options.site ? `<p class="site">${escapeHtml(options.site)}</p>` : ''}
+    ${hint ? `<p class="lab" role="note">${hint}</p>` : ''}
+    <h1>Allow <strong>Cloud Elements Instance Wizard</strong> to access your ${escapeHtml(look.provider)} account?</h1>
+    <p>You are signed in as <strong>${escapeHtml(options.account)}</strong>.</p>
     <p>This application will be able to:</p>
     <ul>
-      <li>Access and manage your data (full).</li>
-      <li>Perform requests on your behalf at any time (refresh_token).</li>
+      ${look.grants.map((grant) => `<li>${escapeHtml(grant)}</li>`).join('\n      ')}
     </ul>
     <form method="post">
-      ${hidden}
-      <button type="submit" name="decision" value="allow" class="primary">Allow</button>
-      <button type="submit" name="decision" value="deny">Deny</button>
+      ${inputs}
+      <button type="submit" name="decision" value="allow" class="primary">${escapeHtml(look.allow)}</button>
+      <button type="submit" name="decision" value="deny">${escapeHtml(look.deny)}</button>
     </form>
-    <p class="note">This is the wizard's built-in sandbox, not salesforce.com: no real account is involved.</p>`,
+    <p class="note">This is the wizard's built-in sandbox, not ${escapeHtml(look.provider)} itself: no real account is involved.</p>`,
+    options.css,
   );
 }
 
-/** The page Salesforce shows instead of redirecting, for a request it will not answer. */
-export function renderSalesforceError(error: string, description: string): string {
+/** The page a provider shows instead of redirecting, for a request it will not answer. */
+export function renderConsentError(
+  look: Pick<ConsentLook, 'brand' | 'provider'>,
+  lines: string[],
+  css?: string,
+) {
   return page(
-    'Sandbox Salesforce',
-    'Authorization error',
-    `<p class="brand">☁ Sandbox Salesforce</p>
-    <h1>OAuth error</h1>
-    <p><code>error=${escapeHtml(error)}</code></p>
-    <p><code>error_description=${escapeHtml(description)}</code></p>
+    `Sandbox ${look.provider}`,
+    'Something went wrong',
+    `<p class="brand">${escapeHtml(look.brand)}</p>
+    <h1>This page cannot be used</h1>
+    ${lines.map((line) => `<p><code>${escapeHtml(line)}</code></p>`).join('\n    ')}
     <p>Go back to the wizard and start the flow again.</p>`,
+    css,
   );
 }
 
-function page(brand: string, title: string, body: string): string {
+function page(brand: string, title: string, body: string, css = 'consent.css'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — ${escapeHtml(brand)}</title>
-<link rel="stylesheet" href="consent.css">
+<link rel="stylesheet" href="${escapeHtml(css)}">
 </head>
 <body><main>${body}</main></body>
 </html>`;
@@ -107,6 +92,7 @@ button { font: inherit; padding: .6rem 1.2rem; border-radius: 999px; border: 1px
 button.primary { background: #0f1419; color: #fff; border-color: #0f1419; }
 button:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
 .note { font-size: .85rem; opacity: .8; }
+.site { font-family: ui-monospace, monospace; }
 .lab { border: 2px dashed #b45309; padding: .5rem .75rem; border-radius: .5rem; }
 @media (prefers-color-scheme: dark) {
   /* The near-black primary button would vanish on a dark page: invert it. */

@@ -1,6 +1,6 @@
 import { SCENARIO_HEADER } from '@cew/shared';
 import { Hono } from 'hono';
-import { CONSENT_CSS, renderConsentError, renderConsentPage } from './consent-page';
+import { CONSENT_CSS, type ConsentLook, renderConsent, renderConsentError } from './consent-page';
 import {
   authorizationHeader,
   type Param,
@@ -30,6 +30,8 @@ export type TwitterOptions = {
   /** Registered apps: consumer key → consumer secret. */
   apps: Record<string, string>;
   tokenTtlMs: number;
+  /** How its consent page looks (from the element's descriptor). */
+  look: ConsentLook;
   now: () => number;
 };
 
@@ -51,6 +53,9 @@ export function createTwitter(options: TwitterOptions) {
   const tokens = new Map<string, RequestToken>();
   const nonces = new Map<string, number>();
   const app = new Hono();
+
+  const invalidToken = () =>
+    renderConsentError(options.look, ['This request token is invalid, expired or already used.']);
 
   function sweep() {
     const now = options.now();
@@ -153,13 +158,14 @@ export function createTwitter(options: TwitterOptions) {
   app.get('/oauth/authorize', (c) => {
     const token = live(c.req.query('oauth_token'));
     if (token?.status !== 'issued') {
-      return c.html(
-        renderConsentError('This request token is invalid, expired or already used.'),
-        400,
-      );
+      return c.html(invalidToken(), 400);
     }
     return c.html(
-      renderConsentPage(token.token, 'Cloud Elements Instance Wizard', token.scenario),
+      renderConsent(
+        options.look,
+        { oauth_token: token.token },
+        { account: '@sandbox_learner', scenario: token.scenario },
+      ),
       200,
     );
   });
@@ -168,10 +174,7 @@ export function createTwitter(options: TwitterOptions) {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const token = live(typeof form.oauth_token === 'string' ? form.oauth_token : undefined);
     if (token?.status !== 'issued') {
-      return c.html(
-        renderConsentError('This request token is invalid, expired or already used.'),
-        400,
-      );
+      return c.html(invalidToken(), 400);
     }
     const back = new URL(token.callback);
     if (form.decision === 'allow') {

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { ElementView } from '@cew/shared';
 import { createServer } from 'node:net';
 import { Agent, fetch } from 'undici';
 import { createApp, listen } from '../app';
@@ -79,6 +80,42 @@ export class TestBrowser {
     }
     // biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
     return { status: res.status, headers: res.headers, text, json: json as Record<string, any> };
+  }
+
+  /**
+   * Walks an element's flow, as `GET /api/elements` lists it, through its steps in order to a
+   * created instance (and try-it), with the sandbox's demo values for the fields it asks. Each
+   * step's reply is returned, by step.
+   */
+  async walk(element: ElementView, options: { name?: string; tryIt?: boolean } = {}) {
+    const fields = Object.fromEntries(
+      element.fields.map((field) => [field.key, field.sandboxValue ?? field.example ?? '']),
+    );
+    const replies: Record<string, Awaited<ReturnType<TestBrowser['call']>>> = {};
+    let oauthUrl = '';
+    const calls = element.steps.filter((step) => step !== 'instance-token' && step !== 'credentials');
+    for (const [index, step] of calls.entries()) {
+      if (step === 'try-it' && options.tryIt === false) break;
+      // The first call names the element and carries what the person typed.
+      const start = index === 0 ? { element: element.key, fields } : {};
+      const reply =
+        step === 'request-token'
+          ? await this.call('POST', '/api/flow/request-token', { element: element.key })
+          : step === 'authorize-url'
+            ? await this.call('POST', '/api/flow/authorize-url', start)
+            : step === 'callback'
+              ? await this.call('POST', '/api/flow/callback', await this.consent(oauthUrl, 'allow'))
+              : step === 'create-instance'
+                ? await this.call('POST', '/api/flow/instance', {
+                    ...start,
+                    name: options.name ?? `${element.key}-${Math.random().toString(36).slice(2)}`,
+                  })
+                : await this.call('POST', '/api/flow/try-it', {});
+      if (reply.json?.oauthUrl) oauthUrl = reply.json.oauthUrl;
+      replies[step] = reply;
+      if (reply.status !== 200) break;
+    }
+    return replies;
   }
 
   /** Steps 1–2, then the consent page's answer; returns the callback's query. */

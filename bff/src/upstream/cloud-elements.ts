@@ -1,6 +1,7 @@
 import {
   ELEMENTS,
   type ElementKey,
+  KINDS,
   type Instance,
   InstanceSchema,
   type InstanceSettings,
@@ -20,7 +21,7 @@ import { expectOk, sendUpstream, type UpstreamCall, type UpstreamReply } from '.
 export type CloudElementsOptions = {
   /** Cloud Elements' API root, e.g. https://api.cloud-elements.com/elements/api-v2. */
   baseUrl: string;
-  /** Each element's provider app (key and secret); an element without one cannot be called. */
+  /** Each OAuth element's provider app (key and secret); one without it cannot be called. */
   apps: Partial<Record<ElementKey, { apiKey: string; apiSecret: string }>>;
   /** The callback registered with every provider app. */
   callbackUrl: string;
@@ -49,7 +50,9 @@ export type Result<T> = { data: T; reply: UpstreamReply };
 
 export type CreateInstanceRequest = {
   /** What the provider gave this flow: OAuth 1.0a's token, verifier and secret; OAuth 2.0's code. */
-  providerData: Record<string, string>;
+  providerData: Record<string, string> | null;
+  /** The fields the person typed (a subdomain, a basic element's key), by configuration key. */
+  fields: Record<string, string>;
   name: string;
   tags: string[];
   /** Configuration entries to leave out (the failure lab's "missing configuration"). */
@@ -110,7 +113,7 @@ export function createCloudElements(options: CloudElementsOptions) {
   ) =>
     send(
       {
-        step: 'request-token',
+        step: 'lab',
         method,
         url: `${sandboxRoot}${path}`,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -178,10 +181,18 @@ export function createCloudElements(options: CloudElementsOptions) {
      */
     async getAuthorizeUrl(
       element: ElementKey,
-      input: { requestToken?: string; state: string },
+      input: { requestToken?: string; state: string; fields: Record<string, string> },
       context?: CallContext,
     ) {
       const app = appOf(element);
+      const descriptor = ELEMENTS[element];
+      // The extras this element's oauth/url takes: a field sent as siteAddress, its scope.
+      const extras = Object.fromEntries([
+        ...descriptor.fields.flatMap((field) =>
+          field.urlParam && input.fields[field.key] ? [[field.urlParam, input.fields[field.key]]] : [],
+        ),
+        ...(descriptor.oauthUrl?.scope ? [['scope', descriptor.oauthUrl.scope]] : []),
+      ]);
       const reply = await send(
         {
           step: 'authorize-url',
@@ -191,6 +202,7 @@ export function createCloudElements(options: CloudElementsOptions) {
             apiSecret: app.apiSecret,
             callbackUrl,
             ...(input.requestToken ? { requestToken: input.requestToken } : {}),
+            ...extras,
             state: input.state,
           }),
           headers: { accept: 'application/json' },
@@ -209,11 +221,17 @@ export function createCloudElements(options: CloudElementsOptions) {
       input: CreateInstanceRequest,
       context?: CallContext,
     ): Promise<Result<Instance>> {
-      const app = appOf(element);
+      // The app's own entries where the kind has an app, then what the person typed.
+      const app = KINDS[ELEMENTS[element].authType].app ? appOf(element) : null;
       const configuration = {
-        'oauth.api.key': app.apiKey,
-        'oauth.api.secret': app.apiSecret,
-        'oauth.callback.url': callbackUrl,
+        ...(app
+          ? {
+              'oauth.api.key': app.apiKey,
+              'oauth.api.secret': app.apiSecret,
+              'oauth.callback.url': callbackUrl,
+            }
+          : {}),
+        ...input.fields,
         // Cloud Elements takes every configuration value as a string.
         ...Object.fromEntries(
           Object.entries(input.settings ?? {}).map(([key, value]) => [key, String(value)]),
@@ -227,7 +245,7 @@ export function createCloudElements(options: CloudElementsOptions) {
           headers: { ...platformHeaders(), 'content-type': 'application/json' },
           body: {
             element: { key: element },
-            providerData: input.providerData,
+            ...(input.providerData ? { providerData: input.providerData } : {}),
             configuration: Object.fromEntries(
               Object.entries(configuration).filter(
                 ([key]) => !input.omitConfiguration?.includes(key),
@@ -242,22 +260,43 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { data: expectOk(reply, CreatedInstanceSchema, 'the create instance call'), reply };
     },
 
-    /**
-     * A first call through the new instance with its Element token: the element's hub, e.g.
-     * `GET /hubs/social/statuses` (Twitter) or `GET /hubs/crm/accounts` (Salesforce).
-     */
+    /** A first call through the new instance with its Element token: the element's try-it. */
     async tryIt(element: ElementKey, instanceToken: string, context?: CallContext) {
       const reply = await send(
         {
           step: 'try-it',
           method: 'GET',
-          url: `${baseUrl}${ELEMENTS[element].tryPath}`,
+          url: `${baseUrl}${ELEMENTS[element].tryIt.path}`,
           headers: platformHeaders(instanceToken),
         },
         context,
       );
       const list = z.array(z.looseObject({}));
       return { data: expectOk(reply, list, 'the call through your instance'), reply };
+    },
+
+    /** `GET /elements/{key}`: Cloud Elements' own description of an element (live check). */
+    async getElement(element: ElementKey) {
+      const reply = await send({
+        step: 'check-element',
+        method: 'GET',
+        url: `${baseUrl}/elements/${element}`,
+        headers: platformHeaders(),
+      });
+      const described = z.looseObject({
+        authentication: z.looseObject({ type: z.string() }).optional(),
+        configuration: z
+          .array(
+            z.looseObject({
+              key: z.string(),
+              name: z.string().optional(),
+              required: z.boolean().optional(),
+              hideFromConsole: z.boolean().optional(),
+            }),
+          )
+          .optional(),
+      });
+      return { data: expectOk(reply, described, "the element's description"), reply };
     },
 
     /** `GET /instances`: the organization's instances. */
@@ -319,13 +358,18 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /**
-     * Sandbox mode only: the tampering lab. The sandbox signs a request to its Twitter as Cloud
-     * Elements would, changes one input, sends it, and says what Twitter answered. Not part of
-     * Cloud Elements' API.
+     * Sandbox mode only: the tampering lab. The sandbox signs a request to its OAuth 1.0a provider
+     * as Cloud Elements would, changes one input, sends it, and says what the provider answered.
+     * Not part of Cloud Elements' API.
      */
-    async tamper(input: TamperInput & { oauth_token?: string }, context?: CallContext) {
+    async tamper(
+      element: ElementKey,
+      input: TamperInput & { oauth_token?: string },
+      context?: CallContext,
+    ) {
       const reply = await sandboxWindow('POST', '/_lab/tamper', context, {
-        consumerKey: appOf('twitter').apiKey,
+        element,
+        consumerKey: appOf(element).apiKey,
         ...input,
       });
       if (reply.status === 409) {

@@ -1,0 +1,66 @@
+import { TamperInputSchema } from '@cew/shared';
+import { Hono } from 'hono';
+import { AppError } from '../errors';
+import type { FlowStore } from '../flow/cookie';
+import { progressOf } from '../flow/state';
+import type { CloudElements } from '../upstream/cloud-elements';
+import { json } from '../validate';
+import { contextOf } from './flow';
+
+/**
+ * The sandbox's labs beside the flow: what Cloud Elements sent the provider behind the scenes,
+ * and the tampering lab. Sandbox mode only (404 in live mode); neither changes the flow.
+ */
+export function createLabRoutes({
+  ce,
+  store,
+  sandbox,
+}: {
+  ce: CloudElements;
+  store: FlowStore;
+  sandbox: boolean;
+}) {
+  const sandboxOnly = (what: string) => {
+    if (!sandbox) throw new AppError(404, 'not_found', `${what} only in sandbox mode.`);
+  };
+  return new Hono()
+    .get('/provider-legs', async (c) => {
+      sandboxOnly("Cloud Elements' calls to the provider are visible");
+      const flow = store.load(c);
+      // The sandbox files an OAuth 1.0a flow's legs by request token, an OAuth 2.0 one's by code.
+      const by =
+        flow?.authType === 'oauth1'
+          ? { oauth_token: flow.requestToken }
+          : flow?.authType === 'oauth2' && flow.grant
+            ? { code: flow.grant }
+            : null;
+      if (!flow || !by) return c.json({ legs: [] }, 200);
+      return c.json(await ce.getProviderLegs(by, contextOf(flow)), 200);
+    })
+    .post('/tamper', json(TamperInputSchema), async (c) => {
+      // OAuth 1.0a's signed calls only. The refusal is the lesson; the flow goes on as before.
+      sandboxOnly('The tampering lab runs');
+      const { change } = c.req.valid('json');
+      const flow = store.load(c);
+      if (flow?.authType !== 'oauth1') {
+        throw new AppError(
+          409,
+          'out_of_order',
+          'The tampering lab changes OAuth 1.0a signed requests: start an OAuth 1.0a flow first.',
+        );
+      }
+      if (change === 'verifier' && (!flow.grant || progressOf(flow)?.done !== 'callback')) {
+        throw new AppError(
+          409,
+          'out_of_order',
+          'A verifier can be changed after the consent page accepted, before step 4 uses it.',
+        );
+      }
+      const result = await ce.tamper(
+        flow.element,
+        { change, ...(change === 'verifier' ? { oauth_token: flow.requestToken } : {}) },
+        contextOf(flow),
+      );
+      return c.json(result, 200);
+    });
+}

@@ -1,0 +1,34 @@
+import type { ElementDescriptor } from '@cew/shared';
+import type { Context } from 'hono';
+import type { InstanceStore, StoredInstance } from './ce-store';
+
+/** `POST /instances` as one kind of authentication sees it, once the common checks passed. */
+export type InstanceRequest = {
+  c: Context;
+  element: ElementDescriptor;
+  name: string;
+  tags: string[];
+  providerData: Record<string, unknown>;
+  configuration: Record<string, unknown>;
+  /** The failure-lab scenario, from the header (or the flow it started with). */
+  scenario?: string;
+};
+
+/**
+ * How the sandbox's Cloud Elements plays one kind of authentication: the `oauth/token` and
+ * `oauth/url` calls where the kind has them, and the provider's part in creating an instance.
+ */
+export type KindPlay = {
+  /** What `providerData` must carry. */
+  providerFields: string[];
+  requestToken?: (c: Context, element: ElementDescriptor) => Promise<Response>;
+  authorizeUrl?: (c: Context, element: ElementDescriptor) => Promise<Response>;
+  /** The new instance, or Cloud Elements' error reply. */
+  createInstance: (request: InstanceRequest) => Promise<StoredInstance | Response>;
+};
+
+export type KindPlayDeps = { store: InstanceStore; now: () => number };
+
+/** The name Cloud Elements refuses when it is taken. */
+export const nameTakenMessage = (name: string) =>
+  `An instance named '${name}' already exists. Choose another name.`;

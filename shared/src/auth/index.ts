@@ -1,0 +1,10 @@
+import type { AuthType } from '../flow';
+import { basic } from './basic';
+import type { AuthKind } from './kind';
+import { oauth1 } from './oauth1';
+import { oauth2 } from './oauth2';
+
+export * from './kind';
+
+/** Every kind of authentication, by its type: a new kind fails to build until it has its row. */
+export const KINDS: Record<AuthType, AuthKind> = { oauth1, oauth2, basic };

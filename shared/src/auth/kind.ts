@@ -1,0 +1,180 @@
+import type { ElementDescriptor, FieldDescriptor } from '../elements/descriptor';
+import type { AuthType, CallStepId, StepId } from '../flow';
+
+/**
+ * An element as the browser sees it (`GET /api/elements`): its descriptor without the sandbox's
+ * emulation, with its steps. The teaching content of each kind reads it.
+ */
+export type ElementView = Pick<
+  ElementDescriptor,
+  'key' | 'name' | 'provider' | 'hub' | 'authType' | 'differs' | 'tryIt' | 'resources' | 'consent'
+> & {
+  steps: StepId[];
+  /** The fields the person types; `sandboxValue` only in sandbox mode. */
+  fields: FieldDescriptor[];
+  /** The app key's first and last four characters (OAuth kinds); enough to recognise it. */
+  apiKeyMasked?: string;
+  /** The marker of the app secret and, where the kind keeps it from the browser, of the key. */
+  markers: { apiSecret?: string; apiKey?: string };
+};
+
+/** The four parties of a hub-mediated flow; "Provider" is the element's (Twitter, Freshdesk…). */
+export const PARTIES = ['Browser', 'BFF', 'Cloud Elements', 'Provider'] as const;
+export type Party = (typeof PARTIES)[number];
+
+/** Which leg of the hub a hop is on. */
+export type Leg = 'browser-bff' | 'bff-ce' | 'ce-provider' | 'browser-provider';
+
+/** One hop of a flow, drawn as an arrow: a call, or the reply coming back. */
+export type Hop = {
+  from: Party;
+  to: Party;
+  /** What the request asks, or what the reply carries (secrets as the markers the page shows). */
+  label: string;
+  kind: 'call' | 'reply';
+  leg: Leg;
+  /** The step whose call makes this hop. */
+  step: CallStepId;
+};
+
+/** One row of who-holds-what: which party has seen a secret or token, from which step on. */
+export type HoldsRow = {
+  what: string;
+  /** The step after which each party has seen it ('start': from the outset); absent = never. */
+  seen: Partial<Record<Party, StepId | 'start'>>;
+  why: string;
+};
+
+/** The rows of the comparison page; each kind fills every one. */
+export type CompareRow =
+  | 'before-consent'
+  | 'signing'
+  | 'through-browser'
+  | 'callback'
+  | 'binding'
+  | 'provider-data'
+  | 'bff-holds'
+  | 'ce-keeps';
+
+/** What a callback's query decides, or why it is refused (403), in words a person can act on. */
+export type CallbackVerdict = { accepted: boolean; grant?: string } | { refused: string };
+
+/** The callback's query parameters, as the provider sent them to the browser. */
+export type CallbackQuery = Partial<
+  Record<
+    'oauth_token' | 'oauth_verifier' | 'denied' | 'code' | 'error' | 'error_description' | 'state',
+    string
+  >
+>;
+
+/**
+ * A kind of authentication: everything that differs between OAuth 1.0a, OAuth 2.0 and basic,
+ * in one object. Its steps are in the flow module; routes and pages ask this object, never
+ * compare kinds themselves.
+ */
+export type AuthKind = {
+  authType: AuthType;
+  label: string;
+  /** The provider app's credentials, for the kinds that have an app (none for basic). */
+  app?: {
+    /** What the kind calls them: "consumer key" / "client id". */
+    keyName: string;
+    secretName: string;
+    /** OAuth 2.0's client id is public (it rides in the consent URL); 1.0a's key is not shown. */
+    keyPublic: boolean;
+    /** The marker suffix of the secret: `<{env}_{suffix}>`. */
+    secretMarker: string;
+    /** What Cloud Elements does with the secret, for the preview's note. */
+    secretUse: string;
+  };
+  /** The configuration entries the BFF sends for the app (besides the person's fields). */
+  appConfiguration: readonly string[];
+  /** The failure lab's "missing configuration": the entry the body leaves out. */
+  labOmits: (element: Pick<ElementDescriptor, 'fields'>) => string;
+  /** The callback, for kinds with a consent page. */
+  callback?: {
+    /** What a granted callback carries, and a refused one. */
+    granted: string;
+    refused: string;
+    /** The name of what the BFF keeps from it ("verifier", "code"). */
+    grantName: string;
+    /** Whether the query says the person granted access. */
+    accepted: (query: CallbackQuery) => boolean;
+    /** Checks the query against this browser's flow. */
+    check: (
+      query: CallbackQuery,
+      flow: { authType: AuthType; state?: string; requestToken?: string },
+    ) => CallbackVerdict;
+  };
+  /**
+   * What `POST /instances` sends as `providerData`, from what the flow kept (`grant` is what the
+   * callback brought: the verifier or the code); null when the flow has not got it yet.
+   */
+  providerData: (flow: {
+    authType: AuthType;
+    requestToken?: string;
+    tokenSecret?: string;
+    grant?: string;
+  }) => Record<string, string> | null;
+  /** Every hop of the flow, in order, templated by the element. */
+  hops: (element: ElementView) => Hop[];
+  /** Every secret and token of the flow, and who has seen it. */
+  holds: (element: ElementView) => HoldsRow[];
+  /** This kind's cell of each comparison row. */
+  compare: (element: ElementView) => Record<CompareRow, string>;
+};
+
+/** A call hop; the leg follows from the two parties. */
+export function call(from: Party, to: Party, label: string, step: CallStepId): Hop {
+  const [a, b] = PARTIES.indexOf(from) < PARTIES.indexOf(to) ? [from, to] : [to, from];
+  const leg: Leg =
+    a === 'Browser'
+      ? b === 'BFF'
+        ? 'browser-bff'
+        : 'browser-provider'
+      : a === 'BFF'
+        ? 'bff-ce'
+        : 'ce-provider';
+  return { from, to, label, kind: 'call', leg, step };
+}
+
+/** A reply hop: drawn dashed, back the way its call came. */
+export const reply = (from: Party, to: Party, label: string, step: CallStepId): Hop => ({
+  ...call(from, to, label, step),
+  kind: 'reply',
+});
+
+/** The platform's own secrets, and what every flow produces: rows every kind shares. */
+export const PLATFORM_SECRETS: HoldsRow = {
+  what: 'Cloud Elements user and organization secrets',
+  seen: { BFF: 'start', 'Cloud Elements': 'start' },
+  why: 'Authenticate your account; only the BFF sends them.',
+};
+export const INSTANCE_TOKEN: HoldsRow = {
+  what: 'Instance token',
+  seen: { 'Cloud Elements': 'create-instance', BFF: 'create-instance', Browser: 'create-instance' },
+  why: 'Names the instance in later calls. The BFF keeps it in the sealed flow cookie; this page shows it only when you reveal or copy it.',
+};
+
+/** The hops every kind ends with: the instance, then try-it through it. */
+export function instanceHops(
+  element: ElementView,
+  providerLeg: [string, string],
+  /** How Cloud Elements authenticates its calls to the provider through the instance. */
+  providerAuth: string,
+): Hop[] {
+  return [
+    call('Browser', 'BFF', 'POST /api/flow/instance', 'create-instance'),
+    call('BFF', 'Cloud Elements', 'POST /instances (User, Organization)', 'create-instance'),
+    call('Cloud Elements', 'Provider', providerLeg[0], 'create-instance'),
+    reply('Provider', 'Cloud Elements', providerLeg[1], 'create-instance'),
+    reply('Cloud Elements', 'BFF', '200 { id, token: <INSTANCE_TOKEN> }', 'create-instance'),
+    reply('BFF', 'Browser', '200 { instance } (token as <INSTANCE_TOKEN>)', 'create-instance'),
+    call('Browser', 'BFF', 'POST /api/flow/try-it', 'try-it'),
+    call('BFF', 'Cloud Elements', `GET ${element.tryIt.path} (Element token)`, 'try-it'),
+    call('Cloud Elements', 'Provider', `GET ${element.tryIt.what} (${providerAuth})`, 'try-it'),
+    reply('Provider', 'Cloud Elements', element.tryIt.what, 'try-it'),
+    reply('Cloud Elements', 'BFF', `200 [ ${element.tryIt.what} ]`, 'try-it'),
+    reply('BFF', 'Browser', '200 { items }', 'try-it'),
+  ];
+}
