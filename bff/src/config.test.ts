@@ -43,13 +43,7 @@ describe('parseConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = result.problems.join('\n');
-    for (const name of [
-      'CE_USER_SECRET',
-      'CE_ORG_SECRET',
-      'TWITTER_API_KEY',
-      'TWITTER_API_SECRET',
-      'SESSION_SECRET',
-    ]) {
+    for (const name of ['CE_USER_SECRET', 'CE_ORG_SECRET', 'SESSION_SECRET']) {
       expect(text).toContain(name);
     }
     expect(text).not.toContain('too-short-secret');
@@ -89,14 +83,30 @@ describe('parseConfig', () => {
   });
 
   it('refuses to serve live secrets on a network address without an ACCESS_CODE', () => {
-    const exposed = parseConfig({ ...live, HOST: '0.0.0.0' });
+    const network = { HOST: '0.0.0.0', PUBLIC_URL: 'http://192.0.2.10:8787' };
+    const exposed = parseConfig({ ...live, ...network });
     expect(exposed.ok).toBe(false);
     if (!exposed.ok) expect(exposed.problems.join()).toMatch(/^ACCESS_CODE: is required in live/);
-    const guarded = parseConfig({ ...live, HOST: '0.0.0.0', ACCESS_CODE: 'class-of-2026' });
+    const guarded = parseConfig({ ...live, ...network, ACCESS_CODE: 'class-of-2026' });
     expect(guarded.ok && guarded.config.accessCode).toBe('class-of-2026');
     // Loopback, or the sandbox's demo credentials, need no code.
     expect(parseConfig({ ...live }).ok).toBe(true);
-    expect(parseConfig({ HOST: '0.0.0.0' }).ok).toBe(true);
+    expect(parseConfig(network).ok).toBe(true);
+  });
+
+  it('refuses a network HOST whose PUBLIC_URL is loopback, naming PUBLIC_URL (a class could not reach it)', () => {
+    for (const env of [
+      { HOST: '0.0.0.0' },
+      { HOST: '0.0.0.0', PUBLIC_URL: 'http://localhost:8787' },
+    ]) {
+      const result = parseConfig(env);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.problems).toHaveLength(1);
+        expect(result.problems[0]).toMatch(/^PUBLIC_URL: must be the address people browse/);
+      }
+    }
+    expect(parseConfig({ HOST: '127.0.0.1' }).ok).toBe(true);
   });
 
   it('reads INSTANCE_TAG and TRUST_PROXY, with safe defaults', () => {
@@ -115,7 +125,7 @@ describe('parseConfig', () => {
     ]);
   });
 
-  it('offers the elements whose apps are set, and needs at least one, each given whole', () => {
+  it('offers the elements whose apps are set, and every basic one, each app given whole', () => {
     const { TWITTER_API_KEY, TWITTER_API_SECRET, ...withoutTwitter } = live;
     const salesforceOnly = parseConfig({
       ...withoutTwitter,
@@ -123,13 +133,15 @@ describe('parseConfig', () => {
       SALESFORCE_API_SECRET: 'sf-secret',
     });
     expect(salesforceOnly.ok && Object.keys(salesforceOnly.config.apps)).toEqual(['sfdc']);
-    const both = parseConfig({ ...live, SALESFORCE_API_KEY: 'k', SALESFORCE_API_SECRET: 's' });
-    expect(both.ok && Object.keys(both.config.apps)).toEqual(['twitter', 'sfdc']);
+    expect(salesforceOnly.ok && salesforceOnly.config.elements).toEqual(['sfdc', 'freshdeskv2']);
+    const both = parseConfig({ ...live, ZENDESK_API_KEY: 'k', ZENDESK_API_SECRET: 's' });
+    expect(both.ok && both.config.elements).toEqual(['twitter', 'zendesk', 'freshdeskv2']);
+    // A basic element needs no app: with none configured, it is what live mode offers.
     const none = parseConfig(withoutTwitter);
-    expect(none.ok ? [] : none.problems.join()).toContain('at least one element');
-    const half = parseConfig({ ...live, SALESFORCE_API_KEY: 'k' });
+    expect(none.ok && none.config.elements).toEqual(['freshdeskv2']);
+    const half = parseConfig({ ...live, DROPBOX_API_KEY: 'k' });
     expect(half.ok ? [] : half.problems).toEqual([
-      "SALESFORCE_API_SECRET: is required with SALESFORCE_API_KEY (your Salesforce connected app's consumer secret)",
+      "DROPBOX_API_SECRET: is required with DROPBOX_API_KEY (your Dropbox app's client secret)",
     ]);
     expect(TWITTER_API_KEY && TWITTER_API_SECRET).toBeTruthy();
   });

@@ -13,7 +13,10 @@ const ALL_ELEMENTS = Object.values(ELEMENTS);
 /** The elements that need a provider app of their own (the OAuth kinds). */
 const WITH_APP = ALL_ELEMENTS.filter((element) => KINDS[element.authType].app);
 /** An element's app variables, derived from its descriptor: `TWITTER_API_KEY`, `…_API_SECRET`. */
-export const appVariables = (env: string) => ({ key: `${env}_API_KEY`, secret: `${env}_API_SECRET` });
+export const appVariables = (env: string) => ({
+  key: `${env}_API_KEY`,
+  secret: `${env}_API_SECRET`,
+});
 
 export type Config = {
   mode: 'sandbox' | 'live';
@@ -173,14 +176,18 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ceUserSecret: DEMO_CREDENTIALS.userSecret,
       ceOrgSecret: DEMO_CREDENTIALS.orgSecret,
       // The sandbox plays every provider, so every element is offered, each with its demo app.
-      ...offered(Object.fromEntries(WITH_APP.map((element) => [element.key, demoApp(element.env)]))),
+      ...offered(
+        Object.fromEntries(WITH_APP.map((element) => [element.key, demoApp(element.env)])),
+      ),
       sessionSecret: b.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
   };
 }
 
 /** Each OAuth element whose app variables are both set, by key. */
-function liveApps(env: Record<string, string | undefined>): Partial<Record<ElementKey, AppCredentials>> {
+function liveApps(
+  env: Record<string, string | undefined>,
+): Partial<Record<ElementKey, AppCredentials>> {
   const apps: Partial<Record<ElementKey, AppCredentials>> = {};
   for (const element of WITH_APP) {
     const names = appVariables(element.env);
@@ -207,8 +214,10 @@ function appProblems(env: Record<string, string | undefined>): string[] {
     const app = KINDS[element.authType].app;
     const what = `your ${element.provider} app's ${app?.keyName ?? 'key'}`;
     const whatSecret = `your ${element.provider} app's ${app?.secretName ?? 'secret'}`;
-    if (env[key] && !env[secretName]) problems.push(`${secretName}: is required with ${key} (${whatSecret})`);
-    if (env[secretName] && !env[key]) problems.push(`${key}: is required with ${secretName} (${what})`);
+    if (env[key] && !env[secretName])
+      problems.push(`${secretName}: is required with ${key} (${whatSecret})`);
+    if (env[secretName] && !env[key])
+      problems.push(`${key}: is required with ${secretName} (${what})`);
   }
   return problems;
 }

@@ -64,7 +64,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     userSecret: CANARY.CE_USER_SECRET,
     orgSecret: CANARY.CE_ORG_SECRET,
-    apps: { [CANARY.TWITTER_API_KEY]: CANARY.TWITTER_API_SECRET },
+    apps: { twitter: { apiKey: CANARY.TWITTER_API_KEY, apiSecret: CANARY.TWITTER_API_SECRET } },
   });
   bff = await startBff(liveEnv(sandbox.ceBaseUrl));
 });
@@ -147,11 +147,11 @@ describe('live mode against the standalone sandbox', () => {
     expect(res.status).toBe(200);
     expect((await browser.call('GET', '/api/flow')).json.scenario).toBe('none');
     expect(sandbox.received.every((r) => r.headers['x-sandbox-scenario'] === undefined)).toBe(true);
-    const legs = await browser.call('GET', '/api/flow/provider-legs');
+    const legs = await browser.call('GET', '/api/labs/provider-legs');
     expect(legs.status).toBe(404);
     // The tampering lab is the sandbox's too: nothing reaches Cloud Elements for it.
     const calls = sandbox.received.length;
-    const tamper = await browser.call('POST', '/api/flow/tamper', { change: 'signature' });
+    const tamper = await browser.call('POST', '/api/labs/tamper', { change: 'signature' });
     expect(tamper.status).toBe(404);
     expect(sandbox.received.length).toBe(calls);
   });
@@ -271,7 +271,7 @@ describe('an upstream that echoes what it was sent, in every encoding', () => {
       {
         userSecret: CANARY.CE_USER_SECRET,
         orgSecret: CANARY.CE_ORG_SECRET,
-        apps: { [CANARY.TWITTER_API_KEY]: CANARY.TWITTER_API_SECRET },
+        apps: { twitter: { apiKey: CANARY.TWITTER_API_KEY, apiSecret: CANARY.TWITTER_API_SECRET } },
       },
       echoing,
     );

@@ -1,4 +1,4 @@
-import { ELEMENTS, type ElementView, fieldMarker, KINDS } from '@cew/shared';
+import { ELEMENTS, type ElementKey, type ElementView, fieldMarker, KINDS } from '@cew/shared';
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredSecrets, typedSecrets } from './secrets';
@@ -42,7 +42,10 @@ function expectNone(seen: string[], logs: string[], secrets: { value: string; na
   for (const { value, name } of secrets) {
     for (const form of claimedForms(value)) {
       const at = all.indexOf(form);
-      expect(at, `${name} leaked as ${form} in …${all.slice(Math.max(0, at - 120), at + 40)}…`).toBe(-1);
+      expect(
+        at,
+        `${name} leaked as ${form} in …${all.slice(Math.max(0, at - 120), at + 40)}…`,
+      ).toBe(-1);
     }
   }
 }
@@ -66,7 +69,7 @@ describe('every element, walked through the sandbox', () => {
     expect(new Set(listed.map((e) => e.authType))).toEqual(new Set(['oauth1', 'oauth2', 'basic']));
   });
 
-  it.each(Object.values(ELEMENTS).map((e) => [e.key]))(
+  it.each(Object.keys(ELEMENTS) as ElementKey[])(
     '%s walks to try-it, and no secret reaches a reply or a log line in any claimed form',
     async (key) => {
       const { json } = await new TestBrowser(bff.origin).call('GET', '/api/elements');
@@ -174,16 +177,16 @@ describe('live mode against the standalone sandbox, every element', () => {
     await sandbox.close();
   });
 
-  it.each(Object.values(ELEMENTS).map((e) => [e.key]))(
+  it.each(Object.keys(ELEMENTS) as ElementKey[])(
     '%s checks out against Cloud Elements and walks to try-it',
     async (key) => {
       const browser = new TestBrowser(bff.origin);
       const check = await browser.call('GET', `/api/elements/${key}/check`);
       expect(check.status).toBe(200);
       expect(check.json).toMatchObject({ ok: true, problems: [] });
-      const element = ((await browser.call('GET', '/api/elements')).json as unknown as ElementView[]).find(
-        (e) => e.key === key,
-      );
+      const element = (
+        (await browser.call('GET', '/api/elements')).json as unknown as ElementView[]
+      ).find((e) => e.key === key);
       if (!element) throw new Error(`${key} is not offered`);
       // Live mode publishes no demo values: the walk types the sandbox's own.
       expect(element.fields.every((field) => field.sandboxValue === undefined)).toBe(true);

@@ -1,4 +1,4 @@
-import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, TestBrowser } from './testing/start-bff';
@@ -11,7 +11,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     userSecret: DEMO_CREDENTIALS.userSecret,
     orgSecret: DEMO_CREDENTIALS.orgSecret,
-    apps: { [DEMO_CREDENTIALS.twitterApiKey]: DEMO_CREDENTIALS.twitterApiSecret },
+    apps: {
+      twitter: { apiKey: demoApp('TWITTER').apiKey, apiSecret: demoApp('TWITTER').apiSecret },
+    },
   });
 });
 afterAll(async () => {
@@ -23,8 +25,8 @@ async function live(env: Record<string, string> = {}) {
     CE_BASE_URL: sandbox.ceBaseUrl,
     CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
     CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-    TWITTER_API_KEY: DEMO_CREDENTIALS.twitterApiKey,
-    TWITTER_API_SECRET: DEMO_CREDENTIALS.twitterApiSecret,
+    TWITTER_API_KEY: demoApp('TWITTER').apiKey,
+    TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
     SESSION_SECRET: 'security-test-session-secret-0123456789',
     OAUTH_ALLOWED_HOSTS: '127.0.0.1',
     ...env,

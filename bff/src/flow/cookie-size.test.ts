@@ -1,4 +1,4 @@
-import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, TestBrowser } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
@@ -15,15 +15,15 @@ const liveEnv = (ceBaseUrl: string) => ({
   CE_BASE_URL: ceBaseUrl,
   CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
   CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-  TWITTER_API_KEY: DEMO_CREDENTIALS.twitterApiKey,
-  TWITTER_API_SECRET: DEMO_CREDENTIALS.twitterApiSecret,
+  TWITTER_API_KEY: demoApp('TWITTER').apiKey,
+  TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
   SESSION_SECRET: 'cookie-size-test-session-secret-0123456789',
   OAUTH_ALLOWED_HOSTS: '127.0.0.1',
 });
 const sandboxOptions = {
   userSecret: DEMO_CREDENTIALS.userSecret,
   orgSecret: DEMO_CREDENTIALS.orgSecret,
-  apps: { [DEMO_CREDENTIALS.twitterApiKey]: DEMO_CREDENTIALS.twitterApiSecret },
+  apps: { twitter: { apiKey: demoApp('TWITTER').apiKey, apiSecret: demoApp('TWITTER').apiSecret } },
 };
 
 /** Adds a 40 KB field to every JSON reply of Cloud Elements (to each item of a list). */
@@ -145,14 +145,16 @@ describe('the flow state', () => {
     const largest: FlowState = {
       id: long(32),
       element: 'twitter',
+      authType: 'oauth1',
       done: 'create-instance',
       outcome: 'authorized',
       scenario: 'tampered-verifier',
       state: long(256),
       requestToken: long(256),
       tokenSecret: long(256),
+      issuedAt: Number.MAX_SAFE_INTEGER,
       oauthUrl: long(512),
-      verifier: long(256),
+      grant: long(256),
       instanceName: long(100),
       instanceToken: long(256),
     };

@@ -150,7 +150,7 @@ describe('the flow API against the real sandbox over HTTP', () => {
     expect(res.json).toEqual({
       id: null,
       element: null,
-      authType: 'oauth1',
+      authType: null,
       done: null,
       scenario: 'none',
     });

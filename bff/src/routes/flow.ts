@@ -2,6 +2,7 @@ import {
   type Advanced,
   AUTH_LABEL,
   AuthorizeUrlInputSchema,
+  type AuthType,
   type CallbackInput,
   CallbackInputSchema,
   CreateInstanceInputSchema,
@@ -47,13 +48,23 @@ function check(flow: FlowState | null, event: FlowEvent, element: ElementKey): A
   return result;
 }
 
-/** The same verdict for a step that goes on with the flow in progress. */
-function checkFlow(flow: FlowState | null, event: FlowEvent): [FlowState, Advanced] {
+/**
+ * The same verdict for a step that goes on with the flow in progress; without one, the flow
+ * module says where the `authType` this call belongs to starts.
+ */
+function checkFlow(
+  flow: FlowState | null,
+  event: FlowEvent,
+  authType?: AuthType,
+): [FlowState, Advanced] {
   if (!flow) {
+    const refusal = authType ? next(null, event, authType) : null;
     throw new AppError(
       409,
       'out_of_order',
-      'There is no flow in progress in this browser (it may have expired after 30 minutes). Start over.',
+      refusal && isRefusal(refusal)
+        ? refusal.reason
+        : 'There is no flow in progress in this browser (it may have expired after 30 minutes). Start over from the first step.',
     );
   }
   return [flow, check(flow, event, flow.element)];
@@ -95,7 +106,10 @@ export function createFlowRoutes({
   offered,
 }: FlowDeps) {
   /** The element a flow starts with: offered here, of a kind whose flow starts with `step`. */
-  function startingElement(element: ElementKey, step: 'request-token' | 'authorize-url' | 'create-instance') {
+  function startingElement(
+    element: ElementKey,
+    step: 'request-token' | 'authorize-url' | 'create-instance',
+  ) {
     const descriptor = ELEMENTS[element];
     if (!offered.includes(element)) {
       throw new AppError(
@@ -157,7 +171,8 @@ export function createFlowRoutes({
       // OAuth 1.0a's step 1 always begins a fresh flow, with a new random `state` for this browser.
       const input = c.req.valid('json');
       const key = input.element ?? firstOAuth1;
-      if (!key) throw new AppError(400, 'bad_request', 'element: no OAuth 1.0a element is offered.');
+      if (!key)
+        throw new AppError(400, 'bad_request', 'element: no OAuth 1.0a element is offered.');
       const element = startingElement(key, 'request-token');
       const progress = check(null, { step: 'request-token' }, key);
       const scenario = scenarioOf(input.scenario);
@@ -176,7 +191,12 @@ export function createFlowRoutes({
       };
       store.save(c, flow);
       return c.json(
-        { requestToken: data.token, element: element.key, exchange: reply.exchange, flow: toFlowView(flow) },
+        {
+          requestToken: data.token,
+          element: element.key,
+          exchange: reply.exchange,
+          flow: toFlowView(flow),
+        },
         200,
       );
     })
@@ -211,7 +231,7 @@ export function createFlowRoutes({
         return c.json({ oauthUrl, exchange, flow: toFlowView(flow) }, 200);
       }
       // Otherwise: OAuth 1.0a's step 2, for the request token of the flow in progress.
-      const [flow, progress] = checkFlow(store.load(c), { step: 'authorize-url' });
+      const [flow, progress] = checkFlow(store.load(c), { step: 'authorize-url' }, 'oauth1');
       if (flow.authType !== 'oauth1') {
         throw new AppError(409, 'out_of_order', 'This flow has no request token. Start over.');
       }
@@ -250,7 +270,9 @@ export function createFlowRoutes({
       }
       const callback = KINDS[flow.authType].callback;
       if (!callback) {
-        throw outOfOrder(`A flow with ${AUTH_LABEL[flow.authType]} has no callback: nothing is delegated.`);
+        throw outOfOrder(
+          `A flow with ${AUTH_LABEL[flow.authType]} has no callback: nothing is delegated.`,
+        );
       }
       const progress = next(
         progressOf(flow),
@@ -303,7 +325,11 @@ export function createFlowRoutes({
       }
       const providerData = KINDS[flow.authType].providerData(flow);
       if (KINDS[flow.authType].callback && !providerData) {
-        throw new AppError(409, 'out_of_order', 'This flow has nothing from the consent page yet. Start over.');
+        throw new AppError(
+          409,
+          'out_of_order',
+          'This flow has nothing from the consent page yet. Start over.',
+        );
       }
       // The person's key is a secret from the moment it arrives: a marker in every reply and log.
       const context = contextOf(flow, typedSecrets(flow.element, typed));
@@ -348,11 +374,7 @@ export function createFlowRoutes({
       // Step 5's reveal and copy, on the person's request: the one place the token is shown.
       const flow = store.load(c);
       if (!flow?.instanceToken) {
-        throw new AppError(
-          409,
-          'out_of_order',
-          'This flow has no instance yet. Create one first.',
-        );
+        throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
       return c.json({ token: flow.instanceToken }, 200);
     })

@@ -1,5 +1,7 @@
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, TestBrowser } from '../testing/start-bff';
+import { startSandbox } from '../testing/start-sandbox';
 
 let bff: Awaited<ReturnType<typeof startBff>>;
 beforeAll(async () => {
@@ -131,14 +133,14 @@ describe('after provisioning', () => {
 describe('an upstream that echoes the instance when it is deleted', () => {
   /** Cloud Elements' DELETE answered with the whole instance, token included: 200, or 409. */
   async function echoingDelete(status: 200 | 409) {
-    const { startSandbox } = await import('../testing/start-sandbox');
-    const { DEMO_CREDENTIALS: demo } = await import('@cew/shared/sandbox-credentials');
     const byId = new Map<string, unknown>();
     const sandbox = await startSandbox(
       {
-        userSecret: demo.userSecret,
-        orgSecret: demo.orgSecret,
-        apps: { [demo.twitterApiKey]: demo.twitterApiSecret },
+        userSecret: DEMO_CREDENTIALS.userSecret,
+        orgSecret: DEMO_CREDENTIALS.orgSecret,
+        apps: {
+          twitter: { apiKey: demoApp('TWITTER').apiKey, apiSecret: demoApp('TWITTER').apiSecret },
+        },
       },
       async (reply, url, received) => {
         const id = /\/instances\/(\d+)$/.exec(url.pathname)?.[1];
@@ -158,10 +160,10 @@ describe('an upstream that echoes the instance when it is deleted', () => {
     );
     const live = await startBff({
       CE_BASE_URL: sandbox.ceBaseUrl,
-      CE_USER_SECRET: demo.userSecret,
-      CE_ORG_SECRET: demo.orgSecret,
-      TWITTER_API_KEY: demo.twitterApiKey,
-      TWITTER_API_SECRET: demo.twitterApiSecret,
+      CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
+      CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
+      TWITTER_API_KEY: demoApp('TWITTER').apiKey,
+      TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
       SESSION_SECRET: 'instances-test-session-secret-0123456789',
       OAUTH_ALLOWED_HOSTS: '127.0.0.1',
     });

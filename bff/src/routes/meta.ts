@@ -75,12 +75,14 @@ export function createMetaRoutes(config: Config, accessCodeRequired: boolean) {
  */
 export function createElementRoutes(config: Config, ce: CloudElements) {
   const views = config.elements.map((key) => toElementView(ELEMENTS[key], config));
-  return new Hono().get('/', (c) => c.json(views, 200)).get('/:key/check', async (c) => {
-    const key = c.req.param('key') as ElementKey;
-    if (!config.elements.includes(key)) {
-      throw new AppError(404, 'not_found', `This server offers no element ${key}.`);
-    }
-    const { data, reply } = await ce.getElement(key);
-    return c.json({ ...compareElement(ELEMENTS[key], data), exchange: reply.exchange }, 200);
-  });
+  return new Hono()
+    .get('/', (c) => c.json(views, 200))
+    .get('/:key/check', async (c) => {
+      const key = c.req.param('key') as ElementKey;
+      if (!config.elements.includes(key)) {
+        throw new AppError(404, 'not_found', `This server offers no element ${key}.`);
+      }
+      const { data, reply } = await ce.getElement(key);
+      return c.json({ ...compareElement(ELEMENTS[key], data), exchange: reply.exchange }, 200);
+    });
 }

@@ -1,4 +1,4 @@
-import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, TestBrowser } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
@@ -32,8 +32,8 @@ describe('the Salesforce element, OAuth 2.0, against the real sandbox', () => {
       done: 'authorize-url',
     });
     const url = new URL(start.json.oauthUrl);
-    expect(url.pathname).toBe('/sandbox/salesforce/services/oauth2/authorize');
-    expect(url.searchParams.get('client_id')).toBe(DEMO_CREDENTIALS.salesforceClientId);
+    expect(url.pathname).toBe('/sandbox/sfdc/services/oauth2/authorize');
+    expect(url.searchParams.get('client_id')).toBe(demoApp('SALESFORCE').apiKey);
     expect(url.searchParams.has('client_secret')).toBe(false);
     expect(query.state).toBe(url.searchParams.get('state'));
     expect(query.code).toMatch(/^aPrx/);
@@ -51,12 +51,12 @@ describe('the Salesforce element, OAuth 2.0, against the real sandbox', () => {
     expect(tried.status).toBe(200);
     expect(tried.json.exchange.url).toMatch(/\/hubs\/crm\/accounts$/);
     expect(tried.json.items[0]).toMatchObject({ Name: 'Acme Corporation' });
-    const legs = await browser.call('GET', '/api/flow/provider-legs');
+    const legs = await browser.call('GET', '/api/labs/provider-legs');
     expect(legs.json.legs[0]).toMatchObject({ name: 'token', status: 200 });
     seen.push(callback.text, created.text, tried.text, legs.text, browser.cookieHeader);
     const everything = seen.join('\n');
     for (const secret of [
-      DEMO_CREDENTIALS.salesforceClientSecret,
+      demoApp('SALESFORCE').apiSecret,
       DEMO_CREDENTIALS.userSecret,
       DEMO_CREDENTIALS.orgSecret,
     ]) {
@@ -115,7 +115,7 @@ describe('the Salesforce element, OAuth 2.0, against the real sandbox', () => {
     expect(res.json.error.code).toBe('unsafe_oauth_url');
     expect(res.json.error.message).toContain("carries the app's secret");
     expect(res.json).not.toHaveProperty('oauthUrl');
-    expect(res.text).not.toContain(DEMO_CREDENTIALS.salesforceClientSecret);
+    expect(res.text).not.toContain(demoApp('SALESFORCE').apiSecret);
   });
 
   it('failure lab redirect-mismatch: Salesforce shows its error instead of redirecting', async () => {
@@ -137,7 +137,6 @@ describe('a server configured for one element', () => {
       userSecret: DEMO_CREDENTIALS.userSecret,
       orgSecret: DEMO_CREDENTIALS.orgSecret,
       apps: {},
-      salesforceApps: {},
     });
     const only = await startBff({
       CE_BASE_URL: sandbox.ceBaseUrl,
@@ -149,18 +148,20 @@ describe('a server configured for one element', () => {
     });
     try {
       const browser = new TestBrowser(only.origin);
-      const config = await browser.call('GET', '/api/config');
-      expect(config.json.elements.map((e: { key: string }) => e.key)).toEqual(['sfdc']);
       const elements = await browser.call('GET', '/api/elements');
-      expect(elements.json).toEqual([
-        {
-          key: 'sfdc',
-          name: 'Salesforce',
-          authType: 'oauth2',
-          steps: ['authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
-        },
-      ]);
-      const twitter = await browser.call('POST', '/api/flow/request-token', {});
+      expect(elements.json.map((e: { key: string }) => e.key)).toEqual(['sfdc', 'freshdeskv2']);
+      expect(elements.json[0]).toMatchObject({
+        key: 'sfdc',
+        name: 'Salesforce',
+        authType: 'oauth2',
+        steps: ['authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
+        apiKeyMasked: 'live…t-id',
+        markers: { apiSecret: '<SALESFORCE_CLIENT_SECRET>' },
+      });
+      const none = await browser.call('POST', '/api/flow/request-token', {});
+      expect(none.status).toBe(400);
+      expect(none.json.error.message).toContain('no OAuth 1.0a element is offered');
+      const twitter = await browser.call('POST', '/api/flow/request-token', { element: 'twitter' });
       expect(twitter.status).toBe(400);
       expect(twitter.json.error.message).toContain('does not offer Twitter');
     } finally {

@@ -1,9 +1,9 @@
+import { ELEMENTS } from '@cew/shared';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createSandboxApp } from './app';
 import { createCloudElements } from './cloud-elements';
 import { authorizationHeader, hmacSha1, type Param, sign, signingKey } from './oauth1';
-import { createSalesforce } from './salesforce';
 import { createTwitter } from './twitter';
 
 // biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
@@ -18,7 +18,7 @@ function makeSandbox() {
     publicUrl: 'http://sandbox.test',
     userSecret: 'u-secret',
     orgSecret: 'o-secret',
-    apps: { 'app-key': 'app-secret' },
+    apps: { twitter: { apiKey: 'app-key', apiSecret: 'app-secret' } },
     tokenTtlMs: 60_000,
     now: () => now,
   });
@@ -297,6 +297,13 @@ describe("the sandbox's Twitter verifies every signed request", () => {
     baseUrl: 'https://api.twitter.test',
     apps: { key: 'secret' },
     tokenTtlMs: 60_000,
+    look: {
+      brand: 'Twitter',
+      provider: 'Twitter',
+      grants: [],
+      allow: 'Authorize app',
+      deny: 'Cancel',
+    },
     now: () => now,
   });
   const oauth = (overrides: Record<string, string> = {}): Param[] =>
@@ -362,15 +369,9 @@ describe("the sandbox's Twitter verifies every signed request", () => {
     const ce = createCloudElements({
       userSecret: 'u',
       orgSecret: 'o',
-      twitter: legacy,
-      twitterPublicUrl: 'https://legacy.test',
-      salesforce: createSalesforce({
-        baseUrl: 'https://sf.test',
-        apps: {},
-        codeTtlMs: 1,
-        now: () => now,
-      }),
-      salesforcePublicUrl: 'https://sf.test',
+      elements: [ELEMENTS.twitter],
+      oauth1: { twitter: { provider: legacy, publicUrl: 'https://legacy.test' } },
+      oauth2: {},
       now: () => now,
     });
     const res = await ce.app.request(
@@ -397,7 +398,7 @@ describe('the tampering lab', () => {
       nonce: [32, 'Nonce already used'],
     } as const;
     for (const [change, [code, message]] of Object.entries(expected)) {
-      const res = await tamper(app, { consumerKey: 'app-key', change });
+      const res = await tamper(app, { element: 'twitter', consumerKey: 'app-key', change });
       expect(res.status).toBe(200);
       const result = await readJson(res);
       expect(result.status).toBe(401);
@@ -412,6 +413,7 @@ describe('the tampering lab', () => {
     const { app, authorized, createInstance, instanceBody } = makeSandbox();
     const { token, verifier, secret } = await authorized();
     const res = await tamper(app, {
+      element: 'twitter',
       consumerKey: 'app-key',
       change: 'verifier',
       oauth_token: token,
@@ -429,6 +431,7 @@ describe('the tampering lab', () => {
     const { app, requestToken } = makeSandbox();
     const { token } = await requestToken();
     const res = await tamper(app, {
+      element: 'twitter',
       consumerKey: 'app-key',
       change: 'verifier',
       oauth_token: token,

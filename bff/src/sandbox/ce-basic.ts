@@ -13,7 +13,8 @@ export function createBasicPlay(deps: KindPlayDeps): KindPlay {
     async createInstance({ c, element, name, tags, configuration, scenario }) {
       const secretFields = element.fields.filter((field) => field.secret);
       const flowKey = secretFields.map((field) => String(configuration[field.key])).join(':');
-      if (deps.store.nameTaken(name, scenario, flowKey)) return ceError(c, 409, nameTakenMessage(name));
+      if (deps.store.nameTaken(name, scenario, flowKey))
+        return ceError(c, 409, nameTakenMessage(name));
       // The provider answers as Freshdesk does to a key it does not know (HTTP 401).
       const wrong = secretFields.find(
         (field) => scenario === 'wrong-key' || configuration[field.key] !== field.sandboxValue,

@@ -14,7 +14,8 @@ export function ceError(
   return c.json({ requestId, message, ...(providerMessage ? { providerMessage } : {}) }, status);
 }
 
-export const BAD_SECRETS = 'Invalid Organization or User secret, or invalid Element token provided.';
+export const BAD_SECRETS =
+  'Invalid Organization or User secret, or invalid Element token provided.';
 
 /** Cloud Elements' message naming every missing query parameter, or null when none is. */
 export function missingQuery(query: Record<string, string>, names: string[]): string | null {
@@ -40,7 +41,8 @@ export const record = (value: unknown): Record<string, unknown> =>
 /** The failure lab's "Cloud Elements is down / slow", for the first call of a flow. */
 export async function outage(c: Context) {
   const scenario = c.req.header(SCENARIO_HEADER);
-  if (scenario === 'ce-down') return ceError(c, 500, 'Internal Server Error. Please try again later.');
+  if (scenario === 'ce-down')
+    return ceError(c, 500, 'Internal Server Error. Please try again later.');
   if (scenario === 'ce-slow') {
     // Far longer than any sensible client timeout; ends early when the client gives up.
     await new Promise<void>((resolve) => {

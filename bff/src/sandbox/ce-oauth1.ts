@@ -69,7 +69,8 @@ export function createOAuth1Play(
       const missing = missingQuery(c.req.query(), ['apiKey', 'apiSecret', 'callbackUrl']);
       if (missing) return ceError(c, 400, missing);
       const { apiKey = '', apiSecret = '', callbackUrl = '', state } = c.req.query();
-      if (!URL.canParse(callbackUrl)) return ceError(c, 400, 'callbackUrl must be an absolute URL.');
+      if (!URL.canParse(callbackUrl))
+        return ceError(c, 400, 'callbackUrl must be an absolute URL.');
       const played = providerOf(element);
       if (!played) return ceError(c, 404, `No provider for element '${element.key}'`);
       sweep();
@@ -84,7 +85,12 @@ export function createOAuth1Play(
       });
       const reply = new URLSearchParams(sent.body);
       if (sent.status !== 200) {
-        return ceError(c, 400, `Failed to retrieve a request token from ${element.provider}`, sent.body);
+        return ceError(
+          c,
+          400,
+          `Failed to retrieve a request token from ${element.provider}`,
+          sent.body,
+        );
       }
       // An OAuth 1.0 (not 1.0a) provider would ignore the callback: refuse rather than be fixated.
       if (reply.get('oauth_callback_confirmed') !== 'true') {
@@ -121,7 +127,11 @@ export function createOAuth1Play(
       const { apiKey, requestToken } = c.req.query();
       const flow = flows.get(requestToken ?? '');
       if (!flow || flow.apiKey !== apiKey) {
-        return ceError(c, 400, 'The requestToken is invalid or has expired. Get a new one (step 1).');
+        return ceError(
+          c,
+          400,
+          'The requestToken is invalid or has expired. Get a new one (step 1).',
+        );
       }
       const path = element.consent?.paths[0] ?? '/oauth/authorize';
       const oauthUrl = `${providerOf(element)?.publicUrl}${path}?oauth_token=${encodeURIComponent(requestToken ?? '')}`;
@@ -136,7 +146,11 @@ export function createOAuth1Play(
       const failed = `Failed to get the access token from ${element.provider}`;
       if (!flow) return ceError(c, 400, failed, 'Unknown or expired request token.');
       if (flow.apiKey !== apiKey) {
-        return ceError(c, 400, 'oauth.api.key does not match the app that obtained the request token.');
+        return ceError(
+          c,
+          400,
+          'oauth.api.key does not match the app that obtained the request token.',
+        );
       }
       if (callbackUrl !== flow.callbackUrl) {
         return ceError(c, 400, 'oauth.callback.url must be the same callback URL used in step 2.');

@@ -56,7 +56,12 @@ export function createOAuth2Play(
       const down = await outage(c);
       if (down) return down;
       const siteField = element.fields.find((field) => field.urlParam === 'siteAddress');
-      const required = ['apiKey', 'apiSecret', 'callbackUrl', ...(siteField ? ['siteAddress'] : [])];
+      const required = [
+        'apiKey',
+        'apiSecret',
+        'callbackUrl',
+        ...(siteField ? ['siteAddress'] : []),
+      ];
       const missing = missingQuery(c.req.query(), required);
       if (missing) return ceError(c, 400, missing);
       const { apiKey = '', apiSecret = '', callbackUrl = '', state, siteAddress } = c.req.query();
@@ -69,7 +74,8 @@ export function createOAuth2Play(
       url.searchParams.set('client_id', apiKey);
       // Cloud Elements' guide puts the client secret in this browser-bound URL; the lab does too.
       if (scenario === 'secret-in-url') url.searchParams.set('client_secret', apiSecret);
-      const scope = c.req.query('scope') ?? element.oauthUrl?.scope;
+      // The scope asked for, else the one the element is configured with in Cloud Elements.
+      const scope = c.req.query('scope') ?? element.sandbox.configuration['oauth.scope'];
       if (scope) url.searchParams.set('scope', scope);
       url.searchParams.set(
         'redirect_uri',
@@ -84,7 +90,8 @@ export function createOAuth2Play(
       const apiKey = String(configuration['oauth.api.key']);
       const apiSecret = String(configuration['oauth.api.secret']);
       const callbackUrl = String(configuration['oauth.callback.url']);
-      if (deps.store.nameTaken(name, scenario, code)) return ceError(c, 409, nameTakenMessage(name));
+      if (deps.store.nameTaken(name, scenario, code))
+        return ceError(c, 409, nameTakenMessage(name));
       const played = providers[element.key];
       if (!played) return ceError(c, 404, `No provider for element '${element.key}'`);
       const exchange = () =>

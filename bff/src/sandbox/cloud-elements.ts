@@ -78,7 +78,11 @@ export function createCloudElements(options: CloudElementsOptions) {
     const element = c.get('element');
     const play = plays[element.authType];
     if (!play.authorizeUrl) {
-      return ceError(c, 400, `${element.name} uses ${KINDS[element.authType].label}: there is no OAuth URL.`);
+      return ceError(
+        c,
+        400,
+        `${element.name} uses ${KINDS[element.authType].label}: there is no OAuth URL.`,
+      );
     }
     return play.authorizeUrl(c, element);
   });
@@ -105,7 +109,8 @@ export function createCloudElements(options: CloudElementsOptions) {
     const element = typeof key === 'string' ? byKeyOrId.get(key) : undefined;
     const problems: string[] = [];
     if (typeof key !== 'string') problems.push('element.key is required');
-    if (typeof input.name !== 'string' || input.name.trim() === '') problems.push('name is required');
+    if (typeof input.name !== 'string' || input.name.trim() === '')
+      problems.push('name is required');
     for (const field of element ? plays[element.authType].providerFields : []) {
       if (typeof providerData[field] !== 'string' || providerData[field] === '') {
         problems.push(`providerData.${field} is required`);
@@ -114,7 +119,11 @@ export function createCloudElements(options: CloudElementsOptions) {
     if (problems.length) return ceError(c, 400, `${problems.join('; ')}.`);
     if (!element) return notFound(c, String(key));
     if (element.authType !== 'basic' && Object.keys(providerData).length === 0) {
-      return ceError(c, 400, 'You must provide an OAuth code in order to create an instance of this element');
+      return ceError(
+        c,
+        400,
+        'You must provide an OAuth code in order to create an instance of this element',
+      );
     }
     // A basic element's flow has one call, this one: the failure lab's outages play here.
     if (element.authType === 'basic') {
@@ -151,7 +160,10 @@ export function createCloudElements(options: CloudElementsOptions) {
   });
 
   /** A call through an instance: the Element token picks the instance; its element, the hub. */
-  function throughInstance(c: Context, hub: string): { instance: StoredInstance } | { error: Response } {
+  function throughInstance(
+    c: Context,
+    hub: string,
+  ): { instance: StoredInstance } | { error: Response } {
     const auth = parseCeAuthorization(c.req.header('authorization'));
     if (!authorized(c.req.header('authorization'))) return { error: ceError(c, 401, BAD_SECRETS) };
     const instance = [...store.instances.values()].find((i) => i.token === auth.Element);

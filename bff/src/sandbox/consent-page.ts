@@ -27,7 +27,10 @@ export function renderConsent(
 ): string {
   const hint = options.scenario ? SCENARIO_HINTS[options.scenario]?.(look.deny) : undefined;
   const inputs = Object.entries(hidden)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join('\n      ');
   return page(
     `Sandbox ${look.provider}`,

@@ -12,8 +12,7 @@ function makeSandbox() {
     publicUrl: 'http://sandbox.test',
     userSecret: 'u-secret',
     orgSecret: 'o-secret',
-    apps: {},
-    salesforceApps: { [app.id]: { secret: app.secret, callbackUrl: CALLBACK } },
+    apps: { sfdc: { apiKey: app.id, apiSecret: app.secret, callbackUrl: CALLBACK } },
     now: () => now,
   });
   const json = async (res: Response) => JSON.parse(await res.text());
@@ -34,14 +33,14 @@ function makeSandbox() {
     const authorize = new URL(url);
     const form = new URLSearchParams(authorize.searchParams);
     form.set('decision', decision);
-    const res = await sandbox.request('/salesforce/services/oauth2/authorize', {
+    const res = await sandbox.request('/sfdc/services/oauth2/authorize', {
       method: 'POST',
       body: form,
     });
     return { status: res.status, location: new URL(res.headers.get('location') ?? 'x:/') };
   }
   function token(fields: Record<string, string>) {
-    return sandbox.request('/salesforce/services/oauth2/token', {
+    return sandbox.request('/sfdc/services/oauth2/token', {
       method: 'POST',
       body: new URLSearchParams(fields),
     });
@@ -93,9 +92,7 @@ describe("the sandbox's Salesforce (OAuth 2.0 authorization code)", () => {
     expect(status).toBe(200);
     expect(body.element).toBe('sfdc');
     const url = new URL(body.oauthUrl);
-    expect(url.origin + url.pathname).toBe(
-      'http://sandbox.test/salesforce/services/oauth2/authorize',
-    );
+    expect(url.origin + url.pathname).toBe('http://sandbox.test/sfdc/services/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
       client_id: app.id,
@@ -126,7 +123,7 @@ describe("the sandbox's Salesforce (OAuth 2.0 authorization code)", () => {
     );
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
-    expect(await page.text()).toContain('Allow access?');
+    expect(await page.text()).toContain('Allow <strong>Cloud Elements Instance Wizard</strong>');
     const wrongClient = new URL(body.oauthUrl);
     wrongClient.searchParams.set('client_id', 'nobody');
     const unknown = await sandbox.request(wrongClient.pathname + wrongClient.search);
@@ -170,7 +167,6 @@ describe("the sandbox's Salesforce (OAuth 2.0 authorization code)", () => {
     expect(await json(first)).toMatchObject({
       access_token: expect.stringMatching(/^00D/),
       refresh_token: expect.any(String),
-      instance_url: expect.stringMatching(/^https:/),
       token_type: 'Bearer',
     });
     const reused = await token(good);

@@ -146,7 +146,8 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
       return c.json(oauthError('unsupported_grant_type', 'grant type not supported'), 400);
     }
     const connected = options.apps[field('client_id') ?? ''];
-    if (!connected) return c.json(oauthError('invalid_client_id', 'client identifier invalid'), 400);
+    if (!connected)
+      return c.json(oauthError('invalid_client_id', 'client identifier invalid'), 400);
     if (field('client_secret') !== connected.secret) {
       return c.json(oauthError('invalid_client', 'invalid client credentials'), 400);
     }

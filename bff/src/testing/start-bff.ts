@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import type { ElementView } from '@cew/shared';
 import { createServer } from 'node:net';
+import type { ElementView } from '@cew/shared';
 import { Agent, fetch } from 'undici';
 import { createApp, listen } from '../app';
 import { type Config, parseConfig } from '../config';
@@ -93,7 +93,9 @@ export class TestBrowser {
     );
     const replies: Record<string, Awaited<ReturnType<TestBrowser['call']>>> = {};
     let oauthUrl = '';
-    const calls = element.steps.filter((step) => step !== 'instance-token' && step !== 'credentials');
+    const calls = element.steps.filter(
+      (step) => step !== 'instance-token' && step !== 'credentials',
+    );
     for (const [index, step] of calls.entries()) {
       if (step === 'try-it' && options.tryIt === false) break;
       // The first call names the element and carries what the person typed.

@@ -1,10 +1,10 @@
 import {
   ELEMENTS,
   type ElementKey,
-  KINDS,
   type Instance,
   InstanceSchema,
   type InstanceSettings,
+  KINDS,
   ProviderLegsSchema,
   SCENARIO_HEADER,
   type Scenario,
@@ -189,7 +189,9 @@ export function createCloudElements(options: CloudElementsOptions) {
       // The extras this element's oauth/url takes: a field sent as siteAddress, its scope.
       const extras = Object.fromEntries([
         ...descriptor.fields.flatMap((field) =>
-          field.urlParam && input.fields[field.key] ? [[field.urlParam, input.fields[field.key]]] : [],
+          field.urlParam && input.fields[field.key]
+            ? [[field.urlParam, input.fields[field.key]]]
+            : [],
         ),
         ...(descriptor.oauthUrl?.scope ? [['scope', descriptor.oauthUrl.scope]] : []),
       ]);

@@ -1,4 +1,4 @@
-import { type AuthKind, call, INSTANCE_TOKEN, instanceHops, PLATFORM_SECRETS, reply } from './kind';
+import { type AuthKind, INSTANCE_TOKEN, instanceHops, PLATFORM_SECRETS } from './kind';
 
 /**
  * Basic authentication with the person's own API key: no app, no consent page, nothing
@@ -11,13 +11,12 @@ export const basic: AuthKind = {
   labOmits: (element) => element.fields.find((field) => !field.secret)?.key ?? 'username',
   // Nothing is delegated: the key goes in `configuration`, and there is no providerData.
   providerData: () => null,
-  hops: (element) => [
-    ...instanceHops(
+  hops: (element) =>
+    instanceHops(
       element,
       ['GET a first record (Basic: your API key)', '200: the key works'],
       'Basic: your API key',
     ),
-  ],
   holds: (element) => {
     const secrets = element.fields.filter((field) => field.secret);
     return [

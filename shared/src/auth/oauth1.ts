@@ -62,7 +62,12 @@ export const oauth1: AuthKind = {
         '200 { token, secret: <REQUEST_TOKEN_SECRET> }',
         'request-token',
       ),
-      reply('BFF', 'Browser', '200 { requestToken } (secret sealed in the cookie)', 'request-token'),
+      reply(
+        'BFF',
+        'Browser',
+        '200 { requestToken } (secret sealed in the cookie)',
+        'request-token',
+      ),
       call('Browser', 'BFF', 'POST /api/flow/authorize-url', 'authorize-url'),
       call('BFF', 'Cloud Elements', `GET /elements/${element.key}/oauth/url`, 'authorize-url'),
       reply('Cloud Elements', 'BFF', '200 { oauthUrl }', 'authorize-url'),

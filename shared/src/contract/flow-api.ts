@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ELEMENT_KEYS, type ElementKey } from '../elements';
 import type { AuthType, CallStepId } from '../flow';
 import { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX, TOKEN_MAX } from '../limits';
-import { ScenarioSchema, type Scenario } from './scenarios';
+import { type Scenario, ScenarioSchema } from './scenarios';
 
 export const ElementKeySchema = z.enum(ELEMENT_KEYS);
 

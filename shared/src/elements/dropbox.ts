@@ -26,7 +26,8 @@ export const dropbox = defineElement({
   resources: [{ path: '/hubs/documents/folders/contents?path=/', what: 'files and folders' }],
   sandbox: {
     id: 61,
-    description: 'Add a Dropbox Instance to connect your existing Dropbox account to the Documents Hub.',
+    description:
+      'Add a Dropbox Instance to connect your existing Dropbox account to the Documents Hub.',
     brand: '▣ Sandbox Dropbox',
     grants: ['View and edit the files and folders in your Dropbox.'],
     authorizePath: '/1/oauth2/authorize',

@@ -47,7 +47,8 @@ export const freshdeskv2 = defineElement({
   ],
   sandbox: {
     id: 1211,
-    description: 'Add a Freshdesk Instance to connect your existing Freshdesk account to the Helpdesk Hub.',
+    description:
+      'Add a Freshdesk Instance to connect your existing Freshdesk account to the Helpdesk Hub.',
     brand: '◍ Sandbox Freshdesk',
     grants: [],
     configuration: {

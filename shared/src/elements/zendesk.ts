@@ -8,8 +8,7 @@ export const zendesk = defineElement({
   hub: 'helpdesk',
   authType: 'oauth2',
   env: 'ZENDESK',
-  differs:
-    'OAuth 2.0 on your own subdomain: you type it first, and the consent page lives there.',
+  differs: 'OAuth 2.0 on your own subdomain: you type it first, and the consent page lives there.',
   fields: [
     {
       key: 'zendesk.subdomain',
@@ -43,7 +42,8 @@ export const zendesk = defineElement({
   ],
   sandbox: {
     id: 41,
-    description: 'Add a Zendesk Instance to connect your existing Zendesk account to the Helpdesk Hub.',
+    description:
+      'Add a Zendesk Instance to connect your existing Zendesk account to the Helpdesk Hub.',
     brand: '✺ Sandbox Zendesk',
     grants: ['Read and write tickets.', 'Read your users.'],
     authorizePath: '/oauth/authorizations/new',
@@ -54,8 +54,18 @@ export const zendesk = defineElement({
     },
     samples: {
       '/hubs/helpdesk/incidents': [
-        { id: 101, subject: 'Cannot sign in after password reset', status: 'open', priority: 'high' },
-        { id: 102, subject: 'Invoice shows the wrong address', status: 'pending', priority: 'normal' },
+        {
+          id: 101,
+          subject: 'Cannot sign in after password reset',
+          status: 'open',
+          priority: 'high',
+        },
+        {
+          id: 102,
+          subject: 'Invoice shows the wrong address',
+          status: 'pending',
+          priority: 'normal',
+        },
         { id: 103, subject: 'How do I export my data?', status: 'solved', priority: 'low' },
       ],
       '/hubs/helpdesk/agents': [
