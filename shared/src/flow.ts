@@ -100,11 +100,11 @@ export const STEP_ORDER: Record<AuthType, readonly StepId[]> = {
   basic: ['credentials', 'create-instance', 'instance-token', 'try-it'],
 };
 
-/** Each auth type's name, as the steps' messages say it. */
+/** Each auth type's name, as the screens and the steps' messages say it. */
 export const AUTH_LABEL: Record<AuthType, string> = {
   oauth1: 'OAuth 1.0a',
   oauth2: 'OAuth 2.0',
-  basic: 'basic authentication',
+  basic: 'Basic (your API key)',
 };
 
 /** The call that starts a flow of this auth type. */

@@ -1,5 +1,6 @@
 import { startTransition } from 'react';
 import { configQuery } from './features/wizard/api/config';
+import { elementsQuery } from './features/wizard/api/elements';
 import { flowQuery } from './features/wizard/api/flow';
 import { queryClient } from './lib/query-client';
 import './styles.css';
@@ -7,9 +8,10 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Every page waits for these two: ask now, before anything else runs (the first round trip).
+// Every page waits for these three: ask now, before anything else runs (the first round trip).
 void queryClient.prefetchQuery(configQuery);
 void queryClient.prefetchQuery(flowQuery);
+void queryClient.prefetchQuery(elementsQuery);
 
 /**
  * The task after the next frame, the frame that paints index.html's boot view. A tab opened in

@@ -30,11 +30,12 @@ export function toElementView(
   const app = KINDS[element.authType].app;
   const apiKey = config.apps[element.key as ElementKey]?.apiKey;
   return {
-    key: element.key,
+    key: element.key as ElementKey,
     name: element.name,
     provider: element.provider,
     hub: element.hub,
     authType: element.authType,
+    env: element.env,
     differs: element.differs,
     tryIt: element.tryIt,
     resources: element.resources,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ELEMENTS } from '../elements';
+import { ELEMENTS, type ElementKey } from '../elements';
+import { elementView } from '../testing';
 import { KINDS } from '.';
 import { basic } from './basic';
-import { toView } from './view.test-helper';
 
 describe('basic authentication', () => {
   it('has no callback, no app and no providerData: nothing is delegated', () => {
@@ -13,7 +13,7 @@ describe('basic authentication', () => {
   });
 
   it('says who has seen the person’s key: the provider and this browser from the start, then the BFF and Cloud Elements', () => {
-    const rows = basic.holds(toView(ELEMENTS.freshdeskv2));
+    const rows = basic.holds(elementView('freshdeskv2'));
     const key = rows.find((row) => row.what.includes('API key'));
     expect(key?.seen).toEqual({
       Provider: 'start',
@@ -34,7 +34,7 @@ describe('every kind', () => {
     (kind) => {
       const element = Object.values(ELEMENTS).find((e) => e.authType === kind.authType);
       if (!element) throw new Error(`no element of ${kind.authType}`);
-      const view = toView(element);
+      const view = elementView(element.key as ElementKey);
       const cells = kind.compare(view);
       expect(Object.values(cells).every((cell) => cell.trim().length > 0)).toBe(true);
       for (const hop of kind.hops(view)) expect(view.steps).toContain(hop.step);

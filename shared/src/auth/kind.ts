@@ -1,3 +1,4 @@
+import type { ElementKey } from '../elements';
 import type { ElementDescriptor, FieldDescriptor } from '../elements/descriptor';
 import type { AuthType, CallStepId, StepId } from '../flow';
 
@@ -7,8 +8,9 @@ import type { AuthType, CallStepId, StepId } from '../flow';
  */
 export type ElementView = Pick<
   ElementDescriptor,
-  'key' | 'name' | 'provider' | 'hub' | 'authType' | 'differs' | 'tryIt' | 'resources' | 'consent'
+  'name' | 'provider' | 'hub' | 'authType' | 'env' | 'differs' | 'tryIt' | 'resources' | 'consent'
 > & {
+  key: ElementKey;
   steps: StepId[];
   /** The fields the person types; `sandboxValue` only in sandbox mode. */
   fields: FieldDescriptor[];
@@ -87,6 +89,11 @@ export type AuthKind = {
     /** What Cloud Elements does with the secret, for the preview's note. */
     secretUse: string;
   };
+  /**
+   * Sandbox mode: the name of the leg behind the scenes when the instance is created (Cloud
+   * Elements' call to the provider), where the sandbox records one.
+   */
+  instanceLeg?: 'access_token' | 'token';
   /** The configuration entries the BFF sends for the app (besides the person's fields). */
   appConfiguration: readonly string[];
   /** The failure lab's "missing configuration": the entry the body leaves out. */

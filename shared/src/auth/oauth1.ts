@@ -14,6 +14,7 @@ export const oauth1: AuthKind = {
     secretMarker: 'API_SECRET',
     secretUse: 'sign its requests to the provider (the secret itself never travels to it)',
   },
+  instanceLeg: 'access_token',
   appConfiguration: ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'],
   labOmits: () => 'oauth.callback.url',
   callback: {

@@ -14,6 +14,7 @@ export const oauth2: AuthKind = {
     secretMarker: 'CLIENT_SECRET',
     secretUse: 'trade the code at the provider’s token endpoint, server to server',
   },
+  instanceLeg: 'token',
   appConfiguration: ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'],
   labOmits: () => 'oauth.callback.url',
   callback: {

@@ -40,7 +40,7 @@ function redirectExchange(
 ): Exchange {
   return {
     step: 'callback',
-    parties: `${provider} → Browser`,
+    parties: `Browser → ${provider}`,
     method: 'POST',
     url: consentUrl ?? `${provider}'s consent page`,
     requestHeaders: {},
@@ -54,7 +54,7 @@ function redirectExchange(
 
 /** Where the provider sends the browser back. Reads the query once, then hands it to the BFF. */
 export default function CallbackRoute() {
-  const { element, flow } = useWizard();
+  const { element, flow, step } = useWizard();
   const [landing] = useState(() => ({
     query: readCallbackQuery(window.location.search),
     redirect: redirectExchange(element.provider, flow?.oauthUrl, window.location.href),
@@ -87,7 +87,7 @@ export default function CallbackRoute() {
 
   return (
     <article className="step" aria-labelledby="step-title">
-      <p className="step-number">Step 3 · the callback</p>
+      <p className="step-number">Step {step('callback')?.number} · the callback</p>
       <h2 id="step-title">Back from {element.provider}</h2>
       {held && !mutation.isSuccess && (
         <form
@@ -101,7 +101,7 @@ export default function CallbackRoute() {
           <p>
             Lab: the callback stopped here, before the browser hands it to the BFF. The BFF accepts
             it only if <code>state</code> is the one it made for this browser
-            {element.authType === 'oauth1' && (
+            {element.steps.includes('request-token') && (
               <>
                 {' '}
                 and <code>oauth_token</code> is this flow's request token

@@ -1,4 +1,4 @@
-import type { CallbackInput } from '@cew/shared';
+import { type CallbackInput, KINDS } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
@@ -24,11 +24,15 @@ export default function ConsentStep() {
     | undefined;
   const called = isDone('callback');
   const oauthUrl = flow?.oauthUrl;
-  const oauth2 = element.authType === 'oauth2';
+  const callback = KINDS[element.authType].callback;
+  // The request token travels with the person only in OAuth 1.0a: the callback must bring it.
+  const bindsToken = element.steps.includes('request-token');
   const provider =
     config?.mode === 'sandbox' ? `the sandbox's ${element.provider}` : element.provider;
-  const allow = oauth2 ? 'Allow' : 'Authorize app';
-  const refuse = oauth2 ? 'Deny' : 'Cancel';
+  const allow = element.consent?.allow ?? 'Allow';
+  const refuse = element.consent?.deny ?? 'Cancel';
+  const granted = (callback?.granted ?? '').split(', ');
+  const grantName = callback?.grantName ?? 'grant';
   return (
     <StepFrame
       id="callback"
@@ -38,28 +42,22 @@ export default function ConsentStep() {
             Now the owner of the {element.provider} account decides. Your browser leaves the wizard
             for {provider}'s consent page. Press <strong>{allow}</strong> and {element.provider}{' '}
             sends you back to the callback URL with{' '}
-            {oauth2 ? (
-              <>
-                a one-time <code>code</code> and your <code>state</code>
-              </>
-            ) : (
-              <>
-                <code>oauth_token</code> and <code>oauth_verifier</code>
-              </>
-            )}
-            . Press <strong>{refuse}</strong> and it sends{' '}
-            <code>{oauth2 ? 'error=access_denied' : 'denied'}</code> instead.
+            {granted.map((name, index) => (
+              <span key={name}>
+                {index > 0 && (index === granted.length - 1 ? ' and ' : ', ')}
+                <code>{name}</code>
+              </span>
+            ))}
+            . Press <strong>{refuse}</strong> and it sends <code>{callback?.refused}</code> instead.
           </p>
           <p>
             Back here, the BFF accepts the callback only if its{' '}
-            {oauth2 ? (
-              <code>state</code>
-            ) : (
+            {bindsToken && (
               <>
-                token and <code>state</code>
+                <code>oauth_token</code> and{' '}
               </>
-            )}{' '}
-            match this browser's flow, and only once. The {oauth2 ? 'code' : 'verifier'} is then
+            )}
+            <code>state</code> match this browser's flow, and only once. The {grantName} is then
             removed from the address bar.
           </p>
         </>
@@ -72,7 +70,7 @@ export default function ConsentStep() {
               Your browser will go to <code data-testid="consent-url">{oauthUrl}</code>
             </p>
             {flow?.scenario === 'cancel' && (
-              <p className="notice">Failure lab: press Cancel on the consent page.</p>
+              <p className="notice">Failure lab: press {refuse} on the consent page.</p>
             )}
             {config?.mode === 'sandbox' && (
               <p className="form-check">
@@ -88,9 +86,7 @@ export default function ConsentStep() {
                 />{' '}
                 <label htmlFor="hold-callback">
                   Lab: stop at the callback, so I can change <code>state</code>
-                  {oauth2 ? (
-                    ''
-                  ) : (
+                  {bindsToken && (
                     <>
                       {' '}
                       or <code>oauth_token</code>
@@ -140,10 +136,10 @@ export default function ConsentStep() {
               </p>
               {replay.isError && <ErrorNotice error={replay.error} step="callback" />}
             </section>
-            {!oauth2 && (
+            {bindsToken && (
               <TamperLab
                 changes={['verifier']}
-                intro="The BFF now holds the verifier Twitter issued. Before step 4 uses it, send Twitter the access token request with the verifier changed by one character."
+                intro={`The BFF now holds the verifier ${element.provider} issued, sealed in the flow cookie. Before the next step uses it, send ${element.provider} the access token request with the verifier changed by one character.`}
               />
             )}
           </>
@@ -155,9 +151,8 @@ export default function ConsentStep() {
           <div className="denied" data-testid="denied">
             <p>
               <strong>Access was denied.</strong> You pressed {refuse} on the consent page, so{' '}
-              {element.provider} sent <code>{oauth2 ? 'error=access_denied' : 'denied'}</code>{' '}
-              instead of {oauth2 ? 'a code' : 'a verifier'}. This flow can never become an instance;
-              no instance was created.
+              {element.provider} sent <code>{callback?.refused}</code> instead of a {grantName}.
+              This flow can never become an instance; no instance was created.
             </p>
             {flow.scenario === 'cancel' && <ScenarioNote scenario="cancel" />}
             <p>A real app should say so and offer to try again, as here:</p>
@@ -166,8 +161,8 @@ export default function ConsentStep() {
         ) : (
           <>
             <p>
-              <strong>Access granted.</strong> The callback matched this flow; the BFF now holds the{' '}
-              {oauth2 ? 'code' : 'verifier with the token secret'}.
+              <strong>Access granted.</strong> The callback matched this flow; the BFF has sealed
+              the {grantName} into the flow cookie, for the next step.
             </p>
             <Link className="button primary" to={STEP['create-instance'].path}>
               Next: create the instance

@@ -1,6 +1,13 @@
-import type { InstanceSettings } from '@cew/shared';
+import {
+  type AuthType,
+  fieldMarker,
+  firstCall,
+  type InstanceSettings,
+  KINDS,
+  type Scenario,
+} from '@cew/shared';
 import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCreateInstance, useExchanges } from '../../features/wizard/api/flow';
@@ -8,15 +15,47 @@ import { CallPreview, ceUrl } from '../../features/wizard/components/call-previe
 import { InstanceSettingsForm } from '../../features/wizard/components/instance-settings-form';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
+import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { forgetTypedFields, typedFieldsOf } from '../../features/wizard/typed-fields';
 
 const parseTags = (text: string) =>
   text
     .split(',')
     .map((tag) => tag.trim())
     .filter(Boolean);
+
+/** What this call trades for an instance, by kind of authentication. */
+const INTRO: Record<AuthType, (provider: string) => ReactNode> = {
+  oauth1: (provider) => (
+    <>
+      Your app trades the authorized request token for an <strong>instance</strong>. It sends your
+      Cloud Elements user and organization secrets, the token with its verifier and secret, and the
+      app's configuration. Cloud Elements exchanges them with {provider} for an access token, stores
+      it in the new instance, and returns the instance's token.
+    </>
+  ),
+  oauth2: (provider) => (
+    <>
+      Your app trades the <strong>code</strong> for an <strong>instance</strong>. It sends your
+      Cloud Elements user and organization secrets, the code, and the app's configuration with its
+      client secret. Cloud Elements trades the code at {provider}'s token endpoint (with the client
+      id, the client secret and the same redirect URI) for an access token and a refresh token,
+      stores them in the new instance, and returns the instance's token.
+    </>
+  ),
+  basic: (provider) => (
+    <>
+      Your app sends your own {provider} credentials to Cloud Elements and gets an{' '}
+      <strong>instance</strong>. There is no consent page and no token exchange: nothing is
+      delegated. Cloud Elements tries your key at {provider}, keeps it in the new instance, and uses
+      it for every call. Your key travels once, browser → BFF → Cloud Elements; the BFF keeps no
+      copy, and from here on it shows as a marker.
+    </>
+  ),
+};
 
 export default function CreateInstanceStep() {
   const { flow, element, isDone } = useWizard();
@@ -34,61 +73,74 @@ export default function CreateInstanceStep() {
   const done = isDone('create-instance');
   const last = lastExchange(exchanges, 'create-instance');
   const failed = mutation.isError || (last?.status ?? 200) >= 300 || last?.status === null;
-  const scenario = flow?.scenario ?? 'none';
-  const showNote = failed && scenarioInfo(scenario)?.step === 'create-instance';
+  // A flow that starts with this call (your own key) names the element and carries the fields
+  // typed on the step before, from this page's memory; the others go on with the flow.
+  const starts = firstCall(element.authType) === 'create-instance';
+  const [chosen, setChosen] = useState<Scenario>('none');
+  const typed = starts ? typedFieldsOf(element.key) : {};
+  const missingFields = starts && element.fields.some((f) => f.required && !typed[f.key]);
+  const scenario = starts ? (mutation.variables?.scenario ?? chosen) : (flow?.scenario ?? 'none');
+  const noteStep = scenarioInfo(scenario)?.step;
+  const showNote = failed && (noteStep === 'create-instance' || (starts && noteStep === 'first'));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    mutation.mutate({
-      name: name.trim(),
-      tags: parseTags(tags),
-      settings: hasSettings ? settings : undefined,
-    });
+    mutation.mutate(
+      {
+        name: name.trim(),
+        tags: parseTags(tags),
+        settings: hasSettings ? settings : undefined,
+        ...(starts ? { element: element.key, fields: typed, scenario: chosen } : {}),
+      },
+      { onSuccess: () => forgetTypedFields(element.key) },
+    );
   }
 
-  const oauth2 = element.authType === 'oauth2';
+  const kind = KINDS[element.authType];
+  // The body as the BFF will send it, built by the same rules: the kind's providerData and app
+  // configuration, the fields typed (a secret one as its marker), the settings, and every tag.
+  const providerData = kind.providerData({
+    authType: element.authType,
+    requestToken: flow?.requestToken ?? '…',
+    tokenSecret: '<REQUEST_TOKEN_SECRET>',
+    grant: `<the ${kind.callback?.grantName ?? 'grant'}, sealed in the flow cookie>`,
+  });
+  const appEntries: Record<string, string> = {
+    'oauth.api.key': element.markers.apiKey ?? element.apiKeyMasked ?? '…',
+    'oauth.api.secret': element.markers.apiSecret ?? '…',
+    'oauth.callback.url': config?.callbackUrl ?? '…',
+  };
+  const fieldValues = starts ? typed : (flow?.fields ?? {});
   const body = {
     element: { key: element.key },
-    providerData: oauth2
-      ? { code: '<from the callback, held by the BFF>' }
-      : {
-          oauth_token: flow?.requestToken ?? '…',
-          oauth_verifier: '<from the callback, held by the BFF>',
-          secret: '<REQUEST_TOKEN_SECRET>',
-        },
+    ...(providerData ? { providerData } : {}),
     configuration: {
-      'oauth.api.key': oauth2 ? '<your client id>' : '<TWITTER_API_KEY>',
-      'oauth.api.secret': oauth2 ? '<SALESFORCE_CLIENT_SECRET>' : '<TWITTER_API_SECRET>',
-      'oauth.callback.url': config?.callbackUrl ?? '…',
+      ...Object.fromEntries(kind.appConfiguration.map((key) => [key, appEntries[key] ?? '…'])),
+      ...Object.fromEntries(
+        element.fields.map((field) => [
+          field.key,
+          field.secret ? fieldMarker(element, field) : (fieldValues[field.key] ?? '…'),
+        ]),
+      ),
       ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     },
-    tags: parseTags(tags),
+    tags: [...new Set([...parseTags(tags), ...(config ? [config.instanceTag] : [])])],
     name: name.trim(),
   };
 
   return (
     <StepFrame
       id="create-instance"
-      intro={
-        oauth2 ? (
-          <p>
-            Your app trades the <strong>code</strong> for an <strong>instance</strong>. It sends
-            your Cloud Elements user and organization secrets, the code, and the app's configuration
-            with its client secret. Cloud Elements trades the code at Salesforce's token endpoint
-            (with the client id, the client secret and the same redirect URI) for an access token
-            and a refresh token, stores them in the new instance, and returns the instance's token.
-          </p>
-        ) : (
-          <p>
-            Your app trades the authorized request token for an <strong>instance</strong>. It sends
-            your Cloud Elements user and organization secrets, the token with its verifier and
-            secret, and the app's configuration. Cloud Elements exchanges them with Twitter for an
-            access token, stores it in the new instance, and returns the instance's token.
-          </p>
-        )
-      }
+      intro={<p>{INTRO[element.authType](element.provider)}</p>}
       preview={
         <>
+          {missingFields && (
+            <p className="notice" role="alert">
+              Type your {element.provider} credentials first: the BFF does not keep them, and this
+              page forgets them on a reload.{' '}
+              <Link to={STEP.credentials.path}>Go to your credentials</Link>.
+            </p>
+          )}
           <form id="instance-form" className="form" onSubmit={submit}>
             <label htmlFor={nameId}>Instance name</label>
             <input
@@ -121,6 +173,14 @@ export default function CreateInstanceStep() {
             ]}
             body={body}
           />
+          {starts && config?.mode === 'sandbox' && (
+            <ScenarioPicker
+              value={chosen}
+              onChange={setChosen}
+              disabled={mutation.isPending}
+              element={element}
+            />
+          )}
         </>
       }
       action={{
@@ -129,12 +189,12 @@ export default function CreateInstanceStep() {
         run: () =>
           (document.getElementById('instance-form') as HTMLFormElement | null)?.requestSubmit(),
         pending: mutation.isPending,
-        disabled: done,
+        disabled: done || missingFields,
       }}
       error={mutation.error}
       exchange={last}
       note={showNote && <ScenarioNote scenario={scenario} />}
-      behindTheScenes={<ProviderLegs name={oauth2 ? 'token' : 'access_token'} />}
+      behindTheScenes={kind.instanceLeg && <ProviderLegs name={kind.instanceLeg} />}
       result={
         done && (
           <>

@@ -5,9 +5,10 @@ import { SecretValue } from '../../components/secret-value';
 import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, STEP } from '../../features/wizard/steps';
+import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
 
 export default function InstanceTokenStep() {
+  const { element } = useWizard();
   const exchange = lastExchange(useExchanges(), 'create-instance');
   const instance = exchange?.status === 200 ? (exchange.responseBody as Instance) : undefined;
   return (
@@ -46,7 +47,7 @@ export default function InstanceTokenStep() {
               </div>
               <div>
                 <dt>Element</dt>
-                <dd>{instance.element?.key ?? 'twitter'}</dd>
+                <dd>{instance.element?.key ?? element.key}</dd>
               </div>
               <div>
                 <dt>Tags</dt>
@@ -58,8 +59,10 @@ export default function InstanceTokenStep() {
               <JsonView value={instance} label="instance JSON" />
             </details>
             <p className="muted">
-              Secrets in its configuration were masked by Cloud Elements (<code>********</code>) or
-              replaced by the BFF with markers such as <code>&lt;TWITTER_API_KEY&gt;</code>.
+              Two kinds of masking: <code>********</code> is Cloud Elements' own, for the secrets it
+              masks when it returns an instance; a marker such as{' '}
+              <code>{element.markers.apiSecret ?? '<CE_USER_SECRET>'}</code> is the BFF's, for a
+              secret it hid before anything reached this page.
             </p>
             <p className="actions">
               <Link className="button primary" to={STEP['try-it'].path}>

@@ -1,6 +1,8 @@
+import { AUTH_LABEL } from '@cew/shared';
 import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
+import { useElements } from '../../features/wizard/api/elements';
 import { useFlow } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { SignIn } from '../../features/wizard/components/sign-in';
@@ -8,7 +10,7 @@ import { StartOverButton } from '../../features/wizard/components/start-over-but
 import { TokenClock } from '../../features/wizard/components/token-clock';
 import { usePresenter } from '../../features/wizard/presenter';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { useWizard } from '../../features/wizard/steps';
+import { useWizardFrame } from '../../features/wizard/steps';
 import { ApiError } from '../../lib/api-client';
 import { lazyPart } from '../../lib/lazy-part';
 import { SANDBOX_NOTE } from '../sandbox-note';
@@ -133,16 +135,20 @@ function LearnBeside() {
 export default function Layout() {
   const { data: config, isPending: configPending, error: configError } = useConfig();
   const { data: flow, isPending, error } = useFlow();
-  const wizard = useWizard();
+  const { isPending: elementsPending, error: elementsError } = useElements();
+  const wizard = useWizardFrame();
   const { pathname } = useLocation();
 
-  // Until mode and flow are known, index.html's boot view stays: the page then appears in one
+  // Until mode, flow and the elements offered are known, index.html's boot view stays: the page then appears in one
   // piece instead of shifting as each part arrives. The page is rendered as a deferred value:
   // in short interruptible slices rather than one long task when the data lands.
   // Latched: once the page has shown, a refetch (after signing in, say) never brings back the
   // boot view, which would unmount the page and start its queries again.
   const shown = useRef(false);
-  shown.current ||= !configPending && (!isPending || error !== null);
+  shown.current ||=
+    !configPending &&
+    (!isPending || error !== null) &&
+    (!elementsPending || elementsError !== null);
   const ready = useDeferredValue(shown.current);
   const mustSignIn = error instanceof ApiError && error.status === 401;
   // The sign-in, the element choice and the comparison stand above any one flow: no step bar,
@@ -161,7 +167,7 @@ export default function Layout() {
         <Title />
         <div className="top-actions">
           <Link to="/start">Elements</Link>
-          <Link to="/compare">Compare OAuth 1.0a and 2.0</Link>
+          <Link to="/compare">Compare the kinds</Link>
           <Link to="/timeline">Timeline</Link>
           <Link to="/instances">Your instances</Link>
           {config && (
@@ -191,11 +197,10 @@ export default function Layout() {
           Presenter mode: <kbd>→</kbd> next step, <kbd>←</kbd> previous, <kbd>P</kbd> to leave.
         </p>
       )}
-      {!overview && (
+      {!overview && wizard.element && (
         <nav aria-label="Steps">
           <p className="element-line" data-testid="element">
-            {wizard.element.name} ·{' '}
-            {wizard.element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'}{' '}
+            {wizard.element.name} · {AUTH_LABEL[wizard.element.authType]}{' '}
             <Link to="/start">change</Link>
           </p>
           <ol className="stepper">
@@ -225,10 +230,10 @@ export default function Layout() {
         <main id="main">
           {mustSignIn ? (
             <SignIn />
-          ) : (error && !flow) || (configError && !config) ? (
+          ) : (error && !flow) || (configError && !config) || (elementsError && !wizard.element) ? (
             // Only when there is nothing to show: a failed refresh (offline, say) keeps the page,
             // and the step's own error says what happened.
-            <ErrorNotice error={error ?? configError} />
+            <ErrorNotice error={error ?? configError ?? elementsError} />
           ) : (
             <Outlet />
           )}

@@ -27,8 +27,9 @@ export default function RequestTokenStep() {
       intro={
         <p>
           Your app asks Cloud Elements for a temporary <strong>request token</strong>. Cloud
-          Elements uses your Twitter app's consumer key and secret to get one from Twitter, and
-          returns the token with its <em>secret</em>. The BFF keeps that secret; your browser only
+          Elements uses your {element.provider} app's consumer key and secret to get one from{' '}
+          {element.provider}, and returns the token with its <em>secret</em>. The BFF seals that
+          secret into the flow cookie, which only the BFF can open: your browser carries it but only
           ever sees the token.
         </p>
       }
@@ -36,7 +37,7 @@ export default function RequestTokenStep() {
         <>
           <CallPreview
             method="GET"
-            url={ceUrl(config, '/elements/twitter/oauth/token')}
+            url={ceUrl(config, `/elements/${element.key}/oauth/token`)}
             params={appParams(config, element)}
           />
           {config?.mode === 'sandbox' && (
@@ -44,7 +45,7 @@ export default function RequestTokenStep() {
               value={scenario}
               onChange={setScenario}
               disabled={mutation.isPending}
-              element="twitter"
+              element={element}
             />
           )}
         </>
@@ -59,7 +60,7 @@ export default function RequestTokenStep() {
           {config?.mode === 'sandbox' && done && (
             <TamperLab
               changes={['signature', 'timestamp', 'nonce']}
-              intro="Cloud Elements signed step 1's call to Twitter as shown above. Send Twitter a fresh, signed copy with one input changed, and see which check refuses it."
+              intro={`Cloud Elements signed step 1's call to ${element.provider} as shown above. Send ${element.provider} a fresh, signed copy with one input changed, and see which check refuses it.`}
             />
           )}
         </>
@@ -67,7 +68,7 @@ export default function RequestTokenStep() {
       action={{
         label: done ? 'Get a new request token (restarts the flow)' : 'Get request token',
         pendingLabel: 'Asking Cloud Elements…',
-        run: () => mutation.mutate({ scenario }),
+        run: () => mutation.mutate({ element: element.key, scenario }),
         pending: mutation.isPending,
         restarts: done,
       }}

@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router';
-import { useConfig } from '../../features/wizard/api/config';
+import { useElements } from '../../features/wizard/api/elements';
 import { useFlow } from '../../features/wizard/api/flow';
 import { useHasChosen } from '../../features/wizard/element';
 import { resumePath, useWizard } from '../../features/wizard/steps';
@@ -10,11 +10,10 @@ import { resumePath, useWizard } from '../../features/wizard/steps';
  */
 export default function Resume() {
   const { data: flow } = useFlow();
-  const { data: config } = useConfig();
+  const { data: elements } = useElements();
   const { element } = useWizard();
   const chosen = useHasChosen();
-  const only = config?.elements.length === 1 ? config.elements[0]?.key : undefined;
   // With one element offered there is nothing to choose: useElement already shows it.
-  if (!chosen && !flow?.done && !only) return <Navigate to="/start" replace />;
+  if (!chosen && !flow?.done && elements?.length !== 1) return <Navigate to="/start" replace />;
   return <Navigate to={resumePath(flow, element)} replace />;
 }

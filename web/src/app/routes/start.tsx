@@ -1,17 +1,30 @@
-import { ELEMENTS, type ElementKey } from '@cew/shared';
+import { AUTH_LABEL, type AuthType, type ElementView } from '@cew/shared';
+import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useConfig } from '../../features/wizard/api/config';
+import { useElements } from '../../features/wizard/api/elements';
 import { chooseElement } from '../../features/wizard/element';
 import { stepsFor } from '../../features/wizard/steps';
 
-/** The first screen: which element to provision, each saying in one line what differs. */
+const ALL = 'all';
+
+/**
+ * The first screen: which element to provision, each saying in one line what differs. The list
+ * comes from the server (its descriptors), filtered by hub and by kind of authentication.
+ */
 export default function StartPage() {
-  const { data: config } = useConfig();
+  const { data: elements = [] } = useElements();
   const navigate = useNavigate();
-  const offered = config?.elements.map((e) => e.key) ?? [];
-  const choose = (key: ElementKey) => {
-    chooseElement(key);
-    navigate(stepsFor(ELEMENTS[key])[0]?.path ?? '/');
+  const [hub, setHub] = useState(ALL);
+  const [kind, setKind] = useState<AuthType | typeof ALL>(ALL);
+  const hubId = useId();
+  const hubs = [...new Set(elements.map((e) => e.hub))].sort();
+  const kinds = [...new Set(elements.map((e) => e.authType))];
+  const shown = elements.filter(
+    (e) => (hub === ALL || e.hub === hub) && (kind === ALL || e.authType === kind),
+  );
+  const choose = (element: ElementView) => {
+    chooseElement(element.key);
+    navigate(stepsFor(element)[0]?.path ?? '/');
   };
   return (
     <article className="step" aria-labelledby="step-title">
@@ -19,38 +32,62 @@ export default function StartPage() {
         Choose an element to provision
       </h2>
       <p className="intro">
-        Cloud Elements connects to each provider through an <em>element</em>. Twitter's element uses
-        OAuth 1.0a, the flow of Cloud Elements' own guide; Salesforce's uses OAuth 2.0, the flow
-        most elements use. Walk one, then the other, and compare them side by side.
+        Cloud Elements puts many providers behind one API. Each provider is an <em>element</em>, in
+        a <em>hub</em> of providers alike (CRM, documents, help desk…), and connecting an account to
+        one makes an <em>instance</em>. Elements authenticate in one of three ways: OAuth 1.0a (the
+        flow of Cloud Elements' own guide), OAuth 2.0 (the flow most use), or your own API key. Walk
+        one of each, then compare them side by side.
+      </p>
+      <div className="element-filters">
+        <div>
+          <label htmlFor={hubId}>Hub</label>{' '}
+          <select id={hubId} value={hub} onChange={(event) => setHub(event.target.value)}>
+            <option value={ALL}>Every hub</option>
+            {hubs.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>Authentication</legend>
+          {[ALL, ...kinds].map((value) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name="kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value as AuthType | typeof ALL)}
+              />{' '}
+              {value === ALL ? 'Any' : AUTH_LABEL[value as AuthType]}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <p className="muted" aria-live="polite">
+        {shown.length} of {elements.length} elements
       </p>
       <ul className="element-choice">
-        {(Object.keys(ELEMENTS) as ElementKey[]).map((key) => {
-          const element = ELEMENTS[key];
-          const available = offered.includes(key);
-          return (
-            <li key={key}>
-              <button
-                type="button"
-                className="element-card"
-                disabled={!available}
-                onClick={() => choose(key)}
-              >
-                <strong>{element.name}</strong>{' '}
-                <span className="muted">
-                  {element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'} ·{' '}
-                  {stepsFor(element).length} steps
-                </span>
-                <span className="element-differs">{element.differs}</span>
-                {!available && (
-                  <span className="muted">
-                    Not offered by this server: its app credentials are not configured.
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
+        {shown.map((element) => (
+          <li key={element.key}>
+            <button type="button" className="element-card" onClick={() => choose(element)}>
+              <strong>{element.name}</strong>{' '}
+              <span className="muted">
+                {AUTH_LABEL[element.authType]} · {element.hub} hub · {stepsFor(element).length}{' '}
+                steps
+              </span>
+              <span className="element-differs">{element.differs}</span>
+            </button>
+          </li>
+        ))}
       </ul>
+      {shown.length === 0 && (
+        <p className="notice">
+          No element offered here matches both. Choose another hub or kind of authentication.
+        </p>
+      )}
     </article>
   );
 }

@@ -21,7 +21,7 @@ export default function TimelinePage() {
     legs: legs?.legs,
     diagram: diagramSvg(
       drawArrows(
-        element.key,
+        element,
         { isDone: (step) => isDone(step), denied: flow?.outcome === 'denied' },
         exchanges,
       ),

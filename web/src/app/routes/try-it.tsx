@@ -4,32 +4,51 @@ import { CallPreview, ceUrl } from '../../features/wizard/components/call-previe
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { lastExchange, useWizard } from '../../features/wizard/steps';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** A record's field as text, following a dotted path (`user.screen_name`). */
+function field(item: Record<string, unknown>, path: string): string {
+  let value: unknown = item;
+  for (const part of path.split('.')) {
+    value =
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[part]
+        : undefined;
+  }
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '';
+}
+
+/** How Cloud Elements reaches the provider through an instance, by kind of authentication. */
+const PROVIDER_CALL = {
+  oauth1: 'signs the call to {provider} with the access token it stored',
+  oauth2:
+    'calls {provider} with the access token it stored, and refreshes it with the refresh token when it runs out',
+  basic: 'calls {provider} with the key you gave it, as HTTP Basic authentication',
+} as const;
 
 export default function TryItStep() {
   const { data: config } = useConfig();
   const { element } = useWizard();
   const mutation = useTryIt();
   const items = mutation.data?.items;
-  const twitter = element.key === 'twitter';
+  const { path, what, title, detail } = element.tryIt;
   return (
     <StepFrame
       id="try-it"
       intro={
         <p>
           An instance is only useful if it works. This makes one real call through it: the{' '}
-          {element.hub} hub's <code>GET {element.tryPath}</code>, authenticated by your
-          organization's secrets <em>and</em> the instance token, which tells Cloud Elements whose{' '}
-          {element.provider} account to use.{' '}
-          {twitter
-            ? 'Cloud Elements signs the call to Twitter with the access token it stored.'
-            : 'Cloud Elements calls Salesforce with the access token it stored, and refreshes it with the refresh token when it runs out.'}
+          {element.hub} hub's <code>GET {path}</code>, authenticated by your organization's secrets{' '}
+          <em>and</em> the instance token, which tells Cloud Elements whose {element.provider}{' '}
+          account to use. Cloud Elements{' '}
+          {PROVIDER_CALL[element.authType].replace('{provider}', element.provider)}. This call is
+          the proof, after the three calls the guide is about.
         </p>
       }
       preview={
         <CallPreview
           method="GET"
-          url={ceUrl(config, element.tryPath)}
+          url={ceUrl(config, path)}
           headers={[
             {
               name: 'Authorization',
@@ -52,29 +71,20 @@ export default function TryItStep() {
         items && (
           <>
             <p>
-              <strong>It works.</strong> {items.length} {element.tryWhat} came back through the
-              instance:
+              <strong>It works.</strong> {items.length} {what} came back through the instance:
             </p>
-            <ul className="statuses" data-testid={element.tryWhat}>
-              {items.map((item, index) =>
-                twitter ? (
-                  <li key={text(item.id) || index}>
-                    <span className="muted">
-                      @
-                      {text((item.user as Record<string, unknown> | undefined)?.screen_name) ||
-                        'unknown'}
-                    </span>{' '}
-                    {text(item.text)}
-                  </li>
-                ) : (
-                  <li key={text(item.Id) || index}>
-                    <strong>{text(item.Name)}</strong>{' '}
-                    <span className="muted">
-                      {text(item.Industry)} · {text(item.BillingCountry)}
-                    </span>
-                  </li>
-                ),
-              )}
+            <ul className="statuses" data-testid="try-it-items">
+              {items.map((item, index) => (
+                <li key={field(item, 'id') || field(item, 'Id') || index}>
+                  <strong>{field(item, title)}</strong>{' '}
+                  <span className="muted">
+                    {detail
+                      .map((name) => field(item, name))
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </li>
+              ))}
             </ul>
           </>
         )

@@ -1,6 +1,10 @@
 import type { CallStepId, Exchange } from '@cew/shared';
+import { elementView } from '@cew/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { ARROWS, drawArrows } from './arrows';
+import { arrowsOf, drawArrows } from './arrows';
+
+const twitter = elementView('twitter');
+const sfdc = elementView('sfdc');
 
 const exchange = (step: CallStepId, status: number | null, responseBody?: unknown): Exchange => ({
   step,
@@ -23,13 +27,13 @@ const of = (arrows: ReturnType<typeof drawArrows>, step: CallStepId) =>
 
 describe('drawArrows', () => {
   it('draws every hop of a fresh flow as not yet done', () => {
-    const arrows = drawArrows('twitter', { isDone: () => false, denied: false }, []);
-    expect(arrows).toHaveLength(ARROWS.twitter.length);
+    const arrows = drawArrows(twitter, { isDone: () => false, denied: false }, []);
+    expect(arrows).toHaveLength(arrowsOf(twitter).length);
     expect(new Set(arrows.map((a) => a.outcome))).toEqual(new Set(['todo']));
   });
 
   it('marks a timeout on the call to Cloud Elements, and nothing after it as reached', () => {
-    const arrows = drawArrows('twitter', { isDone: () => false, denied: false }, [
+    const arrows = drawArrows(twitter, { isDone: () => false, denied: false }, [
       exchange('request-token', null),
     ]);
     expect(of(arrows, 'request-token')).toEqual([
@@ -44,7 +48,7 @@ describe('drawArrows', () => {
 
   it("blames the provider's reply only when Cloud Elements passes a provider message on", () => {
     const isDone = doneUpTo(['request-token', 'authorize-url', 'callback']);
-    const byProvider = drawArrows('twitter', { isDone, denied: false }, [
+    const byProvider = drawArrows(twitter, { isDone, denied: false }, [
       exchange('create-instance', 400, {
         message: 'x',
         providerMessage: 'Invalid or expired token',
@@ -55,7 +59,7 @@ describe('drawArrows', () => {
       'refused (Cloud Elements passes the reason on): failed',
       '400 error: failed',
     ]);
-    const byHub = drawArrows('twitter', { isDone, denied: false }, [
+    const byHub = drawArrows(twitter, { isDone, denied: false }, [
       exchange('create-instance', 401, { message: 'Invalid Organization or User secret' }),
     ]);
     expect(of(byHub, 'create-instance').slice(1, 5)).toEqual([
@@ -68,7 +72,7 @@ describe('drawArrows', () => {
 
   it('draws a denial on the redirect, and the rest of the flow as never reached', () => {
     const arrows = drawArrows(
-      'sfdc',
+      sfdc,
       { isDone: doneUpTo(['authorize-url', 'callback']), denied: true },
       [],
     );
@@ -76,7 +80,7 @@ describe('drawArrows', () => {
       '302 → callback?error=access_denied',
     );
     expect(arrows.some((a) => a.label.includes('code&state'))).toBe(false);
-    expect(arrows.some((a) => a.label.includes('code kept'))).toBe(false);
+    expect(arrows.some((a) => a.label.includes('code sealed'))).toBe(false);
     expect(
       new Set(of(arrows, 'create-instance').map((line) => line.slice(line.lastIndexOf(': ') + 2))),
     ).toEqual(new Set(['skipped']));

@@ -1,120 +1,25 @@
-import type { CallStepId, ElementDef, ElementKey, Exchange } from '@cew/shared';
+import {
+  type CallStepId,
+  type ElementView,
+  type Exchange,
+  type Hop,
+  KINDS,
+  PARTIES,
+  type Party,
+} from '@cew/shared';
 
-/** The four parties of a hub-mediated flow; "Provider" is the element's (Twitter, Salesforce). */
-export const PARTIES = ['Browser', 'BFF', 'Cloud Elements', 'Provider'] as const;
-export type Party = (typeof PARTIES)[number];
+export { PARTIES, type Party };
+export type Arrow = Hop;
 
 /** A party's name as the element's flow shows it. */
-export const partyName = (party: Party, element: ElementDef) =>
+export const partyName = (party: Party, element: Pick<ElementView, 'provider'>) =>
   party === 'Provider' ? element.provider : party;
 
 /**
- * Which leg of the hub a row is on. The browser sees the first two kinds itself (the inspector
- * shows them); Cloud Elements ↔ provider happens between other parties.
+ * Every hop of the element's flow, calls and their replies, in the order they happen: its kind
+ * of authentication draws them, with the element's paths.
  */
-export type Leg = 'browser-bff' | 'bff-ce' | 'ce-provider' | 'browser-provider';
-
-export type Arrow = {
-  from: Party;
-  to: Party;
-  /** What the request asks, or what the reply carries (secrets as the markers the page shows). */
-  label: string;
-  /** A call, or the reply coming back (drawn dashed). */
-  kind: 'call' | 'reply';
-  leg: Leg;
-  /** The step whose call makes this hop: its page shows the exchange, and it is done with it. */
-  step: CallStepId;
-};
-
-const LEG: Record<string, Leg> = {
-  'Browser BFF': 'browser-bff',
-  'BFF Cloud Elements': 'bff-ce',
-  'Cloud Elements Provider': 'ce-provider',
-  'Browser Provider': 'browser-provider',
-};
-const legOf = (a: Party, b: Party): Leg => {
-  const [first, second] = PARTIES.indexOf(a) < PARTIES.indexOf(b) ? [a, b] : [b, a];
-  return LEG[`${first} ${second}`] as Leg;
-};
-const call = (from: Party, to: Party, label: string, step: CallStepId): Arrow => ({
-  from,
-  to,
-  label,
-  kind: 'call',
-  leg: legOf(from, to),
-  step,
-});
-const reply = (from: Party, to: Party, label: string, step: CallStepId): Arrow => ({
-  ...call(from, to, label, step),
-  kind: 'reply',
-});
-
-/**
- * Every hop of each element's flow, calls and their replies, in the order they happen; a reply
- * names what it carries. The consent redirect and the callback are included.
- */
-export const ARROWS: Record<ElementKey, Arrow[]> = {
-  twitter: [
-    call('Browser', 'BFF', 'POST /api/flow/request-token', 'request-token'),
-    call('BFF', 'Cloud Elements', 'GET /elements/twitter/oauth/token', 'request-token'),
-    call('Cloud Elements', 'Provider', 'POST /oauth/request_token (signed)', 'request-token'),
-    reply('Provider', 'Cloud Elements', 'oauth_token, oauth_token_secret', 'request-token'),
-    reply(
-      'Cloud Elements',
-      'BFF',
-      '200 { token, secret: <REQUEST_TOKEN_SECRET> }',
-      'request-token',
-    ),
-    reply('BFF', 'Browser', '200 { requestToken } (secret kept by the BFF)', 'request-token'),
-    call('Browser', 'BFF', 'POST /api/flow/authorize-url', 'authorize-url'),
-    call('BFF', 'Cloud Elements', 'GET /elements/twitter/oauth/url', 'authorize-url'),
-    reply('Cloud Elements', 'BFF', '200 { oauthUrl }', 'authorize-url'),
-    reply('BFF', 'Browser', '200 { oauthUrl } (checked)', 'authorize-url'),
-    call('Browser', 'Provider', 'GET /oauth/authorize (consent page)', 'callback'),
-    reply('Provider', 'Browser', '302 → callback?oauth_token&oauth_verifier', 'callback'),
-    call('Browser', 'BFF', 'POST /api/flow/callback', 'callback'),
-    reply('BFF', 'Browser', '200 { accepted } (verifier kept by the BFF)', 'callback'),
-    call('Browser', 'BFF', 'POST /api/flow/instance', 'create-instance'),
-    call('BFF', 'Cloud Elements', 'POST /instances (User, Organization)', 'create-instance'),
-    call('Cloud Elements', 'Provider', 'POST /oauth/access_token (signed)', 'create-instance'),
-    reply('Provider', 'Cloud Elements', 'access token and its secret', 'create-instance'),
-    reply('Cloud Elements', 'BFF', '200 { id, token: <INSTANCE_TOKEN> }', 'create-instance'),
-    reply('BFF', 'Browser', '200 { instance } (token kept by the BFF)', 'create-instance'),
-    call('Browser', 'BFF', 'POST /api/flow/try-it', 'try-it'),
-    call('BFF', 'Cloud Elements', 'GET /hubs/social/statuses (Element token)', 'try-it'),
-    call('Cloud Elements', 'Provider', 'GET statuses (signed, access token)', 'try-it'),
-    reply('Provider', 'Cloud Elements', 'statuses', 'try-it'),
-    reply('Cloud Elements', 'BFF', '200 [ statuses ]', 'try-it'),
-    reply('BFF', 'Browser', '200 { items }', 'try-it'),
-  ],
-  sfdc: [
-    call('Browser', 'BFF', 'POST /api/flow/authorize-url', 'authorize-url'),
-    call('BFF', 'Cloud Elements', 'GET /elements/sfdc/oauth/url', 'authorize-url'),
-    reply('Cloud Elements', 'BFF', '200 { oauthUrl }', 'authorize-url'),
-    reply('BFF', 'Browser', '200 { oauthUrl } (checked)', 'authorize-url'),
-    call('Browser', 'Provider', 'GET /services/oauth2/authorize', 'callback'),
-    reply('Provider', 'Browser', '302 → callback?code&state', 'callback'),
-    call('Browser', 'BFF', 'POST /api/flow/callback', 'callback'),
-    reply('BFF', 'Browser', '200 { accepted } (code kept by the BFF)', 'callback'),
-    call('Browser', 'BFF', 'POST /api/flow/instance', 'create-instance'),
-    call('BFF', 'Cloud Elements', 'POST /instances (User, Organization)', 'create-instance'),
-    call(
-      'Cloud Elements',
-      'Provider',
-      'POST /services/oauth2/token (client secret)',
-      'create-instance',
-    ),
-    reply('Provider', 'Cloud Elements', 'access_token, refresh_token', 'create-instance'),
-    reply('Cloud Elements', 'BFF', '200 { id, token: <INSTANCE_TOKEN> }', 'create-instance'),
-    reply('BFF', 'Browser', '200 { instance } (token kept by the BFF)', 'create-instance'),
-    call('Browser', 'BFF', 'POST /api/flow/try-it', 'try-it'),
-    call('BFF', 'Cloud Elements', 'GET /hubs/crm/accounts (Element token)', 'try-it'),
-    call('Cloud Elements', 'Provider', 'GET accounts (Bearer access token)', 'try-it'),
-    reply('Provider', 'Cloud Elements', 'records', 'try-it'),
-    reply('Cloud Elements', 'BFF', '200 [ accounts ]', 'try-it'),
-    reply('BFF', 'Browser', '200 { items }', 'try-it'),
-  ],
-};
+export const arrowsOf = (element: ElementView): Arrow[] => KINDS[element.authType].hops(element);
 
 /**
  * How a hop went: done, not yet, refused by the person (denied), failed, or never reached because
@@ -145,18 +50,18 @@ const providerRefused = (exchange: Exchange) => {
  * the redirect carries the denial and nothing after it happens.
  */
 export function drawArrows(
-  element: ElementKey,
+  element: ElementView,
   progress: Progress,
   exchanges: Exchange[],
 ): DrawnArrow[] {
-  return ARROWS[element].map((arrow): DrawnArrow => {
+  const refused = KINDS[element.authType].callback?.refused ?? 'denied';
+  return arrowsOf(element).map((arrow): DrawnArrow => {
     const { step } = arrow;
     if (step === 'callback' && progress.denied && progress.isDone('callback')) {
       if (arrow.kind === 'reply' && arrow.leg === 'browser-provider') {
         return {
           ...arrow,
-          label:
-            element === 'sfdc' ? '302 → callback?error=access_denied' : '302 → callback?denied',
+          label: `302 → callback?${refused}`,
           outcome: 'denied',
         };
       }

@@ -1,4 +1,4 @@
-import type { ElementDef } from '@cew/shared';
+import type { ElementView } from '@cew/shared';
 import { type DrawnArrow, PARTIES, partyName } from './arrows';
 
 const WIDTH = 880;
@@ -23,7 +23,7 @@ const xml = (text: string) =>
  * diagram, at a fixed size with 13 px labels, readable on paper and in any Markdown viewer that
  * shows SVG.
  */
-export function diagramSvg(arrows: DrawnArrow[], element: ElementDef): string {
+export function diagramSvg(arrows: DrawnArrow[], element: ElementView): string {
   const height = TOP + arrows.length * ROW + 16;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="system-ui, sans-serif" role="img" aria-label="Sequence of the ${xml(element.name)} flow">`,

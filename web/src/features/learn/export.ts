@@ -9,6 +9,8 @@ const TITLES: Record<Exchange['step'], string> = {
   'try-it': 'Try it: a call through the instance',
   'list-instances': 'List instances',
   'delete-instance': 'Delete an instance',
+  'check-element': 'Check the element against Cloud Elements',
+  lab: 'A sandbox lab',
 };
 
 const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text}\n\`\`\``;

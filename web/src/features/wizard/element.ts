@@ -1,6 +1,6 @@
-import { ELEMENTS, type ElementDef, type ElementKey, isElementKey } from '@cew/shared';
+import type { ElementKey, ElementView } from '@cew/shared';
 import { useSyncExternalStore } from 'react';
-import { useConfig } from './api/config';
+import { useElements } from './api/elements';
 import { useFlow } from './api/flow';
 
 /**
@@ -10,10 +10,7 @@ import { useFlow } from './api/flow';
 const KEY = 'cew-element';
 const listeners = new Set<() => void>();
 
-const read = (): ElementKey | null => {
-  const value = sessionStorage.getItem(KEY);
-  return isElementKey(value) ? value : null;
-};
+const read = (): string | null => sessionStorage.getItem(KEY);
 
 export function chooseElement(element: ElementKey) {
   sessionStorage.setItem(KEY, element);
@@ -26,15 +23,15 @@ const subscribe = (listener: () => void) => {
 };
 
 /**
- * The element the wizard shows: the one chosen in this tab, else the flow's, else the only one
- * this server offers, else Twitter (the guide's).
+ * The element the wizard shows: the one chosen in this tab, else the flow's, else the first this
+ * server offers (the guide's Twitter, when offered). Undefined until the list has loaded.
  */
-export function useElement(): ElementDef {
+export function useElement(): ElementView | undefined {
   const chosen = useSyncExternalStore(subscribe, read, () => null);
   const { data: flow } = useFlow();
-  const { data: config } = useConfig();
-  const only = config?.elements.length === 1 ? config.elements[0]?.key : undefined;
-  return ELEMENTS[chosen ?? flow?.element ?? only ?? 'twitter'];
+  const { data: elements } = useElements();
+  const find = (key: string | null | undefined) => elements?.find((e) => e.key === key);
+  return find(chosen) ?? find(flow?.element) ?? elements?.[0];
 }
 
 /** Whether this tab has chosen an element yet (the first screen asks). */

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useWizard } from './steps';
+import { useWizardFrame } from './steps';
 
 /** The address's mark of presenter mode: `?present`, so a trainer can bookmark it. */
 const PARAM = 'present';
@@ -28,7 +28,7 @@ const isOn = (search: string) =>
 export function usePresenter() {
   const { search, pathname } = useLocation();
   const navigate = useNavigate();
-  const wizard = useWizard();
+  const wizard = useWizardFrame();
   const on = isOn(search);
 
   const set = (value: boolean) => {

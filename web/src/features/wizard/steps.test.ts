@@ -1,4 +1,5 @@
-import { ELEMENTS, type Exchange, type FlowView } from '@cew/shared';
+import type { Exchange, FlowView } from '@cew/shared';
+import { elementView } from '@cew/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { lastExchange, resumePath, STEP, stepsFor } from './steps';
 
@@ -22,19 +23,20 @@ const exchange = (step: Exchange['step'], status: number): Exchange => ({
   startedAt: `2026-01-01T00:00:0${status % 10}Z`,
 });
 
-const twitter = ELEMENTS.twitter;
+const twitter = elementView('twitter');
+const sfdc = elementView('sfdc');
 
 describe('wizard steps', () => {
   it('numbers each element’s steps from the flow module and gives each its page', () => {
-    expect(stepsFor(ELEMENTS.sfdc).map((step) => `${step.number} ${step.path}`)).toEqual([
+    expect(stepsFor(sfdc).map((step) => `${step.number} ${step.path}`)).toEqual([
       '1 /step/authorization-url',
       '2 /step/consent',
       '3 /step/create-instance',
       '4 /step/instance-token',
       '5 /step/try-it',
     ]);
-    expect(stepsFor(ELEMENTS.sfdc)[1]?.title).toBe('Consent on Salesforce, then the callback');
-    expect(stepsFor(ELEMENTS.twitter).map((step) => `${step.number} ${step.path}`)).toEqual([
+    expect(stepsFor(sfdc)[1]?.title).toBe('Consent on Salesforce, then the callback');
+    expect(stepsFor(twitter).map((step) => `${step.number} ${step.path}`)).toEqual([
       '1 /step/request-token',
       '2 /step/authorization-url',
       '3 /step/consent',
@@ -58,9 +60,9 @@ describe('wizard steps', () => {
       STEP.callback.path,
     );
     // OAuth 2.0 starts at the authorization URL, and resumes by its own order.
-    expect(resumePath(undefined, ELEMENTS.sfdc)).toBe(STEP['authorize-url'].path);
-    const sfdc = flow({ element: 'sfdc', authType: 'oauth2', done: 'authorize-url' });
-    expect(resumePath(sfdc, ELEMENTS.sfdc)).toBe(STEP.callback.path);
+    expect(resumePath(undefined, sfdc)).toBe(STEP['authorize-url'].path);
+    const sfdcFlow = flow({ element: 'sfdc', authType: 'oauth2', done: 'authorize-url' });
+    expect(resumePath(sfdcFlow, sfdc)).toBe(STEP.callback.path);
   });
 
   it('finds the latest exchange of a step, failures included', () => {

@@ -1,16 +1,16 @@
 import {
-  type ElementDef,
+  type ElementView,
   type Exchange,
   type ExchangeKind,
   type FlowView,
   isDone as isDoneIn,
   isOpen as isOpenIn,
+  type Progress,
   resumeStep,
   STEP_ORDER,
   type StepDef,
   type StepId,
   stepDef,
-  stepsOf,
 } from '@cew/shared';
 import { useFlow } from './api/flow';
 import { useElement } from './element';
@@ -20,32 +20,47 @@ export type WizardStep = StepDef & { number: number; path: string };
 
 const pathOf = (id: StepId) => `/step/${stepDef(id).slug}`;
 
-/** Each step's page, the same address whichever element is shown (OAuth 1.0a has every step). */
+/** Each step's page: one address per step, whichever element is shown. */
 export const STEP = Object.fromEntries(
-  STEP_ORDER.oauth1.map((id) => [id, { path: pathOf(id) }]),
+  Object.values(STEP_ORDER)
+    .flat()
+    .map((id) => [id, { path: pathOf(id) }]),
 ) as Record<StepId, { path: string }>;
 
 /** An element's steps, in the flow module's order for its auth type, numbered from 1. */
-export function stepsFor(element: ElementDef): WizardStep[] {
-  return stepsOf(element.authType).map((step, index) => ({
-    ...step,
-    title: step.title.replace('{provider}', element.provider),
-    number: index + 1,
-    path: pathOf(step.id),
-  }));
+export function stepsFor(element: Pick<ElementView, 'authType' | 'provider'>): WizardStep[] {
+  return STEP_ORDER[element.authType].map((id, index) => {
+    const step = stepDef(id);
+    return {
+      ...step,
+      title: step.title.replace('{provider}', element.provider),
+      number: index + 1,
+      path: pathOf(id),
+    };
+  });
 }
 
+/** The flow's progress as the flow module reads it; null before any flow. */
+const progressOf = (flow: FlowView | undefined): Progress | null =>
+  flow?.authType
+    ? {
+        authType: flow.authType,
+        done: flow.done,
+        ...(flow.outcome ? { outcome: flow.outcome } : {}),
+      }
+    : null;
+
 /** Whether this flow has completed a step of the element's flow. */
-export const isDone = (flow: FlowView | undefined, element: ElementDef, id: StepId): boolean =>
-  isDoneIn(flow ?? null, element.authType, id);
+export const isDone = (flow: FlowView | undefined, element: ElementView, id: StepId): boolean =>
+  isDoneIn(progressOf(flow), element.authType, id);
 
 /** Whether a step's page is open: the flow module decides. */
-export const isOpen = (flow: FlowView | undefined, element: ElementDef, id: StepId): boolean =>
-  isOpenIn(flow ?? null, element.authType, id);
+export const isOpen = (flow: FlowView | undefined, element: ElementView, id: StepId): boolean =>
+  isOpenIn(progressOf(flow), element.authType, id);
 
 /** Where a returning person should land: the first step not yet done. */
-export const resumePath = (flow: FlowView | undefined, element: ElementDef): string =>
-  pathOf(resumeStep(flow ?? null, element.authType));
+export const resumePath = (flow: FlowView | undefined, element: ElementView): string =>
+  pathOf(resumeStep(progressOf(flow), element.authType));
 
 /** The latest exchange of a step, failed attempts included. */
 export function lastExchange(exchanges: Exchange[], id: ExchangeKind): Exchange | undefined {
@@ -63,18 +78,32 @@ export function lastCallback(exchanges: Exchange[]): { lead?: Exchange; exchange
   return { exchange, lead: before?.status === 302 ? before : undefined };
 }
 
-/** The element shown, its steps, and this flow's progress through them. */
-export function useWizard() {
+/** The element shown (when the list has loaded), its steps, and this flow's progress. */
+export function useWizardFrame() {
   const { data: flow } = useFlow();
   const element = useElement();
-  const steps = stepsFor(element);
+  const steps = element ? stepsFor(element) : [];
   return {
     flow,
     element,
     steps,
+    isDone: (id: StepId) => (element ? isDone(flow, element, id) : false),
+    isOpen: (id: StepId) => (element ? isOpen(flow, element, id) : false),
+  };
+}
+
+/**
+ * The same for a step's page, which the layout renders only once the elements have loaded: the
+ * element is always there.
+ */
+export function useWizard() {
+  const frame = useWizardFrame();
+  const { element } = frame;
+  if (!element) throw new Error('A step page rendered before the elements loaded.');
+  return {
+    ...frame,
+    element,
     /** The step as this element numbers and titles it (undefined if it has no such step). */
-    step: (id: StepId) => steps.find((step) => step.id === id),
-    isDone: (id: StepId) => isDone(flow, element, id),
-    isOpen: (id: StepId) => isOpen(flow, element, id),
+    step: (id: StepId) => frame.steps.find((step) => step.id === id),
   };
 }

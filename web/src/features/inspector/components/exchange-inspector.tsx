@@ -1,4 +1,4 @@
-import type { ElementKey, Exchange } from '@cew/shared';
+import type { ElementView, Exchange } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
@@ -154,7 +154,7 @@ export default function ExchangeInspector({
   /** The values that travel between steps, marked wherever they appear. */
   values: TravellingValue[];
   /** Whose flow this exchange belongs to: field notes read as that flow uses the field. */
-  element: ElementKey;
+  element: ElementView;
 }) {
   const note = (field: string) => <FieldNoteButton field={field} element={element} />;
   const [active, setActive] = useState<TravellingValue | null>(null);

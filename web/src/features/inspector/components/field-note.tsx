@@ -1,4 +1,4 @@
-import type { ElementKey } from '@cew/shared';
+import type { ElementView } from '@cew/shared';
 import { useId, useState } from 'react';
 import { noteOf } from '../field-notes';
 
@@ -17,7 +17,7 @@ function InfoIcon() {
 }
 
 /** An ⓘ beside a field that opens what the field is, where it came from and where it goes. */
-export function FieldNoteButton({ field, element }: { field: string; element: ElementKey }) {
+export function FieldNoteButton({ field, element }: { field: string; element: ElementView }) {
   const note = noteOf(field, element);
   const [open, setOpen] = useState(false);
   const id = useId();

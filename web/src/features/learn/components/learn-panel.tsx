@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useExchanges } from '../../wizard/api/flow';
-import { useWizard } from '../../wizard/steps';
+import { useWizardFrame } from '../../wizard/steps';
 import { SequenceDiagram } from './sequence-diagram';
 import { WhoHoldsWhat } from './who-holds-what';
 
 /** The picture beside the steps: the sequence so far and who holds which secret. */
 export default function LearnPanel() {
-  const { flow, element } = useWizard();
+  const { flow, element } = useWizardFrame();
   const exchanges = useExchanges();
   const { pathname } = useLocation();
   const panel = useRef<HTMLElement>(null);
@@ -28,6 +28,7 @@ export default function LearnPanel() {
     if (top < 60 || bottom > box.clientHeight) box.scrollTop += top - 90;
   }, [pathname]);
 
+  if (!element) return null;
   return (
     <aside className="learn" aria-label="How the flow fits together" ref={panel}>
       <details open>

@@ -1,4 +1,4 @@
-import type { ElementDef, Exchange, FlowView } from '@cew/shared';
+import type { ElementView, Exchange, FlowView } from '@cew/shared';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { isDone, STEP } from '../../wizard/steps';
@@ -25,12 +25,12 @@ export function SequenceDiagram({
   currentPath,
 }: {
   flow: FlowView | undefined;
-  element: ElementDef;
+  element: ElementView;
   exchanges: Exchange[];
   currentPath: string;
 }) {
   const arrows = drawArrows(
-    element.key,
+    element,
     { isDone: (step) => isDone(flow, element, step), denied: flow?.outcome === 'denied' },
     exchanges,
   );
@@ -87,8 +87,9 @@ export function SequenceDiagram({
         })}
       </ol>
       <p className="sequence-key muted">
-        Solid: a call. Dashed: its reply. Links open an exchange this page received; hops between
-        Cloud Elements and {element.provider} happen between other parties, so no browser sees them.
+        Solid: a call. Dashed: its reply. Links open an exchange this page received. Hops between
+        Cloud Elements and {element.provider} happen between other parties, so a real app's page
+        never sees them; in sandbox mode the wizard opens a window onto them (“Behind the scenes”).
       </p>
     </figure>
   );

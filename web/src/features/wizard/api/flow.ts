@@ -1,4 +1,4 @@
-import { type ElementKey, type Exchange, type FlowView, isElementKey } from '@cew/shared';
+import type { ElementKey, Exchange, FlowView } from '@cew/shared';
 import {
   type QueryClient,
   queryOptions,
@@ -88,7 +88,7 @@ function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: Flo
 export function useProviderLegs(enabled: boolean) {
   return useQuery({
     queryKey: legsKey,
-    queryFn: () => send(api.flow['provider-legs'].$get()),
+    queryFn: () => send(api.labs['provider-legs'].$get()),
     enabled,
   });
 }
@@ -126,8 +126,8 @@ export const useTryIt = () =>
  */
 export const useTamper = () =>
   useMutation({
-    mutationFn: (change: Parameters<(typeof flow)['tamper']['$post']>[0]['json']['change']) =>
-      send(flow.tamper.$post({ json: { change } })),
+    mutationFn: (change: Parameters<(typeof api.labs)['tamper']['$post']>[0]['json']['change']) =>
+      send(api.labs.tamper.$post({ json: { change } })),
   });
 
 /** Step 5's reveal and copy: the instance token, asked of the BFF only when wanted. */
@@ -149,10 +149,10 @@ export function useResetFlow() {
 export function useExchangesByElement(): Partial<Record<ElementKey, Exchange[]>> {
   const queryClient = useQueryClient();
   useFlow();
-  const found: Partial<Record<ElementKey, Exchange[]>> = {};
+  const found: Partial<Record<string, Exchange[]>> = {};
   for (const [key, data] of queryClient.getQueriesData<Exchange[]>({ queryKey: ['exchanges'] })) {
     const element = key[1];
-    if (isElementKey(element) && data?.length) found[element] = data;
+    if (typeof element === 'string' && element !== 'none' && data?.length) found[element] = data;
   }
   return found;
 }

@@ -1,33 +1,32 @@
-import type { ElementDef, PublicConfig } from '@cew/shared';
+import { type ElementView, KINDS, type PublicConfig } from '@cew/shared';
 
 /** The app parameters the element's calls to Cloud Elements send, described for the preview. */
-export function appParams(config: PublicConfig | undefined, element: ElementDef) {
-  const masked = config?.elements.find((e) => e.key === element.key)?.apiKeyMasked ?? '…';
-  const twitter = element.key === 'twitter';
+export function appParams(config: PublicConfig | undefined, element: ElementView) {
+  const app = KINDS[element.authType].app;
+  const masked = element.apiKeyMasked ?? '…';
+  const provider = element.provider;
   return [
     {
       name: 'apiKey',
-      value: twitter ? '<TWITTER_API_KEY>' : masked,
-      note: twitter
-        ? `Your Twitter app's consumer key, added by the BFF. ${masked} is its first and last four characters: enough to tell which key is configured, not enough to use it.`
-        : `Your Salesforce connected app's consumer key (client id), added by the BFF. OAuth 2.0 treats it as public: it travels to the consent page in the browser.`,
+      value: element.markers.apiKey ?? masked,
+      note: app?.keyPublic
+        ? `Your ${provider} app's ${app.keyName}, added by the BFF. OAuth 2.0 treats it as public: it travels to the consent page in the browser.`
+        : `Your ${provider} app's ${app?.keyName ?? 'key'}, added by the BFF and shown here as its marker. The server's is ${masked} (its first and last four characters: enough to tell which key is configured, not enough to use it).`,
     },
     {
       name: 'apiSecret',
-      value: twitter ? '<TWITTER_API_SECRET>' : '<SALESFORCE_CLIENT_SECRET>',
-      note: `Your ${element.provider} app's secret. Only the BFF knows it; Cloud Elements needs it to ${twitter ? 'sign requests to Twitter' : 'trade the code at Salesforce'}.`,
+      value: element.markers.apiSecret ?? '…',
+      note: `Your ${provider} app's ${app?.secretName ?? 'secret'}. The BFF sends it to Cloud Elements, never to this page; Cloud Elements needs it to ${app?.secretUse ?? 'call the provider'}.`,
     },
     {
       name: 'callbackUrl',
       value: config?.callbackUrl ?? '…',
-      note: `Where ${element.provider} sends the person back after consent.`,
+      note: `Where ${provider} sends the person back after consent.`,
     },
     {
       name: 'state',
       value: '<random per flow>',
-      note: twitter
-        ? 'A random value bound to this browser; the callback must bring it back, so another site cannot finish a flow in your name (a CSRF check: cross-site request forgery).'
-        : 'A random value bound to this browser; the callback must bring it back. The guide uses the element key ("sfdc"), which anyone can guess: a random one is what makes it a CSRF check (cross-site request forgery: another site sending your browser to the callback with its own code, to attach its account to your flow).',
+      note: 'A random value bound to this browser; the callback must bring it back, so another site cannot finish a flow in your name (a CSRF check: cross-site request forgery). Cloud Elements’ guide uses the element key, which anyone can guess.',
     },
   ];
 }

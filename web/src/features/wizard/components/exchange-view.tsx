@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { lazyPart } from '../../../lib/lazy-part';
 import { travellingValues } from '../../inspector/travel';
 import { useExchanges, useFlow } from '../api/flow';
-import { useElement } from '../element';
+import { useWizard } from '../steps';
 
 const ExchangeInspector = lazyPart(
   () => import('../../inspector/components/exchange-inspector'),
@@ -14,7 +14,7 @@ const ExchangeInspector = lazyPart(
 export function ExchangeView({ exchange }: { exchange: Exchange }) {
   const { data: flow } = useFlow();
   const values = travellingValues(flow, useExchanges());
-  const element = useElement();
+  const { element } = useWizard();
   return (
     <Suspense
       fallback={
@@ -23,7 +23,7 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
         </p>
       }
     >
-      <ExchangeInspector exchange={exchange} values={values} element={element.key} />
+      <ExchangeInspector exchange={exchange} values={values} element={element} />
     </Suspense>
   );
 }

@@ -1,10 +1,14 @@
-import type { Scenario } from '@cew/shared';
-import { scenarioInfo } from '../scenarios';
+import { KINDS, type Scenario } from '@cew/shared';
+import { scenarioInfo, scenarioText } from '../scenarios';
+import { useWizard } from '../steps';
 
 /** After a failure-lab scenario has played out: what happened, and what a real app should do. */
 export function ScenarioNote({ scenario }: { scenario: Scenario }) {
+  const { element } = useWizard();
   const info = scenarioInfo(scenario);
   if (!info) return null;
+  const text = (value: string) =>
+    scenarioText(value, element, KINDS[element.authType].callback?.refused ?? '');
   return (
     <aside
       className="scenario-note"
@@ -13,10 +17,10 @@ export function ScenarioNote({ scenario }: { scenario: Scenario }) {
     >
       <h3>Failure lab: {info.label.toLowerCase()}</h3>
       <p>
-        <strong>What happened.</strong> {info.whatHappened}
+        <strong>What happened.</strong> {text(info.whatHappened)}
       </p>
       <p>
-        <strong>How a real integration should handle it.</strong> {info.howToHandle}
+        <strong>How a real integration should handle it.</strong> {text(info.howToHandle)}
       </p>
     </aside>
   );

@@ -1,6 +1,6 @@
-import { ELEMENTS, type ElementKey, type Scenario, stepsOf } from '@cew/shared';
+import { type ElementView, KINDS, type Scenario, stepsOf } from '@cew/shared';
 import { useId } from 'react';
-import { scenariosFor } from '../scenarios';
+import { scenariosFor, scenarioText } from '../scenarios';
 
 /** Sandbox mode: choose a failure to play before the flow starts. */
 export function ScenarioPicker({
@@ -12,12 +12,12 @@ export function ScenarioPicker({
   value: Scenario;
   onChange: (scenario: Scenario) => void;
   disabled?: boolean;
-  element: ElementKey;
+  element: ElementView;
 }) {
   const id = useId();
   const scenarios = scenariosFor(element);
   const chosen = scenarios.find((s) => s.id === value);
-  const steps = stepsOf(ELEMENTS[element].authType);
+  const steps = stepsOf(element.authType);
   const stepNumber = (step: string) =>
     step === 'first' ? 1 : steps.findIndex((s) => s.id === step) + 1;
   return (
@@ -38,7 +38,7 @@ export function ScenarioPicker({
       </select>
       <p className="muted">
         {chosen
-          ? `${chosen.preview} The error comes through the real path: sandbox → BFF → this page.`
+          ? `${scenarioText(chosen.preview, element, KINDS[element.authType].callback?.refused ?? '')} The error comes through the real path: sandbox → BFF → this page.`
           : 'Pick a scenario to see a realistic failure and how to handle it.'}
       </p>
     </div>

@@ -1,9 +1,10 @@
-import type { Exchange, StepId } from '@cew/shared';
+import { AUTH_LABEL, type Exchange, type StepId } from '@cew/shared';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { useConfig } from '../api/config';
 import { useWizard } from '../steps';
+import { ElementCheck } from './element-check';
 import { ErrorNotice } from './error-notice';
 import { ExchangeView } from './exchange-view';
 
@@ -132,6 +133,7 @@ export function StepFrame({
   behindTheScenes,
 }: Props) {
   const wizard = useWizard();
+  const { data: config } = useConfig();
   const step = wizard.step(id);
   const open = ready && wizard.isOpen(id);
   const errorExchange = error instanceof ApiError ? error.exchange : undefined;
@@ -148,9 +150,8 @@ export function StepFrame({
       <div className="intro">{intro}</div>
       {!step ? (
         <p className="notice">
-          {wizard.element.name} uses{' '}
-          {wizard.element.authType === 'oauth2' ? 'OAuth 2.0' : 'OAuth 1.0a'}, whose flow has no
-          such step. <Link to="/">Go to the step you are on</Link>.
+          {wizard.element.name} uses {AUTH_LABEL[wizard.element.authType]}, whose flow has no such
+          step. <Link to="/">Go to the step you are on</Link>.
         </p>
       ) : !open ? (
         <p className="notice">
@@ -158,6 +159,9 @@ export function StepFrame({
         </p>
       ) : (
         <>
+          {config?.mode === 'live' && wizard.steps[0]?.id === id && (
+            <ElementCheck element={wizard.element} />
+          )}
           {/* Once sent, the exchange below shows what was sent: the preview would say it twice. */}
           {preview && !wizard.isDone(id) && (
             <section className="preview" aria-label="What will be sent">

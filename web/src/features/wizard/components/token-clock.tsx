@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useConfig } from '../api/config';
-import { useWizard } from '../steps';
+import { useWizardFrame } from '../steps';
 
 const clock = (ms: number) => {
   const seconds = Math.max(0, Math.round(ms / 1000));
@@ -13,7 +13,7 @@ const clock = (ms: number) => {
  * publish its limit).
  */
 export function TokenClock() {
-  const { flow, isDone } = useWizard();
+  const { flow, element, isDone } = useWizardFrame();
   const { data: config } = useConfig();
   const [now, setNow] = useState(Date.now);
   const issuedAt = flow?.requestTokenIssuedAt;
@@ -32,8 +32,8 @@ export function TokenClock() {
   if (ttl === undefined) {
     return (
       <p className="token-clock muted" data-testid="token-clock">
-        Request token issued {clock(now - issuedAt)} ago. Twitter's request tokens are short-lived:
-        finish step 4 within minutes.
+        Request token issued {clock(now - issuedAt)} ago. {element?.provider ?? 'The provider'}'s
+        request tokens are short-lived: finish step 4 within minutes.
       </p>
     );
   }
