@@ -1,3 +1,5 @@
+import { ELEMENTS, KINDS } from '@cew/shared';
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import {
   type APIRequestContext,
   test as base,
@@ -6,14 +8,30 @@ import {
   type Page,
 } from '@playwright/test';
 
-/** The sandbox's demo secrets: none may ever reach the browser, in any form. */
+/**
+ * The sandbox's demo secrets, from the descriptors: the platform's, and every app secret (and an
+ * OAuth 1.0a key). None may ever reach the browser, in any form.
+ */
 export const DEMO_SECRETS = [
-  'sandbox-user-secret-0000',
-  'sandbox-org-secret-0000',
-  'sandbox-twitter-api-secret',
-  'sandbox-twitter-api-key',
-  'sandbox-salesforce-client-secret',
+  DEMO_CREDENTIALS.userSecret,
+  DEMO_CREDENTIALS.orgSecret,
+  ...Object.values(ELEMENTS).flatMap((element) => {
+    const app = KINDS[element.authType].app;
+    if (!app) return [];
+    const { apiKey, apiSecret } = demoApp(element.env);
+    return [apiSecret, ...(app.keyPublic ? [] : [apiKey])];
+  }),
 ];
+
+/**
+ * The sandbox's demo values of the secrets a person types (a basic element's key). The sandbox
+ * publishes them (the README, the form's demo button), so only what comes back after they are
+ * typed counts: no reply of the flow or instance API may carry one.
+ */
+export const TYPED_SECRETS = Object.values(ELEMENTS).flatMap((element) =>
+  element.fields.flatMap((f) => (f.secret && f.sandboxValue ? [f.sandboxValue] : [])),
+);
+export const AFTER_TYPING = /\/api\/(flow|instances|labs)\b/;
 
 /** The wizard as a person sees it: role-based locators and the actions of each step. */
 export class Wizard {
@@ -38,6 +56,8 @@ export class Wizard {
   button = (name: string | RegExp) => this.page.getByRole('button', { name });
   link = (name: string | RegExp) => this.page.getByRole('link', { name });
   exchangeStatus = () => this.page.getByTestId('exchange-status').last();
+  /** The current page's own heading (the diagram beside it has headings too). */
+  stepTitle = () => this.page.locator('h2#step-title');
 
   /** With SCREENSHOTS=1, saves the page for the README (docs/images/NAME.png). */
   async snap(name: string) {
@@ -62,13 +82,57 @@ export class Wizard {
   }
 
   /** The first screen, where a new visitor lands: choose the element (Twitter's is the guide's). */
-  async open(element: 'Twitter' | 'Salesforce' = 'Twitter') {
+  async open(element = 'Twitter') {
     await this.page.goto('/start');
     await expect(this.heading('Choose an element to provision')).toBeVisible();
     await this.page.getByRole('button', { name: new RegExp(`^${element}`) }).click();
     // Step 1's code loads on this click: a test that goes offline next must not cut that load.
-    const firstStep = element === 'Twitter' ? 'Get a request token' : 'Get the authorization URL';
-    await expect(this.heading(firstStep)).toBeVisible();
+    await expect(this.page.getByText(/^Step 1 of \d$/)).toBeVisible();
+    await expect(this.stepTitle()).not.toHaveText('Choose an element to provision');
+  }
+
+  /**
+   * Any element's whole flow, from the choice to a first call through its instance, as a person
+   * walks it: each step's page says what to do next, and its heading says which step it is.
+   */
+  async walkToTryIt(element: string, instanceName: string) {
+    await this.open(element);
+    for (let step = 0; step < 8; step++) {
+      const heading = (await this.stepTitle().textContent()) ?? '';
+      if (heading === 'Get a request token') {
+        await this.getRequestToken();
+        await this.link('Next: get the authorization URL').click();
+      } else if (heading === 'Get the authorization URL') {
+        const demo = this.button("Fill in the sandbox's demo values");
+        if (await demo.isVisible()) await demo.click();
+        await this.button('Get authorization URL').click();
+        await expect(this.page.getByTestId('oauth-url')).toBeVisible();
+        await this.link('Next: ask for consent').click();
+      } else if (heading.startsWith('Consent on')) {
+        await this.button(/consent page/).click();
+        await this.button(/^(Authorize app|Allow)$/).click();
+        await expect(this.page.getByText('Access granted.')).toBeVisible();
+        await this.link('Next: create the instance').click();
+      } else if (heading.endsWith('credentials')) {
+        await this.button("Fill in the sandbox's demo values").click();
+        await this.button('Next: create the instance').click();
+      } else if (heading === 'Create the instance') {
+        await this.page.getByLabel('Instance name').fill(instanceName);
+        await this.button('Create instance').click();
+        await expect(this.page.getByText(`Instance “${instanceName}” created.`)).toBeVisible();
+        await this.link('Next: see your instance token').click();
+      } else if (heading === 'Your instance token') {
+        await this.link('Next: try it with a real call').click();
+      } else if (heading.startsWith('Try it')) {
+        await this.button('Call through the instance').click();
+        await expect(this.page.getByTestId('try-it-items')).toBeVisible();
+        return;
+      } else {
+        throw new Error(`No way on from the step “${heading}”`);
+      }
+      await expect(this.stepTitle()).not.toHaveText(heading);
+    }
+    throw new Error(`${element}: try-it not reached in eight steps`);
   }
 
   /** Sandbox mode: pick a failure-lab scenario before step 1. */
@@ -117,11 +181,14 @@ export class Wizard {
    * reply seen so far to be read, and fails too if it scanned no API reply at all: a check that
    * looked at nothing proves nothing.
    */
-  async expectNoSecretReceived(secrets: string[] = DEMO_SECRETS) {
+  async expectNoSecretReceived(secrets: string[] = DEMO_SECRETS, from = /./) {
     await Promise.all(this.pending);
     const apiReplies = this.received.filter((r) => r.url.includes('/api/flow/')).length;
     expect(apiReplies, 'no reply of the flow API was scanned').toBeGreaterThan(0);
-    const everything = this.received.map((r) => r.text).join('\n');
+    const everything = this.received
+      .filter((r) => from.test(r.url))
+      .map((r) => r.text)
+      .join('\n');
     for (const secret of secrets) {
       const forms = [
         secret,

@@ -27,6 +27,7 @@ export default defineConfig({
         'labs.spec.ts',
         'salesforce.spec.ts',
         'bundle.spec.ts',
+        'elements.spec.ts',
       ],
       use: { baseURL: SANDBOX_MODE_URL },
     },

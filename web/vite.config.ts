@@ -136,6 +136,14 @@ const REACHED_ONLY_THROUGH_AN_INDEX =
   /@tanstack[\\/](query-core[\\/].*[\\/]hydration\.js$|query-persist-client-core[\\/]|react-query-persist-client[\\/])|shared[\\/]src[\\/]flow\.ts$/;
 
 /**
+ * The kinds of authentication and the elements: the shared package's index re-exports them, so
+ * the router reaches them, but only the pages use them (the app reads the elements from the BFF).
+ * Left out of the app's file, they load with the first page that needs them, and the first load
+ * stays the same size however many elements and kinds there are.
+ */
+const PAGES_ONLY = /shared[\\/]src[\\/](auth|elements)[\\/]/;
+
+/**
  * The app's code as one file: what `app/router.tsx` needs that the entry does not. Left to itself
  * the bundler makes a file of each part the pages share too (React Router, the step list…), and
  * the start fetched seven files; now it fetches four: the entry, React, the app, React's DOM
@@ -145,7 +153,7 @@ const REACHED_ONLY_THROUGH_AN_INDEX =
  */
 function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   const { app, entry } = reachedFrom(ctx);
-  if (!app.has(id)) return null;
+  if (!app.has(id) || PAGES_ONLY.test(id)) return null;
   const entryNeedsIt = entry.has(id) && !REACHED_ONLY_THROUGH_AN_INDEX.test(id);
   return entryNeedsIt ? null : 'app';
 }

@@ -26,7 +26,7 @@ test('after provisioning: settings sent, a call through the instance, then the i
   await wizard.link('Next: see your instance token').click();
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('statuses').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('try-it-items').getByRole('listitem')).toHaveCount(5);
   await expect(page.getByText('Element <INSTANCE_TOKEN>').first()).toBeVisible();
 
   // The instances page lists it; deleting asks first.

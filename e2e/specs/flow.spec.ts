@@ -157,7 +157,7 @@ test('reload: at every step the flow resumes where it was, with every exchange s
 
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('statuses')).toBeVisible();
+  await expect(page.getByTestId('try-it-items')).toBeVisible();
   await reloadAndCheck('Try it: a first call through the instance', 6);
 
   // The timeline lists all six (step 3 has two: the redirect and the callback call), in order,

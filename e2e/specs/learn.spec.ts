@@ -185,7 +185,7 @@ test('keyboard only: the approve path, with visible focus wherever it lands', as
   await expect(page.getByTestId('secret-value')).toBeVisible();
   await tabToAndPress(page, 'Next: try it with a real call');
   await tabToAndPress(page, 'Call through the instance');
-  await expect(page.getByTestId('statuses')).toBeVisible();
+  await expect(page.getByTestId('try-it-items')).toBeVisible();
 });
 
 // The axe scans are the slow part: split in two, so neither test comes near its timeout.
@@ -230,7 +230,7 @@ test('axe: no serious violation on steps 4–6', async ({ page, wizard }) => {
   await scan('step 5');
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('statuses')).toBeVisible();
+  await expect(page.getByTestId('try-it-items')).toBeVisible();
   await scan('try it');
   expect(violations).toEqual([]);
 });

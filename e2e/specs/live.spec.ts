@@ -36,7 +36,7 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await expect(page.getByTestId('secret-value')).toHaveText(/^[A-Za-z0-9+/]{28}=$/);
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('statuses').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('try-it-items').getByRole('listitem')).toHaveCount(5);
 
   // The exchanges show where the secrets went, as markers only.
   await wizard.link(/Create instance/).click();
@@ -56,7 +56,7 @@ test('live mode: the Salesforce flow (OAuth 2.0) against the standalone sandbox'
   await wizard.open('Salesforce');
   await expect(wizard.heading('Get the authorization URL')).toBeVisible();
   await wizard.button('Get authorization URL').click();
-  await expect(page.getByTestId('oauth-url')).toContainText(`${STANDALONE_SANDBOX_URL}/salesforce`);
+  await expect(page.getByTestId('oauth-url')).toContainText(`${STANDALONE_SANDBOX_URL}/sfdc`);
   await wizard.goToConsentPage();
   await wizard.button('Allow').click();
   await expect(page.getByText('Access granted.')).toBeVisible();
@@ -64,7 +64,7 @@ test('live mode: the Salesforce flow (OAuth 2.0) against the standalone sandbox'
   await wizard.link('Next: see your instance token').click();
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('accounts').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('try-it-items').getByRole('listitem')).toHaveCount(5);
   await wizard.expectNoSecretReceived(Object.values(CANARY));
 });
 

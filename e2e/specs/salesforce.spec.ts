@@ -27,7 +27,7 @@ test('salesforce: from the element choice to a call through the instance, over O
   await expect(trail.first()).toContainText('Authorization URL');
   await wizard.button('Get authorization URL').click();
   await expect(page.getByTestId('oauth-url')).toContainText(
-    '/sandbox/salesforce/services/oauth2/authorize',
+    '/sandbox/sfdc/services/oauth2/authorize',
   );
   await expect(page.getByTestId('oauth-url')).not.toContainText('client_secret');
   await wizard.goToConsentPage();
@@ -47,7 +47,7 @@ test('salesforce: from the element choice to a call through the instance, over O
   await expect(page.getByTestId('secret-value')).toHaveText(/^•+$/);
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('accounts').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('try-it-items').getByRole('listitem')).toHaveCount(5);
   await expect(page.getByText('GET /hubs/crm/accounts').first()).toBeVisible();
   await wizard.expectNoSecretReceived();
 });
@@ -206,7 +206,7 @@ test('at 375 px, axe-clean: Salesforce steps 3–5, light and dark', async ({ br
   await page.emulateMedia({ colorScheme: 'light' });
   await wizard.link('Next: try it with a real call').click();
   await wizard.button('Call through the instance').click();
-  await expect(page.getByTestId('accounts')).toBeVisible();
+  await expect(page.getByTestId('try-it-items')).toBeVisible();
   problems.push(...(await problemsOn(page, 'step 5')));
   expect(problems).toEqual([]);
   await context.close();

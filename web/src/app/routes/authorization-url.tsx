@@ -2,7 +2,7 @@ import { type ElementView, fillTemplate, type Scenario } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useAuthorizeUrl, useExchanges } from '../../features/wizard/api/flow';
+import { useAuthorizeUrl } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { FieldsForm } from '../../features/wizard/components/fields-form';
@@ -10,7 +10,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** The hosts the BFF allows the consent page on, with the typed fields filled in. */
 const hostsOf = (element: ElementView, fields: Record<string, string>) =>

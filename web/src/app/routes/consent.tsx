@@ -2,14 +2,14 @@ import { type CallbackInput, KINDS } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useCallback, useExchanges } from '../../features/wizard/api/flow';
+import { useCallback } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { HOLD_CALLBACK } from '../../features/wizard/lab';
-import { lastCallback, STEP, useWizard } from '../../features/wizard/steps';
+import { lastCallback, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 export default function ConsentStep() {
   const { flow, element, isDone } = useWizard();

@@ -10,7 +10,7 @@ import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useCreateInstance, useExchanges } from '../../features/wizard/api/flow';
+import { useCreateInstance } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { InstanceSettingsForm } from '../../features/wizard/components/instance-settings-form';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
@@ -18,7 +18,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 import { forgetTypedFields, typedFieldsOf } from '../../features/wizard/typed-fields';
 
 const parseTags = (text: string) =>

@@ -2,10 +2,10 @@ import type { Instance } from '@cew/shared';
 import { Link } from 'react-router';
 import { JsonView } from '../../components/json-view';
 import { SecretValue } from '../../components/secret-value';
-import { fetchInstanceToken, useExchanges } from '../../features/wizard/api/flow';
+import { fetchInstanceToken } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 export default function InstanceTokenStep() {
   const { element } = useWizard();

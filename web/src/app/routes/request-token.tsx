@@ -2,7 +2,7 @@ import type { Scenario } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
-import { useExchanges, useRequestToken } from '../../features/wizard/api/flow';
+import { useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
@@ -11,7 +11,7 @@ import { ScenarioPicker } from '../../features/wizard/components/scenario-picker
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { lastExchange, STEP, useWizard } from '../../features/wizard/steps';
+import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 export default function RequestTokenStep() {
   const { flow, element, isDone } = useWizard();

@@ -4,10 +4,10 @@ import { drawArrows } from '../../features/learn/arrows';
 import { diagramSvg } from '../../features/learn/diagram-svg';
 import { download, toHar, toMarkdown, withInstanceToken } from '../../features/learn/export';
 import { useConfig } from '../../features/wizard/api/config';
-import { fetchInstanceToken, useExchanges, useProviderLegs } from '../../features/wizard/api/flow';
+import { fetchInstanceToken, useProviderLegs } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
-import { useWizard } from '../../features/wizard/steps';
+import { useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** Every exchange of this flow in order, with exports for notes, tickets and devtools. */
 export default function TimelinePage() {

@@ -1,8 +1,8 @@
 import { useConfig } from '../../features/wizard/api/config';
-import { useExchanges, useTryIt } from '../../features/wizard/api/flow';
+import { useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { StepFrame } from '../../features/wizard/components/step-frame';
-import { lastExchange, useWizard } from '../../features/wizard/steps';
+import { lastExchange, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** A record's field as text, following a dotted path (`user.screen_name`). */
 function field(item: Record<string, unknown>, path: string): string {

@@ -12,7 +12,8 @@ import {
   type StepId,
   stepDef,
 } from '@cew/shared';
-import { useFlow } from './api/flow';
+import { useQuery } from '@tanstack/react-query';
+import { exchangesKey, useFlow } from './api/flow';
 import { useElement } from './element';
 
 /** A step as the wizard shows it: the flow module's step, with its number and its page. */
@@ -78,10 +79,36 @@ export function lastCallback(exchanges: Exchange[]): { lead?: Exchange; exchange
   return { exchange, lead: before?.status === 302 ? before : undefined };
 }
 
-/** The element shown (when the list has loaded), its steps, and this flow's progress. */
-export function useWizardFrame() {
+/**
+ * The flow in this browser's cookie, when it is the shown element's: another element's flow
+ * (chosen on the first screen since) is no progress of this one.
+ */
+function useFlowOf(element: ElementView | undefined): FlowView | undefined {
+  const { data: flow } = useFlow();
+  return flow && element && flow.element === element.key ? flow : undefined;
+}
+
+/**
+ * The shown element's flow's exchanges in order, as the steps' replies brought them (kept in
+ * this tab); none while another element's flow is in the cookie.
+ */
+export function useExchanges(): Exchange[] {
   const { data: flow } = useFlow();
   const element = useElement();
+  const { data } = useQuery({
+    queryKey: exchangesKey(flow),
+    queryFn: (): Exchange[] => [],
+    enabled: flow !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  return flow?.element === element?.key ? (data ?? []) : [];
+}
+
+/** The element shown (when the list has loaded), its steps, and this flow's progress. */
+export function useWizardFrame() {
+  const element = useElement();
+  const flow = useFlowOf(element);
   const steps = element ? stepsFor(element) : [];
   return {
     flow,

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
-import { useExchanges } from '../../wizard/api/flow';
-import { useWizardFrame } from '../../wizard/steps';
+import { useExchanges, useWizardFrame } from '../../wizard/steps';
 import { SequenceDiagram } from './sequence-diagram';
 import { WhoHoldsWhat } from './who-holds-what';
 

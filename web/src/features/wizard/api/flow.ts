@@ -14,7 +14,7 @@ const legsKey = ['provider-legs'] as const;
  * One list per flow, filed under its element, so a new flow never shows an old one's exchanges
  * and the comparison page can read the latest flow of each element.
  */
-const exchangesKey = (flow: Pick<FlowView, 'id' | 'element'> | undefined) => [
+export const exchangesKey = (flow: Pick<FlowView, 'id' | 'element'> | undefined) => [
   'exchanges',
   flow?.element ?? 'none',
   flow?.id ?? 'none',
@@ -24,19 +24,6 @@ const exchangesKey = (flow: Pick<FlowView, 'id' | 'element'> | undefined) => [
 export const flowQuery = queryOptions({ queryKey: flowKey, queryFn: () => send(api.flow.$get()) });
 
 export const useFlow = () => useQuery(flowQuery);
-
-/** This flow's exchanges in order, as the steps' replies brought them (kept in this tab). */
-export function useExchanges(): Exchange[] {
-  const { data: flow } = useFlow();
-  const { data } = useQuery({
-    queryKey: exchangesKey(flow),
-    queryFn: (): Exchange[] => [],
-    enabled: flow !== undefined,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: Number.POSITIVE_INFINITY,
-  });
-  return data ?? [];
-}
 
 /** Files an exchange under its flow, and forgets the element's earlier flows. */
 function keepExchange(

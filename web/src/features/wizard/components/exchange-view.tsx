@@ -2,8 +2,8 @@ import type { Exchange } from '@cew/shared';
 import { Suspense } from 'react';
 import { lazyPart } from '../../../lib/lazy-part';
 import { travellingValues } from '../../inspector/travel';
-import { useExchanges, useFlow } from '../api/flow';
-import { useWizard } from '../steps';
+import { useFlow } from '../api/flow';
+import { useExchanges, useWizard } from '../steps';
 
 const ExchangeInspector = lazyPart(
   () => import('../../inspector/components/exchange-inspector'),

@@ -1,0 +1,100 @@
+import { AFTER_TYPING, expect, TYPED_SECRETS, test } from '../fixtures';
+
+const FIVE = ['Twitter', 'Salesforce', 'Dropbox', 'Zendesk', 'Freshdesk'];
+
+test('the choice filters five elements by hub and kind, by keyboard', async ({ page, wizard }) => {
+  await page.goto('/start');
+  await expect(wizard.heading('Choose an element to provision')).toBeVisible();
+  const cards = page.locator('.element-card');
+  await expect(cards).toHaveCount(5);
+  for (const name of FIVE) await expect(wizard.button(new RegExp(`^${name}`))).toBeVisible();
+  await wizard.snapScreen('element-choice');
+  await page.getByLabel('Hub').selectOption('helpdesk');
+  await expect(cards).toHaveCount(2);
+  // The kind filter is a radio group: arrow keys move through it.
+  await page.getByRole('radio', { name: 'Any' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Basic (your API key)' })).toBeChecked();
+  await expect(cards).toHaveCount(1);
+  await expect(wizard.button(/^Freshdesk/)).toBeVisible();
+  await page.getByLabel('Hub').selectOption('social');
+  await expect(cards).toHaveCount(0);
+  await expect(page.getByText('No element offered here matches both.')).toBeVisible();
+});
+
+test('every element walks to a call through its instance, and no secret reaches the browser', async ({
+  page,
+  wizard,
+}) => {
+  test.setTimeout(180_000);
+  for (const [i, name] of FIVE.entries()) {
+    await wizard.walkToTryIt(name, `e2e-${name.toLowerCase()}-${Date.now()}-${i}`);
+    await expect(page.getByTestId('element')).toContainText(name);
+  }
+  await wizard.expectNoSecretReceived();
+  await wizard.expectNoSecretReceived(TYPED_SECRETS, AFTER_TYPING);
+  // The comparison page now fills all three columns from this tab's own flows.
+  await page.goto('/compare');
+  const table = page.getByTestId('comparison');
+  for (const header of [
+    /Twitter · OAuth 1\.0a/,
+    /Salesforce|Dropbox|Zendesk/,
+    /Freshdesk · Basic \(your API key\)/,
+  ]) {
+    await expect(table.getByRole('columnheader', { name: header })).toBeVisible();
+  }
+  await expect(table.locator('td[data-kind="basic"] .from-flow').first()).toBeVisible();
+  await wizard.snapScreen('compare');
+});
+
+test('Freshdesk: your own key, checked before it is sent, a marker once it is', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open('Freshdesk');
+  await expect(wizard.heading('Your Freshdesk credentials')).toBeVisible();
+  const key = page.getByLabel(/^API key/);
+  await expect(key).toHaveAttribute('type', 'password');
+  await page.getByLabel(/^Subdomain/).fill('acme.evil');
+  await key.fill('short');
+  await wizard.button('Next: create the instance').click();
+  await expect(page.getByText('must be a DNS label')).toBeVisible();
+  await expect(page.getByText('must be 16 to 64 letters and digits')).toBeVisible();
+  await expect(wizard.heading('Your Freshdesk credentials')).toBeVisible();
+  await wizard.snapScreen('freshdesk-key-form');
+  await wizard.button("Fill in the sandbox's demo values").click();
+  await wizard.button('Next: create the instance').click();
+  await expect(wizard.heading('Create the instance')).toBeVisible();
+  // The preview shows the key as its marker, never the key.
+  await expect(page.getByText('"username": "<FRESHDESK_API_KEY>"')).toBeVisible();
+  await page.getByLabel('Instance name').fill(`e2e-freshdesk-${Date.now()}`);
+  await wizard.button('Create instance').click();
+  await expect(page.getByText(/Instance “e2e-freshdesk-\d+” created\./)).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('sandboxFreshdeskKey0001');
+  await wizard.expectNoSecretReceived(TYPED_SECRETS, AFTER_TYPING);
+});
+
+test('Zendesk: a subdomain that is not a DNS label is refused before any call', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open('Zendesk');
+  let calls = 0;
+  page.on('request', (request) => {
+    if (request.url().includes('/api/flow/authorize-url')) calls++;
+  });
+  await page.getByLabel(/^Subdomain/).fill('evil.example.com/x');
+  await wizard.button('Get authorization URL').click();
+  await expect(page.getByText('must be a DNS label')).toBeVisible();
+  expect(calls).toBe(0);
+  await page.getByLabel(/^Subdomain/).fill('acme');
+  await wizard.button('Get authorization URL').click();
+  await expect(page.getByTestId('oauth-url')).toContainText(
+    '/zendesk/sites/acme/oauth/authorizations/new',
+  );
+  await wizard.link('Next: ask for consent').click();
+  await wizard.button(/consent page/).click();
+  await expect(page.getByText('acme ·')).toBeVisible();
+});
