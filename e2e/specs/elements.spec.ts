@@ -96,5 +96,5 @@ test('Zendesk: a subdomain that is not a DNS label is refused before any call', 
   );
   await wizard.link('Next: ask for consent').click();
   await wizard.button(/consent page/).click();
-  await expect(page.getByText('acme ·')).toBeVisible();
+  await expect(page.getByText('acme.zendesk.com (the sandbox plays it')).toBeVisible();
 });

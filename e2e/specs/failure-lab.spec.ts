@@ -46,7 +46,7 @@ const atStepFour: Expected[] = [
     id: 'wrong-secret',
     status: 401,
     message: 'Invalid Organization or User secret',
-    note: 'Check CE_USER_SECRET',
+    note: 'check CE_USER_SECRET and CE_ORG_SECRET against your Cloud Elements profile page',
     advice: 'Retrying will not help until then',
     broke: '401 error',
   },

@@ -36,7 +36,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(page.getByText('Access granted.')).toBeVisible();
   // Both hops are shown as they happened: Twitter's redirect as the browser saw it, then the
   // browser's call to the BFF; and the verifier did not stay in the address bar.
-  const redirect = page.getByRole('region', { name: 'Exchange: POST Twitter → Browser' });
+  const redirect = page.getByRole('region', { name: 'Exchange: POST Browser → Twitter' });
   await expect(redirect.getByTestId('exchange-status')).toHaveText('302');
   await expect(redirect).toContainText('Recorded by your browser');
   const report = page.getByRole('region', { name: 'Exchange: POST Browser → BFF' });

@@ -114,7 +114,8 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
     };
   }, svg);
   expect(drawn.broken).toBe(0);
-  expect(drawn.arrows).toBe(26);
+  // 28 hops: the consent page is a GET, and the answer to its form a POST that redirects.
+  expect(drawn.arrows).toBe(28);
   expect(drawn.labels).toContain('POST /oauth/access_token (signed)');
   // The instance token stays a marker unless the person opts in, knowing it is a credential.
   expect(md).toContain('"token": "<INSTANCE_TOKEN>"');

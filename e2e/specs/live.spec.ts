@@ -69,7 +69,9 @@ test('live mode: the Salesforce flow (OAuth 2.0) against the standalone sandbox'
 });
 
 test('live mode: Cloud Elements down is shown with what to do', async ({ wizard, page }) => {
-  await page.goto(LIVE_DOWN_URL);
+  // Twitter and Freshdesk (a basic element needs no app) are offered: choose Twitter.
+  await page.goto(`${LIVE_DOWN_URL}/start`);
+  await wizard.button(/^Twitter/).click();
   await wizard.button('Get request token').click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Failed (502)');

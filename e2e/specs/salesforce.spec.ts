@@ -166,7 +166,7 @@ test('at 375 px, axe-clean: the choice, the comparison, step 1 and Salesforce’
   const problems: string[] = [];
   for (const [path, heading] of [
     ['/', 'Choose an element to provision'],
-    ['/compare', 'OAuth 1.0a and OAuth 2.0, side by side'],
+    ['/compare', 'Three kinds of authentication, side by side'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();

@@ -167,7 +167,7 @@ test('the diagram and the panels tell what happened: a refusal on the consent pa
     'POST /api/flow/instance',
   );
   // The redirect the browser saw carries the denial, too.
-  const redirect = page.getByRole('region', { name: 'Exchange: POST Twitter → Browser' });
+  const redirect = page.getByRole('region', { name: 'Exchange: POST Browser → Twitter' });
   await redirect.getByText('Response headers (1)').click();
   await expect(redirect.getByRole('table', { name: 'Response headers' })).toContainText('denied=');
 });

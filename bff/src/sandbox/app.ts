@@ -1,4 +1,9 @@
-import { ELEMENTS, type ElementDescriptor, SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
+import {
+  ELEMENTS,
+  type ElementDescriptor,
+  fillTemplate,
+  SANDBOX_REQUEST_TOKEN_TTL_MS,
+} from '@cew/shared';
 import { Hono } from 'hono';
 import type { OAuth1Provider } from './ce-oauth1';
 import type { OAuth2Provider } from './ce-oauth2';
@@ -77,6 +82,11 @@ export function createSandboxApp(options: SandboxOptions) {
           ]),
         ),
         codeTtlMs: options.codeTtlMs ?? 15 * 60 * 1000,
+        siteHost: (site) => {
+          const field = element.fields.find((f) => f.urlParam === 'siteAddress');
+          const host = element.consent?.hosts[0] ?? site;
+          return (field && fillTemplate(host, { [field.key]: site })) ?? site;
+        },
         now,
       });
       oauth2[element.key] = { provider, publicUrl };

@@ -16,6 +16,8 @@ export type OAuth2ProviderOptions = {
   apps: Record<string, ConnectedApp>;
   /** How long an authorization code lives (Salesforce: 15 minutes). */
   codeTtlMs: number;
+  /** The real address a customer's site stands for, for the consent page (`acme.zendesk.com`). */
+  siteHost?: (site: string) => string;
   now: () => number;
 };
 
@@ -101,7 +103,9 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
       return c.html(
         renderConsent(options.look, hidden, {
           account: 'learner@sandbox.example',
-          site: site ? `${site} · ${new URL(options.baseUrl).host}` : undefined,
+          site: site
+            ? `${options.siteHost?.(site) ?? site} (the sandbox plays it at ${new URL(options.baseUrl).host})`
+            : undefined,
           css,
         }),
         200,

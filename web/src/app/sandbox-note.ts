@@ -4,4 +4,4 @@
  * so the banner does not blink or move when the page takes over.
  */
 export const SANDBOX_NOTE =
-  'Sandbox: a built-in emulator plays Cloud Elements, Twitter and Salesforce. No account is needed and nothing leaves this machine.';
+  'Sandbox: a built-in emulator plays Cloud Elements and every element’s provider. No account is needed and nothing leaves this machine.';

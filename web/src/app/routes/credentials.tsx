@@ -38,6 +38,7 @@ export default function CredentialsStep() {
           </p>
         </>
       }
+      previewTitle="Your credentials (the next step sends them)"
       preview={
         <FieldsForm
           id="credentials-form"

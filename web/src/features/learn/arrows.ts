@@ -58,7 +58,11 @@ export function drawArrows(
   return arrowsOf(element).map((arrow): DrawnArrow => {
     const { step } = arrow;
     if (step === 'callback' && progress.denied && progress.isDone('callback')) {
-      if (arrow.kind === 'reply' && arrow.leg === 'browser-provider') {
+      if (
+        arrow.kind === 'reply' &&
+        arrow.leg === 'browser-provider' &&
+        arrow.label.startsWith('302')
+      ) {
         return {
           ...arrow,
           label: `302 → callback?${refused}`,

@@ -90,19 +90,19 @@ function useFlowOf(element: ElementView | undefined): FlowView | undefined {
 
 /**
  * The shown element's flow's exchanges in order, as the steps' replies brought them (kept in
- * this tab); none while another element's flow is in the cookie.
+ * this tab); while another element's flow is in the cookie, only this element's own attempts.
  */
 export function useExchanges(): Exchange[] {
   const { data: flow } = useFlow();
   const element = useElement();
   const { data } = useQuery({
-    queryKey: exchangesKey(flow),
+    queryKey: exchangesKey(element?.key ?? 'none', flow),
     queryFn: (): Exchange[] => [],
-    enabled: flow !== undefined,
+    enabled: flow !== undefined && element !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });
-  return flow?.element === element?.key ? (data ?? []) : [];
+  return data ?? [];
 }
 
 /** The element shown (when the list has loaded), its steps, and this flow's progress. */

@@ -7,31 +7,35 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { ApiError, api, send } from '../../../lib/api-client';
+import { readChosenElement } from '../chosen-element';
 
 const flowKey = ['flow'] as const;
 const legsKey = ['provider-legs'] as const;
 /**
  * One list per flow, filed under its element, so a new flow never shows an old one's exchanges
- * and the comparison page can read the latest flow of each element.
+ * and the comparison page can read the latest flow of each element. The attempts of an element
+ * with no flow of its own yet (a first call that failed) are filed under `none`.
  */
-export const exchangesKey = (flow: Pick<FlowView, 'id' | 'element'> | undefined) => [
-  'exchanges',
-  flow?.element ?? 'none',
-  flow?.id ?? 'none',
-];
+export const exchangesKey = (
+  element: string,
+  flow: Pick<FlowView, 'id' | 'element'> | undefined,
+) => ['exchanges', element, flow?.element === element ? (flow.id ?? 'none') : 'none'];
 
 /** Where this browser's flow stands, as the BFF reads it from the flow cookie. */
 export const flowQuery = queryOptions({ queryKey: flowKey, queryFn: () => send(api.flow.$get()) });
 
 export const useFlow = () => useQuery(flowQuery);
 
-/** Files an exchange under its flow, and forgets the element's earlier flows. */
+/**
+ * Files an exchange under its flow (a reply's, or else the element shown's attempts), and
+ * forgets the element's earlier flows.
+ */
 function keepExchange(
   queryClient: QueryClient,
   flow: Pick<FlowView, 'id' | 'element'> | undefined,
   exchange: Exchange,
 ) {
-  const key = exchangesKey(flow);
+  const key = exchangesKey(flow?.element ?? readChosenElement() ?? 'none', flow);
   queryClient.removeQueries({
     queryKey: ['exchanges', key[1]],
     predicate: (query) => query.queryKey[2] !== key[2],
@@ -58,7 +62,10 @@ function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: Flo
       queryClient.setQueryData(flowKey, result.flow);
     },
     onError: (error, input) => {
-      const flow = queryClient.getQueryData<FlowView>(flowKey);
+      // A refusal belongs to the element shown: its flow, or its attempts before it has one.
+      const shown = readChosenElement();
+      const current = queryClient.getQueryData<FlowView>(flowKey);
+      const flow = current?.element === shown ? current : undefined;
       const before = lead?.(input);
       if (before) keepExchange(queryClient, flow, before);
       if (error instanceof ApiError && error.exchange) {

@@ -78,6 +78,8 @@ type Props = {
   intro: ReactNode;
   /** What will be sent, before it is sent. */
   preview?: ReactNode;
+  /** The preview's heading, where the step sends nothing itself. */
+  previewTitle?: string;
   action?: Action;
   /** The step's latest exchange, as its reply brought it. */
   exchange?: Exchange;
@@ -123,6 +125,7 @@ export function StepFrame({
   id,
   intro,
   preview,
+  previewTitle = 'What will be sent',
   action,
   exchange,
   lead,
@@ -164,8 +167,8 @@ export function StepFrame({
           )}
           {/* Once sent, the exchange below shows what was sent: the preview would say it twice. */}
           {preview && !wizard.isDone(id) && (
-            <section className="preview" aria-label="What will be sent">
-              <h3>What will be sent</h3>
+            <section className="preview" aria-label={previewTitle}>
+              <h3>{previewTitle}</h3>
               {preview}
             </section>
           )}
