@@ -25,7 +25,7 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /**
  * What binds the URL to this flow: OAuth 1.0a's request token (`oauth_token`), OAuth 2.0's
  * random `state`; and the fields the person typed, which fill the element's templated hosts
- * (`{zendesk.subdomain}.zendesk.com`).
+ * (`{acme.subdomain}.provider.example`).
  */
 export type OauthUrlBinding = {
   element: ElementKey;

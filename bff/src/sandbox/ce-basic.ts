@@ -15,7 +15,7 @@ export function createBasicPlay(deps: KindPlayDeps): KindPlay {
       const flowKey = secretFields.map((field) => String(configuration[field.key])).join(':');
       if (deps.store.nameTaken(name, scenario, flowKey))
         return ceError(c, 409, nameTakenMessage(name));
-      // The provider answers as Freshdesk does to a key it does not know (HTTP 401).
+      // The provider answers as a help desk does to a key it does not know (HTTP 401).
       const wrong = secretFields.find(
         (field) => scenario === 'wrong-key' || configuration[field.key] !== field.sandboxValue,
       );

@@ -16,7 +16,7 @@ export type OAuth2ProviderOptions = {
   apps: Record<string, ConnectedApp>;
   /** How long an authorization code lives (Salesforce: 15 minutes). */
   codeTtlMs: number;
-  /** The real address a customer's site stands for, for the consent page (`acme.zendesk.com`). */
+  /** The real address a customer's site stands for, for the consent page (`acme.example.com`). */
   siteHost?: (site: string) => string;
   now: () => number;
 };
@@ -42,11 +42,11 @@ const AUTHORIZE_FIELDS = ['response_type', 'client_id', 'redirect_uri', 'state',
 
 /**
  * A sandbox OAuth 2.0 provider, configured by an element's descriptor: the authorization code
- * flow as Salesforce, Dropbox and Zendesk play it, with one set of rules. The authorize page
+ * flow as every OAuth 2.0 element's provider plays it, with one set of rules. The authorize page
  * checks `client_id` and that `redirect_uri` is the app's registered callback; Allow sends back
  * a single-use code that expires, Deny sends `error=access_denied`; the token endpoint wants the
  * code, the client id and secret, and the same redirect URI. A provider with a site per customer
- * (Zendesk's subdomain) serves its consent page under `/sites/{site}`.
+ * (a subdomain) serves its consent page under `/sites/{site}`.
  */
 export function createOAuth2Provider(options: OAuth2ProviderOptions) {
   const codes = new Map<string, AuthorizationCode>();

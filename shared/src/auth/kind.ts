@@ -20,7 +20,7 @@ export type ElementView = Pick<
   markers: { apiSecret?: string; apiKey?: string };
 };
 
-/** The four parties of a hub-mediated flow; "Provider" is the element's (Twitter, Freshdesk…). */
+/** The four parties of a hub-mediated flow; "Provider" is the element's own. */
 export const PARTIES = ['Browser', 'BFF', 'Cloud Elements', 'Provider'] as const;
 export type Party = (typeof PARTIES)[number];
 

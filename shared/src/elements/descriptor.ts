@@ -5,7 +5,7 @@ import type { AuthType } from '../flow';
  * the configuration key it fills, and what a form needs to ask for it well.
  */
 export type FieldDescriptor = {
-  /** The Cloud Elements configuration key it fills, e.g. `zendesk.subdomain`. */
+  /** The Cloud Elements configuration key it fills, e.g. `acme.subdomain`. */
   key: string;
   title: string;
   /** One or two sentences: what it is and where the person finds it. */
@@ -18,7 +18,7 @@ export type FieldDescriptor = {
   /** What the pattern asks for, in words, for the error message. */
   patternHelp?: string;
   example?: string;
-  /** Also sent to `GET /elements/{key}/oauth/url` under this name (Zendesk's subdomain). */
+  /** Also sent to `GET /elements/{key}/oauth/url` under this name (a customer's subdomain). */
   urlParam?: 'siteAddress';
   /** Sandbox mode: the value its emulator accepts (published in the README: no secret). */
   sandboxValue?: string;
@@ -53,7 +53,7 @@ export type ElementDescriptor = {
   oauthUrl?: { scope?: string };
   /**
    * OAuth kinds: where the authorization URL may point. A host may be templated by a field, as
-   * `{zendesk.subdomain}.zendesk.com`; on the provider's own hosts the path must be one of these.
+   * `{acme.subdomain}.provider.example`; on the provider's own hosts the path must be one of these.
    */
   consent?: {
     hosts: string[];
@@ -116,7 +116,7 @@ export function checkFields(
   return problems;
 }
 
-/** `{zendesk.subdomain}.zendesk.com` with the flow's fields filled in; null if one is missing. */
+/** `{acme.subdomain}.provider.example` with the flow's fields filled in; null if one is missing. */
 export function fillTemplate(template: string, values: Record<string, string>): string | null {
   let missing = false;
   const filled = template.replace(/\{([^}]+)\}/g, (_, key: string) => {
@@ -127,7 +127,7 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return missing ? null : filled;
 }
 
-/** The placeholder that replaces a secret field's value, e.g. `<FRESHDESK_API_KEY>`. */
+/** The placeholder that replaces a secret field's value, e.g. `<ACME_API_KEY>` (env, title). */
 export const fieldMarker = (element: Pick<ElementDescriptor, 'env'>, field: FieldDescriptor) =>
   `<${element.env}_${field.title.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}>`;
 

@@ -1,19 +1,42 @@
-import type { Exchange } from '@cew/shared';
+import { type ElementView, type Exchange, fieldMarker, KINDS } from '@cew/shared';
 
 /** What stood where each marker stands: the value the BFF sent or received, never shown here. */
 const MEANING: Record<string, string> = {
   '<CE_USER_SECRET>': 'your Cloud Elements user secret (CE_USER_SECRET in the BFF’s environment)',
   '<CE_ORG_SECRET>':
     'your Cloud Elements organization secret (CE_ORG_SECRET in the BFF’s environment)',
-  '<TWITTER_API_KEY>': 'your Twitter app’s consumer key (TWITTER_API_KEY)',
-  '<TWITTER_API_SECRET>': 'your Twitter app’s consumer secret (TWITTER_API_SECRET)',
-  '<SALESFORCE_CLIENT_SECRET>': 'your connected app’s client secret (SALESFORCE_API_SECRET)',
   '<REQUEST_TOKEN_SECRET>': 'the request token’s secret, from the flow cookie the BFF sealed',
   '<INSTANCE_TOKEN>': 'the new instance’s token, which the BFF keeps (step 5 shows it on request)',
   '<ACCESS_TOKEN>': 'the provider’s access token, which Cloud Elements holds',
   '<ACCESS_TOKEN_SECRET>': 'the access token’s secret, which Cloud Elements holds',
   '<REFRESH_TOKEN>': 'the provider’s refresh token, which Cloud Elements holds',
 };
+
+/** The element's own markers: its app's key and secret, and the secrets a person types. */
+function elementMeanings(element: ElementView | undefined): Record<string, string> {
+  if (!element) return {};
+  const app = KINDS[element.authType].app;
+  const p = element.provider;
+  return {
+    ...(app && element.markers.apiSecret
+      ? {
+          [element.markers.apiSecret]:
+            `your ${p} app’s ${app.secretName} (${element.env}_API_SECRET)`,
+        }
+      : {}),
+    ...(app && element.markers.apiKey
+      ? { [element.markers.apiKey]: `your ${p} app’s ${app.keyName} (${element.env}_API_KEY)` }
+      : {}),
+    ...Object.fromEntries(
+      element.fields
+        .filter((field) => field.secret)
+        .map((field) => [
+          fieldMarker(element, field),
+          `your ${p} ${field.title}, as you typed it (the BFF keeps no copy)`,
+        ]),
+    ),
+  };
+}
 
 export type MarkerRow = {
   /** Where in the exchange, e.g. "query apiSecret" or "request body providerData.secret". */
@@ -42,7 +65,8 @@ function inValue(value: unknown, path: string, found: [string, string][]) {
  * Where the BFF replaced a secret in one exchange, and with what: the split between what went
  * over the wire upstream and what this page received.
  */
-export function markersIn(exchange: Exchange): MarkerRow[] {
+export function markersIn(exchange: Exchange, element?: ElementView): MarkerRow[] {
+  const meanings = { ...MEANING, ...elementMeanings(element) };
   const rows: MarkerRow[] = [];
   const add = (direction: MarkerRow['direction'], where: string, found: [string, string][]) => {
     for (const [path, marker] of found) {
@@ -50,7 +74,7 @@ export function markersIn(exchange: Exchange): MarkerRow[] {
         where: `${where}${path ? ` ${path}` : ''}`,
         direction,
         marker,
-        meaning: MEANING[marker] ?? 'a secret the BFF recognised and hid',
+        meaning: meanings[marker] ?? 'a secret the BFF recognised and hid',
       });
     }
   };

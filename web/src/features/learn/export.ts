@@ -66,7 +66,7 @@ export function toMarkdown(
   exchanges: Exchange[],
   mode: string,
   tokenIncluded = false,
-  handout: Handout = { element: 'Twitter' },
+  handout: Handout = { element: 'an element' },
 ): string {
   const lines = [
     `# Cloud Elements "Create Instance" for ${handout.element}: transcript`,

@@ -106,8 +106,8 @@ function rawHttp(exchange: Exchange): string {
 }
 
 /** Where the BFF hid a secret, and what stood there: what went upstream beside what you see. */
-function Redactions({ exchange }: { exchange: Exchange }) {
-  const rows = markersIn(exchange);
+function Redactions({ exchange, element }: { exchange: Exchange; element: ElementView }) {
+  const rows = markersIn(exchange, element);
   if (rows.length === 0) return null;
   return (
     <details className="curl">
@@ -243,7 +243,7 @@ export default function ExchangeInspector({
         <summary>As it went on the wire (raw HTTP)</summary>
         <JsonView value={rawHttp(exchange)} label="raw HTTP" />
       </details>
-      <Redactions exchange={exchange} />
+      <Redactions exchange={exchange} element={element} />
     </section>
   );
 }

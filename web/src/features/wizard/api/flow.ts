@@ -78,7 +78,7 @@ function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: Flo
   });
 }
 
-/** Sandbox mode: what Cloud Elements sent Twitter for this flow, signatures and all. */
+/** Sandbox mode: what Cloud Elements sent the provider for this flow, signatures and all. */
 export function useProviderLegs(enabled: boolean) {
   return useQuery({
     queryKey: legsKey,
@@ -115,7 +115,7 @@ export const useTryIt = () =>
   useFlowMutation((_: undefined) => send(flow['try-it'].$post({ json: {} })));
 
 /**
- * The tampering lab (sandbox): Twitter's answer to a signed request with one input changed. Not
+ * The tampering lab (sandbox): the provider's answer to a signed request with one input changed. Not
  * a step: it changes nothing in the flow, so it files no exchange.
  */
 export const useTamper = () =>

@@ -61,8 +61,8 @@ export function InstanceSettingsForm({ value, onChange, disabled }: Props) {
           }
         >
           <option value="">Not set (the element's default: polling)</option>
-          <option value="polling">polling: Cloud Elements asks Twitter on a schedule</option>
-          <option value="webhook">webhook: Twitter tells Cloud Elements</option>
+          <option value="polling">polling: Cloud Elements asks the provider on a schedule</option>
+          <option value="webhook">webhook: the provider tells Cloud Elements</option>
         </select>
 
         <label htmlFor={ids.url}>
@@ -97,7 +97,7 @@ export function InstanceSettingsForm({ value, onChange, disabled }: Props) {
             )
           }
         />
-        <p className="hint">1 to 1440. Twitter's element polls every 15 minutes by default.</p>
+        <p className="hint">1 to 1440. Cloud Elements polls every 15 minutes by default.</p>
 
         <label htmlFor={ids.nulls}>
           <code>filter.response.nulls</code>: leave out null fields in responses

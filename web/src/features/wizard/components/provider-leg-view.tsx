@@ -3,11 +3,11 @@ import { CopyButton } from '../../../components/copy-button';
 import { JsonView } from '../../../components/json-view';
 import { useConfig } from '../api/config';
 import { useProviderLegs } from '../api/flow';
+import { useWizard } from '../steps';
 
-const TITLES: Record<ProviderLeg['name'], string> = {
-  request_token: 'Cloud Elements → Twitter: POST /oauth/request_token',
-  access_token: 'Cloud Elements → Twitter: POST /oauth/access_token',
-};
+/** A leg's title: who called whom, and the provider's endpoint (the sandbox's path to it). */
+const titleOf = (provider: string, leg: { method: string; url: string }) =>
+  `Cloud Elements → ${provider}: ${leg.method} ${URL.canParse(leg.url) ? new URL(leg.url).pathname : leg.url}`;
 
 /** Who called whom, and the provider's status. */
 function LegHead({ title, status }: { title: string; status: number }) {
@@ -68,10 +68,11 @@ function BaseString({ value, label }: { value: string; label: string }) {
   );
 }
 
-function LegView({ leg }: { leg: ProviderLeg }) {
+function LegView({ leg, provider }: { leg: ProviderLeg; provider: string }) {
+  const title = titleOf(provider, leg);
   return (
-    <section className="exchange leg" aria-label={TITLES[leg.name]}>
-      <LegHead title={TITLES[leg.name]} status={leg.status} />
+    <section className="exchange leg" aria-label={title}>
+      <LegHead title={title} status={leg.status} />
       <ol className="signing-steps">
         <li>
           <h5>1. The oauth_* parameters in the Authorization header</h5>
@@ -103,7 +104,7 @@ function LegView({ leg }: { leg: ProviderLeg }) {
           </p>
         </li>
         <li>
-          <h5>Twitter's reply</h5>
+          <h5>{provider}'s reply</h5>
           <JsonView value={leg.responseBody} label={`${leg.name} reply`} />
         </li>
       </ol>
@@ -111,20 +112,19 @@ function LegView({ leg }: { leg: ProviderLeg }) {
   );
 }
 
-const TOKEN_TITLE = 'Cloud Elements → Salesforce: POST /services/oauth2/token';
-
 /** OAuth 2.0's one hidden leg: the code traded for tokens, with the client secret, server to server. */
-function TokenLegView({ leg }: { leg: TokenLeg }) {
+function TokenLegView({ leg, provider }: { leg: TokenLeg; provider: string }) {
+  const title = titleOf(provider, leg);
   return (
-    <section className="exchange leg" aria-label={TOKEN_TITLE}>
-      <LegHead title={TOKEN_TITLE} status={leg.status} />
+    <section className="exchange leg" aria-label={title}>
+      <LegHead title={title} status={leg.status} />
       <ol className="signing-steps">
         <li>
           <h5>1. The form Cloud Elements posts (no signature: the client secret itself is sent)</h5>
           <Pairs rows={leg.form} caption="Token request form" />
         </li>
         <li>
-          <h5>Salesforce's reply (tokens hidden)</h5>
+          <h5>{provider}'s reply (tokens hidden)</h5>
           <JsonView value={leg.responseBody} label="token reply" />
         </li>
       </ol>
@@ -135,6 +135,8 @@ function TokenLegView({ leg }: { leg: TokenLeg }) {
 /** Sandbox mode: the leg the wizard never sees on the wire, as the sandbox played it. */
 export function ProviderLegs({ name }: { name: ProviderLeg['name'] | 'token' }) {
   const { data: config } = useConfig();
+  const { element } = useWizard();
+  const provider = element.provider;
   const { data } = useProviderLegs(config?.mode === 'sandbox');
   const legs = data?.legs.filter((leg) => leg.name === name) ?? [];
   if (legs.length === 0) return null;
@@ -142,28 +144,34 @@ export function ProviderLegs({ name }: { name: ProviderLeg['name'] | 'token' }) 
     return (
       <details className="hidden-leg" open>
         <summary>
-          <h3>Behind the scenes: what Cloud Elements sent Salesforce (sandbox only)</h3>
+          <h3>Behind the scenes: what Cloud Elements sent {provider} (sandbox only)</h3>
         </summary>
         <p className="muted">
-          Your app never makes this call: Cloud Elements trades the code at Salesforce's token
-          endpoint, server to server. OAuth 2.0 signs nothing: TLS protects the client secret on the
-          way, which is why it must never travel through a browser.
+          A window a real app does not have: this call is between Cloud Elements and {provider}, and
+          no page ever sees it; the sandbox shows you what it played. Cloud Elements trades the code
+          at {provider}'s token endpoint, server to server. OAuth 2.0 signs nothing: TLS protects
+          the client secret on the way, which is why it must never travel through a browser.
         </p>
-        {legs.map((leg) => (leg.name === 'token' ? <TokenLegView key={leg.at} leg={leg} /> : null))}
+        {legs.map((leg) =>
+          leg.name === 'token' ? <TokenLegView key={leg.at} leg={leg} provider={provider} /> : null,
+        )}
       </details>
     );
   }
   return (
     <details className="hidden-leg" open>
       <summary>
-        <h3>Behind the scenes: what Cloud Elements sent Twitter (sandbox only)</h3>
+        <h3>Behind the scenes: what Cloud Elements sent {provider} (sandbox only)</h3>
       </summary>
       <p className="muted">
-        Your app never makes this call: Cloud Elements signs it with OAuth 1.0a on your behalf. Here
-        is how the signature was built, step by step.
+        A window a real app does not have: this call is between Cloud Elements and {provider}, and
+        no page ever sees it; the sandbox shows you what it played. Cloud Elements signs it with
+        OAuth 1.0a on your behalf. Here is how the signature was built, step by step.
       </p>
       {legs.map((leg) =>
-        leg.name === 'token' ? null : <LegView key={leg.at + leg.signature} leg={leg} />,
+        leg.name === 'token' ? null : (
+          <LegView key={leg.at + leg.signature} leg={leg} provider={provider} />
+        ),
       )}
     </details>
   );

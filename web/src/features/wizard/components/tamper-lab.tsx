@@ -1,30 +1,32 @@
 import type { TamperInput, TamperResult } from '@cew/shared';
 import { useTamper } from '../api/flow';
+import { useWizard } from '../steps';
 import { ErrorNotice } from './error-notice';
 
 type Change = TamperInput['change'];
 
+/** Each change, and why the provider refuses it (`{provider}`: the element's provider). */
 const CHANGES: Record<Change, { button: string; why: string }> = {
   signature: {
     button: 'Change one character of oauth_signature',
-    why: 'Twitter computed the HMAC-SHA1 signature itself, over the same base string with the secrets it shares with the app. One character differs, so it cannot tell the request came from the app, and refuses it. The signature covers the method, the address and every parameter: change any of them and it no longer matches.',
+    why: '{provider} computed the HMAC-SHA1 signature itself, over the same base string with the secrets it shares with the app. One character differs, so it cannot tell the request came from the app, and refuses it. The signature covers the method, the address and every parameter: change any of them and it no longer matches.',
   },
   timestamp: {
     button: 'Send oauth_timestamp an hour old',
-    why: 'The changed timestamp was signed, so the signature is valid. Twitter still refuses: it accepts only requests stamped within a few minutes of its own clock. That limits how long a captured request stays usable, and it is why a server with a wrong clock fails every call.',
+    why: 'The changed timestamp was signed, so the signature is valid. {provider} still refuses: it accepts only requests stamped within a few minutes of its own clock. That limits how long a captured request stays usable, and it is why a server with a wrong clock fails every call.',
   },
   nonce: {
     button: 'Send the same request twice (reuse oauth_nonce)',
-    why: 'The first copy was accepted. The second, identical down to its nonce and timestamp, was refused: Twitter remembers each nonce for as long as its timestamp is acceptable, so a request captured on the way cannot be replayed.',
+    why: 'The first copy was accepted. The second, identical down to its nonce and timestamp, was refused: {provider} remembers each nonce for as long as its timestamp is acceptable, so a request captured on the way cannot be replayed.',
   },
   verifier: {
     button: 'Change one character of oauth_verifier',
-    why: 'The request was signed correctly, but the verifier is not the one Twitter issued at consent, so it will not trade the request token. Only the browser that came back from the consent page has the verifier. Your flow is untouched: step 4 still works with the real one.',
+    why: 'The request was signed correctly, but the verifier is not the one {provider} issued at consent, so it will not trade the request token. Only the browser that came back from the consent page has the verifier. Your flow is untouched: step 4 still works with the real one.',
   },
 };
 
-/** Twitter's error code and message from its reply, e.g. `{"errors":[{"code":135,…}]}`. */
-function twitterError(reply: string): { code: number; message: string } | null {
+/** The provider's error code and message from its reply, e.g. `{"errors":[{"code":135,…}]}`. */
+function providerError(reply: string): { code: number; message: string } | null {
   try {
     const error = (JSON.parse(reply) as { errors?: { code: number; message: string }[] })
       .errors?.[0];
@@ -35,7 +37,8 @@ function twitterError(reply: string): { code: number; message: string } | null {
 }
 
 function Outcome({ result, change }: { result: TamperResult; change: Change }) {
-  const error = twitterError(result.reply);
+  const error = providerError(result.reply);
+  const { element } = useWizard();
   return (
     <div className="tamper-outcome" data-testid="tamper-outcome">
       <p>
@@ -44,11 +47,11 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
       </p>
       <p className={result.status < 300 ? 'tamper-accepted' : 'tamper-refused'}>
         <strong>
-          Twitter answered {result.status}
+          {element.provider} answered {result.status}
           {error ? `, code ${error.code}: “${error.message}”` : `: ${result.reply}`}
         </strong>
       </p>
-      <p>{CHANGES[change].why}</p>
+      <p>{CHANGES[change].why.replaceAll('{provider}', element.provider)}</p>
       <details>
         <summary>The Authorization header's parameters, as sent</summary>
         <table className="headers">
@@ -68,12 +71,13 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
 }
 
 /**
- * The tampering lab (sandbox mode): send the sandbox's Twitter a correctly signed request with
- * one input changed, and see it refused with Twitter's own code and the reason. It changes
+ * The tampering lab (sandbox mode): send the sandbox's OAuth 1.0a provider a correctly signed
+ * request with one input changed, and see it refused with the provider's own code and the reason. It changes
  * nothing in this flow.
  */
 export function TamperLab({ changes, intro }: { changes: Change[]; intro: string }) {
   const tamper = useTamper();
+  const { element } = useWizard();
   return (
     <section className="tamper-lab" aria-labelledby="tamper-title">
       <h3 id="tamper-title">Tampering lab: break the signed request (sandbox only)</h3>
@@ -93,7 +97,8 @@ export function TamperLab({ changes, intro }: { changes: Change[]; intro: string
       </p>
       {tamper.isPending && (
         <p aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> Sending Twitter the changed request…
+          <span className="spinner" aria-hidden="true" /> Sending {element.provider} the changed
+          request…
         </p>
       )}
       {tamper.isError && <ErrorNotice error={tamper.error} />}

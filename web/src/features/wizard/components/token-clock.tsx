@@ -9,7 +9,7 @@ const clock = (ms: number) => {
 
 /**
  * OAuth 1.0a's request token lives minutes: from step 1 until step 4 trades it, how long it has
- * left (the sandbox's 10 minutes), or in live mode how long ago it was issued (Twitter does not
+ * left (the sandbox's 10 minutes), or in live mode how long ago it was issued (providers do not
  * publish its limit).
  */
 export function TokenClock() {
