@@ -145,11 +145,11 @@ const PAGES_ONLY = /shared[\\/]src[\\/](auth|elements)[\\/]/;
 
 /**
  * The app's code as one file: what `app/router.tsx` needs that the entry does not. Left to itself
- * the bundler makes a file of each part the pages share too (React Router, the step list…), and
- * the start fetched seven files; now it fetches four: the entry, React, the app, React's DOM
- * renderer. Over HTTP/1.1 a browser opens six connections to a host, so the seventh waited for one.
- * Lighthouse scores the four files higher, in alternating runs (docs/benchmarks.md, session 8).
- * The pages import what they share from the app's file, which is loaded by then.
+ * the bundler makes a file of each part the pages share too (React Router, the step list…); as one
+ * file the start fetches four: the entry, React, the app, React's DOM renderer. Over HTTP/1.1 a
+ * browser opens six connections to a host, so a seventh file would wait for one. Lighthouse
+ * scores the four files higher, in alternating runs (docs/benchmarks.md, session 8). The pages
+ * import what they share from the app's file, which is loaded by then.
  */
 function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   const { app, entry } = reachedFrom(ctx);
