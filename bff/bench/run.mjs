@@ -46,7 +46,7 @@ const PRODUCTION_FLAGS = JSON.parse(readFileSync(join(here, '../package.json'), 
   .filter((word) => word.startsWith('--'));
 const memoryFile = join(tmpdir(), `cew-bench-memory-${process.pid}.json`);
 
-async function startBff(port, ceBaseUrl, benchFlags = []) {
+async function startBff(port, ceBaseUrl, benchFlags = [], extraEnv = {}) {
   const args = [...PRODUCTION_FLAGS, ...benchFlags, join(here, '../dist/index.js')];
   const child = spawn(process.execPath, args, {
     env: {
@@ -62,6 +62,7 @@ async function startBff(port, ceBaseUrl, benchFlags = []) {
       SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
       OAUTH_ALLOWED_HOSTS: '127.0.0.1',
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -310,6 +311,65 @@ for (const target of FLOW_COUNTS) {
 }
 
 // --- report ---------------------------------------------------------------------------------
+// A class's burst: a trainer says "now click" and the room clicks at once. Every step 1 is sent
+// in the same instant against an upstream answering in BURST_UPSTREAM_MS, through the BFF and
+// through the same-work floor, each request on its own connection as each learner's browser is.
+const BURST_UPSTREAM_MS = 300;
+const BURST_DEADLINE_MS = 3000;
+const BURST_SIZES = [100, 300, 600];
+await start(join(here, 'upstream.mjs'), { PORT: '9109', DELAY_MS: String(BURST_UPSTREAM_MS) });
+const burstBff = await startBff(9110, 'http://127.0.0.1:9109', [], {
+  UPSTREAM_TIMEOUT_MS: String(BURST_DEADLINE_MS),
+});
+await start(join(here, 'floor.mjs'), {
+  PORT: '9111',
+  UPSTREAM_BASE: 'http://127.0.0.1:9109',
+  REPLY_HEADERS: JSON.stringify(replyHeaders),
+});
+children.push(burstBff);
+async function burst(url, size) {
+  const times = await Promise.all(
+    Array.from({ length: size }, async () => {
+      const browser = new Agent({ connections: 1 });
+      const started = performance.now();
+      const res = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        body: '{}',
+        dispatcher: browser,
+      });
+      await res.body.dump();
+      const ms = performance.now() - started;
+      await browser.close();
+      return { ms, status: res.statusCode };
+    }),
+  );
+  const ms = times.map((t) => t.ms).sort((a, b) => a - b);
+  const at = (p) => Math.round(ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))]);
+  return {
+    p50: at(50),
+    p99: at(99),
+    worst: Math.round(ms.at(-1)),
+    pastDeadline: ms.filter((t) => t > BURST_DEADLINE_MS + 250).length,
+    statuses: Object.fromEntries(
+      [...new Set(times.map((t) => t.status))].map((s) => [
+        s,
+        times.filter((t) => t.status === s).length,
+      ]),
+    ),
+  };
+}
+const classBurst = { upstreamMs: BURST_UPSTREAM_MS, deadlineMs: BURST_DEADLINE_MS };
+for (const size of BURST_SIZES) {
+  // A warm-up burst of the same size first: connections to the upstream are opened once.
+  await burst('http://127.0.0.1:9110/api/flow/request-token', size);
+  classBurst[`${size}AtOnce`] = {
+    bff: await burst('http://127.0.0.1:9110/api/flow/request-token', size),
+    sameWorkFloor: await burst('http://127.0.0.1:9111/api/flow/request-token', size),
+  };
+  await new Promise((r) => setTimeout(r, 500));
+}
+
 const few = FLOW_COUNTS[0];
 const many = FLOW_COUNTS.at(-1);
 const report = {
@@ -356,12 +416,21 @@ const report = {
     growth: +((rss[many] / rss[few] - 1) * 100).toFixed(1),
   },
   heapUsedMiB: Object.fromEntries(FLOW_COUNTS.map((n) => [`after${n}`, +heapUsed[n].toFixed(1)])),
+  classBurst,
 };
 console.log(JSON.stringify(report, null, 2));
 const goals = [
   ['BFF throughput ≥ 0.8 × the same-work floor', report.throughput.ratioBffToFloor >= 0.8],
   ['p50 at 200 req/s within 2 ms of the bare proxy', report.p50At200rps.differenceMs <= 2],
   [`RSS after ${many} flows within 10 % of after ${few}`, report.rssMiB.growth <= 10],
+  [
+    `300 step 1s at once: p99 within ${BURST_UPSTREAM_MS} + 150 ms`,
+    classBurst['300AtOnce'].bff.p99 <= BURST_UPSTREAM_MS + 150,
+  ],
+  [
+    `600 at once: none past the ${BURST_DEADLINE_MS} ms deadline (+ 250 ms)`,
+    classBurst['600AtOnce'].bff.pastDeadline === 0,
+  ],
 ];
 for (const [goal, met] of goals) console.log(`${met ? 'met ' : 'MISSED'}  ${goal}`);
 rmSync(memoryFile, { force: true });

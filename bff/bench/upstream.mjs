@@ -1,17 +1,23 @@
 // A fast stand-in for Cloud Elements' step 1 on loopback: the cost of the upstream itself is
-// kept tiny so the benchmark measures the proxies, not the upstream.
+// kept tiny so the benchmark measures the proxies, not the upstream (or, with DELAY_MS, slow).
 import { createServer } from 'node:http';
 
 const body = JSON.stringify({
   token: 'bench-request-token-0123456789',
   secret: 'bench-request-token-secret',
 });
-const server = createServer((_req, res) => {
+// DELAY_MS: an upstream that takes its time, as Cloud Elements does when it calls the provider.
+const delay = Number(process.env.DELAY_MS ?? 0);
+const answer = (res) => {
   res.writeHead(200, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
   });
   res.end(body);
+};
+const server = createServer((_req, res) => {
+  if (delay > 0) setTimeout(() => answer(res), delay);
+  else answer(res);
 });
 server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));

@@ -22,6 +22,7 @@ import { configuredSecrets } from './secrets';
 import { headersSetBy, serveApp } from './server';
 import { createStaticSite, inlineStyleSources } from './static-site';
 import { createCloudElements } from './upstream/cloud-elements';
+import { withArrival } from './upstream/deadline';
 import { wireCookies } from './wire-cookies';
 
 /** Request bodies of this API are tiny; anything larger is refused before it is read. */
@@ -79,7 +80,9 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   const redactor = createRedactor(secrets);
   const sandboxOrigin = config.mode === 'sandbox' ? new URL(config.publicUrl).origin : undefined;
   // One keep-alive pool for every upstream call: Node's fetch would open and tear down more.
-  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+  // 512 a host: a room of learners clicking at once is served at once, not in rounds of a
+  // smaller pool (each round an upstream's latency more), so the deadline holds for everyone.
+  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 512 });
 
   const secure = config.publicUrl.startsWith('https:');
   const sealer = createSealer(config.sessionSecret);
@@ -94,9 +97,11 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
       : path !== '/api/flow';
   const access = createAccess({
     accessCode: config.accessCode,
+    trainerCode: config.trainerCode,
     sealer,
     secure,
-    limit: rateLimit(10, config.trustProxy, 'sign-in attempts'),
+    // Wrong codes only: a class behind one address signs in together.
+    limit: rateLimit(10, config.trustProxy, 'wrong sign-in attempts', true),
   });
   const tooLarge = () => {
     throw new AppError(413, 'payload_too_large', 'The request body is too large (16 KiB at most).');
@@ -146,16 +151,19 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         callbackUrl: config.callbackUrl,
         sandbox: config.mode === 'sandbox',
         offered: config.elements,
+        callerOf: access.callerOf,
       }),
     )
     .route('/labs', createLabRoutes({ ce, store, sandbox: config.mode === 'sandbox' }))
     .route('/elements', createElementRoutes(config, ce))
-    .route('/instances', createInstanceRoutes(ce, config.instanceTag))
+    .route('/instances', createInstanceRoutes(ce, config.instanceTag, access.callerOf))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });
 
   const app = new Hono();
+  // Each request's upstream deadline runs from its arrival (upstream/deadline.ts).
+  app.use((_c, next) => withArrival(next));
   app.use(requestId());
   app.use(requestLog(log, { everything: config.logLevel === 'debug' }));
   app.onError((error, c) => {

@@ -113,11 +113,11 @@ describe('parseConfig', () => {
     const defaults = parseConfig({});
     expect(defaults.ok && defaults.config).toMatchObject({
       instanceTag: 'instance-wizard',
-      trustProxy: false,
+      trustProxy: 0,
       accessCode: null,
     });
     const set = parseConfig({ INSTANCE_TAG: 'class-7', TRUST_PROXY: 'true' });
-    expect(set.ok && set.config).toMatchObject({ instanceTag: 'class-7', trustProxy: true });
+    expect(set.ok && set.config).toMatchObject({ instanceTag: 'class-7', trustProxy: 1 });
     const bad = parseConfig({ INSTANCE_TAG: 'no spaces', TRUST_PROXY: 'yes' });
     expect(bad.ok ? [] : bad.problems.map((p) => p.split(':')[0]).sort()).toEqual([
       'INSTANCE_TAG',

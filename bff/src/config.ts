@@ -42,10 +42,15 @@ export type Config = {
   webDist: string | null;
   /** When set, every API route but health, config and session needs the access cookie. */
   accessCode: string | null;
+  /** When set, signing in with it lists and deletes the whole class's instances. */
+  trainerCode: string | null;
   /** Added to every instance the wizard creates; only instances with it can be deleted here. */
   instanceTag: string;
-  /** Behind a reverse proxy you run: rate limits key on X-Forwarded-For's first address. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies you run in front (0: none): rate limits key on the address the
+   * outermost one saw, counted from the right of X-Forwarded-For.
+   */
+  trustProxy: number;
   /** "debug" logs every request, assets included; "info" only the API and failures. */
   logLevel: 'info' | 'debug';
 };
@@ -78,14 +83,19 @@ const baseSchema = z.object({
   CE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_DIST: z.string().optional(),
   ACCESS_CODE: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  TRAINER_CODE: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   INSTANCE_TAG: z
     .string()
     .regex(/^[\w.-]{1,40}$/, 'must be 1–40 letters, digits, dots, dashes or underscores')
     .default('instance-wizard'),
   TRUST_PROXY: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
+    .string()
+    .regex(
+      /^(true|false|\d{1,2})$/,
+      'must be the number of proxies you run in front (or true for one, false for none)',
+    )
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   LOG_LEVEL: z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info'),
 });
 
@@ -131,6 +141,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       'ACCESS_CODE: is required in live mode when HOST is not a loopback address (anyone who can reach the server could use your Cloud Elements secrets)',
     );
   }
+  if (
+    base.success &&
+    base.data.TRAINER_CODE !== undefined &&
+    base.data.TRAINER_CODE === base.data.ACCESS_CODE
+  ) {
+    problems.push(
+      'TRAINER_CODE: must differ from ACCESS_CODE (learners would sign in as the trainer)',
+    );
+  }
   if (!base.success || (live && !live.success) || problems.length) {
     return { ok: false, problems: unique(problems) };
   }
@@ -147,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     rateLimitPerMinute: b.RATE_LIMIT_PER_MINUTE,
     webDist: b.WEB_DIST ?? null,
     accessCode: b.ACCESS_CODE ?? null,
+    trainerCode: b.TRAINER_CODE ?? null,
     instanceTag: b.INSTANCE_TAG,
     trustProxy: b.TRUST_PROXY,
     logLevel: b.LOG_LEVEL,

@@ -135,7 +135,8 @@ describe('live mode against the standalone sandbox', () => {
         'oauth.api.secret': CANARY.TWITTER_API_SECRET,
         'oauth.callback.url': url?.url.searchParams.get('callbackUrl'),
       },
-      tags: ['x', 'instance-wizard'],
+      // The person's tags, this browser's own learner tag, and the wizard's.
+      tags: ['x', expect.stringMatching(/^learner-[\w-]{8}$/), 'instance-wizard'],
       name: `live-${tag}`,
     });
   });

@@ -5,13 +5,19 @@ import { AppError } from './errors';
 
 /**
  * Who is calling, for rate limits: the connection's address, which no client can forge; or,
- * with TRUST_PROXY behind a reverse proxy you run, the first address of X-Forwarded-For (every
- * request would otherwise come from the proxy and share one limit).
+ * behind `trustProxies` reverse proxies you run (TRUST_PROXY), the address the outermost of them
+ * saw: counted from the right of X-Forwarded-For, where each proxy appends the address it saw.
+ * The left of it is whatever the client wrote, so it is never taken; a request with fewer entries
+ * than proxies did not come through them all, and is keyed on its connection.
  */
-export function clientKey(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
+export function clientKey(c: Context, trustProxies: number): string {
+  if (trustProxies > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const seen = hops[hops.length - trustProxies];
+    if (seen) return seen;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -20,13 +26,23 @@ export function clientKey(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** At most `perMinute` calls per client; each flow call spends Cloud Elements quota. */
-export function rateLimit(perMinute: number, trustProxy: boolean, what: string): MiddlewareHandler {
+/**
+ * At most `perMinute` calls per client; each flow call spends Cloud Elements quota. With
+ * `failuresOnly`, only refused calls count (sign-in: a class behind one address may sign in
+ * together, while guessing the code is still limited).
+ */
+export function rateLimit(
+  perMinute: number,
+  trustProxies: number,
+  what: string,
+  failuresOnly = false,
+): MiddlewareHandler {
   return rateLimiter({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',
-    keyGenerator: (c) => clientKey(c, trustProxy),
+    skipSuccessfulRequests: failuresOnly,
+    keyGenerator: (c) => clientKey(c, trustProxies),
     handler: () => {
       throw new AppError(
         429,

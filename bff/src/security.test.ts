@@ -1,7 +1,7 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from './testing/start-bff';
+import { freePort, startBff, TestBrowser } from './testing/start-bff';
 import { startSandbox } from './testing/start-sandbox';
 
 /** The standalone sandbox, as live mode sees Cloud Elements, and a BFF with the given settings. */
@@ -51,6 +51,8 @@ describe('an access code for a class', () => {
     expect(config.json.accessCodeRequired).toBe(true);
     for (const [method, path] of [
       ['GET', '/api/flow'],
+      ['GET', '/api/elements'],
+      ['GET', '/api/elements/twitter/check'],
       ['POST', '/api/flow/request-token'],
       ['GET', '/api/instances'],
       ['DELETE', '/api/instances/1'],
@@ -77,8 +79,15 @@ describe('an access code for a class', () => {
     expect((await forger.call('GET', '/api/flow')).status).toBe(401);
   });
 
-  it('limits wrong codes per client', async () => {
+  it('limits wrong codes per client, and lets a whole class behind one address sign in', async () => {
     const bff = await live({ ACCESS_CODE: 'class-of-2026' });
+    // Thirty learners behind one NAT, one after another: successes do not count.
+    for (let i = 0; i < 30; i++) {
+      const learner = new TestBrowser(bff.origin);
+      expect(
+        (await learner.call('POST', '/api/session', { accessCode: 'class-of-2026' })).status,
+      ).toBe(204);
+    }
     const browser = new TestBrowser(bff.origin);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -86,6 +95,79 @@ describe('an access code for a class', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe('a class: each learner’s instances are their own', () => {
+  /** A learner of `bff`, signed in with `code`, who has made an instance named `name`. */
+  async function learner(origin: string, code: string, name?: string) {
+    const browser = new TestBrowser(origin);
+    expect((await browser.call('POST', '/api/session', { accessCode: code })).status).toBe(204);
+    if (!name) return { browser, id: undefined };
+    await browser.call('POST', '/api/flow/callback', await browser.throughConsent('allow'));
+    const created = await browser.call('POST', '/api/flow/instance', { name, tags: [] });
+    expect(created.status).toBe(200);
+    return { browser, id: created.json.instance.id as number };
+  }
+  const names = (reply: { json: Record<string, unknown> }) =>
+    (reply.json.instances as { name: string }[]).map((i) => i.name).sort();
+
+  it('lists and deletes only a learner’s own; the trainer lists and cleans the whole class', async () => {
+    const bff = await live({
+      ACCESS_CODE: 'class-of-2026',
+      TRAINER_CODE: 'trainer-of-2026',
+      INSTANCE_TAG: 'class-own',
+    });
+    const ada = await learner(bff.origin, 'class-of-2026', 'own-ada');
+    const bob = await learner(bff.origin, 'class-of-2026', 'own-bob');
+    const adaList = await ada.browser.call('GET', '/api/instances');
+    expect(names(adaList)).toEqual(['own-ada']);
+    expect(adaList.json.scope).toBe('mine');
+    // Bob may not delete Ada's, by id or by "delete all".
+    const refused = await bob.browser.call('DELETE', `/api/instances/${ada.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.message).toContain('belongs to another learner');
+    const bobAll = await bob.browser.call('DELETE', '/api/instances?tag=class-own');
+    expect(bobAll.json.deleted).toEqual([bob.id]);
+    expect(names(await ada.browser.call('GET', '/api/instances'))).toEqual(['own-ada']);
+    // The trainer sees the class's and cleans it.
+    const carol = await learner(bff.origin, 'class-of-2026', 'own-carol');
+    const trainer = await learner(bff.origin, 'trainer-of-2026');
+    const all = await trainer.browser.call('GET', '/api/instances');
+    expect(all.json.scope).toBe('class');
+    expect(names(all)).toEqual(expect.arrayContaining(['own-ada', 'own-carol']));
+    const cleaned = await trainer.browser.call('DELETE', '/api/instances?tag=class-own');
+    expect(cleaned.json.deleted.sort()).toEqual([ada.id, carol.id].sort());
+    expect(names(await carol.browser.call('GET', '/api/instances'))).toEqual([]);
+  });
+
+  it('ends the sign-ins made with a code once the code changes', async () => {
+    const port = String(await freePort());
+    const first = await live({ PORT: port, ACCESS_CODE: 'class-of-monday' });
+    const browser = new TestBrowser(first.origin);
+    expect(
+      (await browser.call('POST', '/api/session', { accessCode: 'class-of-monday' })).status,
+    ).toBe(204);
+    expect((await browser.call('GET', '/api/flow')).status).toBe(200);
+    await first.close();
+    bffs.splice(bffs.indexOf(first), 1);
+    // The same server secret, a new code: Monday's cookie no longer opens the wizard.
+    const second = await live({ PORT: port, ACCESS_CODE: 'class-of-tuesday' });
+    const returning = new TestBrowser(second.origin);
+    returning.setCookies(browser.cookies());
+    expect(returning.cookies().has('cew_access')).toBe(true);
+    const refused = await returning.call('GET', '/api/flow');
+    expect(refused.status).toBe(401);
+    expect(
+      (await returning.call('POST', '/api/session', { accessCode: 'class-of-tuesday' })).status,
+    ).toBe(204);
+    expect((await returning.call('GET', '/api/flow')).status).toBe(200);
+  });
+
+  it('refuses a TRAINER_CODE equal to ACCESS_CODE', async () => {
+    await expect(live({ ACCESS_CODE: 'same-code-1', TRAINER_CODE: 'same-code-1' })).rejects.toThrow(
+      'TRAINER_CODE: must differ from ACCESS_CODE',
+    );
   });
 });
 
@@ -125,19 +207,42 @@ describe('requests that are not the wizard’s own', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
-  it('keys rate limits on X-Forwarded-For only with TRUST_PROXY', async () => {
-    const count = async (env: Record<string, string>) => {
+  it('keys rate limits on the address the last trusted proxy saw, never on what the client wrote', async () => {
+    // A proxy appends the address it saw (nginx's $proxy_add_x_forwarded_for, AWS ALB): what
+    // stands left of it is the client's own writing.
+    const count = async (env: Record<string, string>, chains: string[]) => {
       const bff = await live({ RATE_LIMIT_PER_MINUTE: '2', ...env });
-      const call = (from: string) =>
-        new TestBrowser(bff.origin)
-          .call('GET', '/api/instances', undefined, { 'x-forwarded-for': `${from}, 10.0.0.1` })
-          .then((r) => r.status);
-      return [await call('203.0.113.1'), await call('203.0.113.1'), await call('203.0.113.2')];
+      const statuses: number[] = [];
+      for (const chain of chains) {
+        statuses.push(
+          (
+            await new TestBrowser(bff.origin).call('GET', '/api/instances', undefined, {
+              'x-forwarded-for': chain,
+            })
+          ).status,
+        );
+      }
+      return statuses;
     };
-    // Behind your proxy each person has their own limit…
-    expect(await count({ TRUST_PROXY: 'true' })).toEqual([200, 200, 200]);
-    // …and without it a forged header buys nobody a fresh one.
-    expect(await count({})).toEqual([200, 200, 429]);
+    // Behind one proxy, each person has their own limit, however they forge the left part…
+    expect(
+      await count({ TRUST_PROXY: 'true' }, [
+        '198.51.100.7',
+        'forged-1, 198.51.100.7',
+        'forged-2, 198.51.100.7',
+        '198.51.100.8',
+      ]),
+    ).toEqual([200, 200, 429, 200]);
+    // …behind two, the address the outer one saw, second from the right…
+    expect(
+      await count({ TRUST_PROXY: '2' }, [
+        'forged-1, 198.51.100.7, 10.0.0.2',
+        'forged-2, 198.51.100.7, 10.0.0.2',
+        'forged-3, 198.51.100.7, 10.0.0.2',
+      ]),
+    ).toEqual([200, 200, 429]);
+    // …and without TRUST_PROXY a forged header buys nobody a fresh one.
+    expect(await count({}, ['203.0.113.1', '203.0.113.2', '203.0.113.3'])).toEqual([200, 200, 429]);
   });
 
   it('takes JSON however its media type is spelled', async () => {
@@ -158,8 +263,9 @@ describe('instances the wizard made, and only those', () => {
     const list = await mine.browser.call('GET', '/api/instances');
     const tagsOf = (name: string) =>
       list.json.instances.find((i: { name: string }) => i.name === name)?.tags;
-    expect(tagsOf('tagged-mine')).toEqual(['instance-wizard']);
-    expect(tagsOf('tagged-theirs')).toEqual(['other-class']);
+    const learner = expect.stringMatching(/^learner-[\w-]{8}$/);
+    expect(tagsOf('tagged-mine')).toEqual([learner, 'instance-wizard']);
+    expect(tagsOf('tagged-theirs')).toEqual([learner, 'other-class']);
 
     const refused = await mine.browser.call('DELETE', `/api/instances/${theirs.id}`);
     expect(refused.status).toBe(403);

@@ -52,18 +52,20 @@ describe('the HTTP server under the app', () => {
     expect(plain.headers.get('x-cookies-for')).toBeNull();
   });
 
-  it('judges the path as the app routes it: a dot segment out of the excepted path is not in it', async () => {
-    // fetch() resolves `..` itself; a raw client need not.
-    const res = await new Promise<IncomingMessage>((resolve, reject) =>
-      request(`${origin}/sandbox/../page`, { path: '/sandbox/../page' }, resolve)
-        .on('error', reject)
-        .end(),
-    );
-    res.resume();
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-security-policy']).toBe("default-src 'none'");
-    expect(res.headers['x-cookies-for']).toBe('/page');
-  });
+  it.each(['/sandbox/../page', '/sandbox/%2e%2e/page', '/sandbox/%2E./page', '/sandbox/.%2e/page'])(
+    'judges the path as the app routes it: %s is not under the excepted path',
+    async (path) => {
+      // fetch() resolves `..` itself; a raw client (curl --path-as-is) need not.
+      const res = await new Promise<IncomingMessage>((resolve, reject) =>
+        request(`${origin}/`, { path }, resolve).on('error', reject).end(),
+      );
+      res.resume();
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'");
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-cookies-for']).toBe('/page');
+    },
+  );
 
   it('leaves the responses under the excepted path as they are', async () => {
     const res = await fetch(`${origin}/sandbox/provider`);

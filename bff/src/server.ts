@@ -20,11 +20,13 @@ export type Annotate = (
 
 /**
  * The request's path as the app routes it. Node's `req.url` is the raw request target; the
- * adapter resolves `.` and `..` segments before Hono routes it, so `/sandbox/../step/x` is the
- * wizard's page, and must get the wizard's headers, not the sandbox's.
+ * adapter resolves `.` and `..` segments before Hono routes it, encoded ones too (`%2e%2e`), so
+ * `/sandbox/../step/x` and `/sandbox/%2e%2e/api/instances` are the wizard's, and must get the
+ * wizard's headers, not the sandbox's.
  */
+const DOT_SEGMENT = /\/(\.|%2e)/i;
 const pathOf = (url = '/') =>
-  url.includes('/.') ? new URL(url, 'http://localhost').pathname : url;
+  DOT_SEGMENT.test(url) ? new URL(url, 'http://localhost').pathname : url;
 
 /** What a header middleware adds to every response, read once from a probe request. */
 export async function headersSetBy(middleware: MiddlewareHandler): Promise<OutgoingHttpHeaders> {

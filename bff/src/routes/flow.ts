@@ -18,8 +18,9 @@ import {
   RequestTokenInputSchema,
   type Scenario,
 } from '@cew/shared';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import type { Caller } from '../access';
 import { AppError } from '../errors';
 import type { FlowStore } from '../flow/cookie';
 import { checkOauthUrl, type OauthUrlBinding, type OauthUrlPolicy } from '../flow/oauth-url';
@@ -37,6 +38,8 @@ export type FlowDeps = {
   sandbox: boolean;
   /** The elements this server offers. */
   offered: readonly ElementKey[];
+  /** Who is calling: each instance they create carries their own tag. */
+  callerOf: (c: Context) => Caller;
 };
 
 const EmptyBody = z.strictObject({});
@@ -104,6 +107,7 @@ export function createFlowRoutes({
   callbackUrl,
   sandbox,
   offered,
+  callerOf,
 }: FlowDeps) {
   /** The element a flow starts with: offered here, of a kind whose flow starts with `step`. */
   function startingElement(
@@ -339,7 +343,8 @@ export function createFlowRoutes({
           providerData,
           fields: { ...('fields' in flow ? flow.fields : {}), ...typed },
           name: input.name,
-          tags: input.tags,
+          // The learner's own tag beside the person's: their instances are theirs to list and delete.
+          tags: [...input.tags, callerOf(c).tag],
           settings: input.settings,
           omitConfiguration:
             sandbox && flow.scenario === 'missing-config'

@@ -65,7 +65,7 @@ describe('after provisioning', () => {
       name: 'to-delete',
       elementKey: 'twitter',
       createdDate: expect.any(String),
-      tags: ['t', 'instance-wizard'],
+      tags: ['t', expect.stringMatching(/^learner-[\w-]{8}$/), 'instance-wizard'],
     });
 
     const deleted = await browser.call('DELETE', `/api/instances/${row.id}`);
@@ -194,4 +194,58 @@ describe('an upstream that echoes the instance when it is deleted', () => {
       }
     },
   );
+});
+
+describe('a list larger than one reply may be', () => {
+  it('shows and deletes every instance, three of 400 KB each among them', async () => {
+    // Cloud Elements answering each instance with a 400 KB configuration: 1.2 MB in all.
+    const sandbox = await startSandbox(
+      {
+        userSecret: DEMO_CREDENTIALS.userSecret,
+        orgSecret: DEMO_CREDENTIALS.orgSecret,
+        apps: { twitter: demoApp('TWITTER') },
+      },
+      async (reply, url, received) => {
+        if (received.method !== 'GET' || url.pathname !== '/elements/api-v2/instances')
+          return reply;
+        const page = (await reply.json()) as Record<string, unknown>[];
+        const headers = new Headers(reply.headers);
+        headers.delete('content-length');
+        return Response.json(
+          page.map((instance) => ({ ...instance, notes: 'x'.repeat(400_000) })),
+          { status: reply.status, headers },
+        );
+      },
+    );
+    const live = await startBff({
+      CE_BASE_URL: sandbox.ceBaseUrl,
+      CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
+      CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
+      TWITTER_API_KEY: demoApp('TWITTER').apiKey,
+      TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
+      SESSION_SECRET: 'instances-test-session-secret-0123456789',
+      OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+    });
+    try {
+      const browser = new TestBrowser(live.origin);
+      for (const name of ['big-1', 'big-2', 'big-3']) {
+        await browser.call('POST', '/api/flow/callback', await browser.throughConsent('allow'));
+        expect((await browser.call('POST', '/api/flow/instance', { name })).status).toBe(200);
+      }
+      const list = await browser.call('GET', '/api/instances');
+      expect(list.status).toBe(200);
+      expect(list.json.instances.map((i: { name: string }) => i.name).sort()).toEqual([
+        'big-1',
+        'big-2',
+        'big-3',
+      ]);
+      const all = await browser.call('DELETE', '/api/instances?tag=instance-wizard');
+      expect(all.status).toBe(200);
+      expect(all.json.deleted).toHaveLength(3);
+      expect((await browser.call('GET', '/api/instances')).json.instances).toEqual([]);
+    } finally {
+      await live.close();
+      await sandbox.close();
+    }
+  });
 });

@@ -198,9 +198,16 @@ export function createCloudElements(options: CloudElementsOptions) {
     return c.json(sample, 200);
   });
 
+  // Paged as Cloud Elements pages lists: `pageSize` (at most 200) and `nextPage`, the token the
+  // previous page's `Elements-Next-Page-Token` header gave (here: where the next page starts).
   ce.get('/instances', (c) => {
     if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
-    return c.json([...store.instances.values()].map(toInstanceReply), 200);
+    const all = [...store.instances.values()];
+    const size = Math.min(200, Math.max(1, Number(c.req.query('pageSize')) || 200));
+    const from = Number(c.req.query('nextPage') ?? 0) || 0;
+    const page = all.slice(from, from + size);
+    if (from + size < all.length) c.header('elements-next-page-token', String(from + size));
+    return c.json(page.map(toInstanceReply), 200);
   });
 
   ce.get('/instances/:id', (c) => {

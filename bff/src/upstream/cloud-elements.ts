@@ -45,6 +45,14 @@ const RequestTokenReplySchema = z.object({ token: kept, secret: kept });
 const AuthorizeUrlReplySchema = z.object({ element: z.string(), oauthUrl: z.string().min(1) });
 // The token is kept for "try it", so it is bounded like every value the flow keeps.
 const CreatedInstanceSchema = InstanceSchema.extend({ token: kept });
+/**
+ * The instance list is read in pages of this many, each read whole up to INSTANCE_PAGE_BYTES: an
+ * instance is a few KB, and a page of very large ones (a hostile upstream's 400 KB each) still
+ * fits. At most MAX_INSTANCE_PAGES pages (2,000 instances) are read.
+ */
+const INSTANCE_PAGE_SIZE = 10;
+const INSTANCE_PAGE_BYTES = 8 << 20;
+const MAX_INSTANCE_PAGES = 200;
 
 export type Result<T> = { data: T; reply: UpstreamReply };
 
@@ -301,16 +309,35 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { data: expectOk(reply, described, "the element's description"), reply };
     },
 
-    /** `GET /instances`: the organization's instances. */
+    /**
+     * `GET /instances`: the organization's instances, page by page (Cloud Elements' `pageSize`,
+     * and `nextPage` from each reply's `Elements-Next-Page-Token` header), so a large one never
+     * hides the others. The exchange is the first page's.
+     */
     async listInstances() {
-      const reply = await sendAdmin({
-        step: 'list-instances',
-        method: 'GET',
-        url: `${baseUrl}/instances`,
-        headers: platformHeaders(),
-      });
       const list = z.array(InstanceSchema.partial({ token: true }));
-      return { data: expectOk(reply, list, 'the instance list'), reply };
+      const all: z.infer<typeof list> = [];
+      let first: UpstreamReply | undefined;
+      let next: string | undefined;
+      let pages = 0;
+      do {
+        const query = new URLSearchParams({
+          pageSize: String(INSTANCE_PAGE_SIZE),
+          ...(next ? { nextPage: next } : {}),
+        });
+        const reply = await sendAdmin({
+          step: 'list-instances',
+          method: 'GET',
+          url: `${baseUrl}/instances?${query}`,
+          headers: platformHeaders(),
+          maxBytes: INSTANCE_PAGE_BYTES,
+        });
+        first ??= reply;
+        all.push(...expectOk(reply, list, 'the instance list'));
+        pages++;
+        next = reply.nextPage;
+      } while (next && pages < MAX_INSTANCE_PAGES);
+      return { data: all, reply: first, pages };
     },
 
     /** `GET /instances/{id}`: one instance, to check it is the wizard's before deleting it. */

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Deadlines for whole upstream calls, kept by one coarse sweep: a reply body still being read
  * when its call's time is up is destroyed with a TimeoutError. (undici's own body timeout restarts
@@ -6,6 +8,27 @@
  * SWEEP_MS of its time, well inside any sensible UPSTREAM_TIMEOUT_MS.
  */
 const SWEEP_MS = 50;
+
+/**
+ * When the request being served arrived (a `performance.now()` time), for its first upstream
+ * call: time spent waiting for a free connection of the pool counts against that call's
+ * deadline, so a room that clicks at once still hears back within UPSTREAM_TIMEOUT_MS. Later
+ * calls of the same request (a delete-all's deletes) each get a deadline of their own.
+ */
+type Arrival = { at: number; used: boolean };
+const arrival = new AsyncLocalStorage<Arrival>();
+
+/** Runs `next` with the request's arrival time set for its upstream calls. */
+export const withArrival = <T>(next: () => T): T =>
+  arrival.run({ at: performance.now(), used: false }, next);
+
+/** Where an upstream call starting now begins its deadline: the request's arrival, once. */
+export function deadlineStart(now: number): number {
+  const store = arrival.getStore();
+  if (!store || store.used) return now;
+  store.used = true;
+  return store.at;
+}
 
 type Destroyable = { destroy(error?: Error): unknown };
 type Pending = { at: number; body: Destroyable };
@@ -28,7 +51,11 @@ function sweep() {
   }
 }
 
-/** Destroys `body` if it is still being read at `at` (a `performance.now()` time); returns a release. */
+/**
+ * Destroys `body` if it is still being read at `at` (a `performance.now()` time); returns a
+ * release. `body` may be anything with a `destroy`: a reply body, or the abort of a call still
+ * waiting for its headers.
+ */
 export function bodyDeadline(body: Destroyable, at: number): () => void {
   const entry: Pending = { at, body };
   pending.add(entry);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { createRedactor } from '../redact';
+import { withArrival } from './deadline';
 import { expectOk, sendUpstream } from './http';
 
 /** A real upstream on loopback that misbehaves in each of the ways Cloud Elements could. */
@@ -161,6 +162,45 @@ describe('upstream calls', () => {
     expect(error).toMatchObject({ status: 504, code: 'upstream_timeout' });
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(error.details.exchange?.status).toBeNull();
+  });
+
+  it('counts the wait for a free connection against the deadline: a burst bigger than the pool', async () => {
+    // Six calls at once through a pool of two, to an upstream that takes 2 s: the four that wait
+    // for a connection must give up at their deadline too, not a round later each.
+    const pool = new Agent({ connections: 2 });
+    const started = performance.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        sendUpstream(
+          { step: 'request-token', method: 'GET', url: `${base}/slow`, headers: {} },
+          { ...options, dispatcher: pool, timeoutMs: 600 },
+        ).then(
+          () => 'answered',
+          (error: AppError) =>
+            `${error.status} after ${Math.round(performance.now() - started)} ms`,
+        ),
+      ),
+    );
+    await pool.close();
+    for (const outcome of outcomes) expect(outcome).toMatch(/^504 after \d+ ms$/);
+    const worst = Math.max(...outcomes.map((o) => Number(/after (\d+)/.exec(o)?.[1])));
+    expect(worst).toBeLessThan(600 + 400);
+  });
+
+  it('runs the deadline from the request’s arrival, not from the call', async () => {
+    const arrived = performance.now();
+    const error = await withArrival(async () => {
+      // The request spent 400 ms in the BFF before its upstream call began.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return sendUpstream(
+        { step: 'request-token', method: 'GET', url: `${base}/slow`, headers: {} },
+        { ...options, timeoutMs: 1000 },
+      ).catch((e: AppError) => e);
+    });
+    expect(error).toMatchObject({ status: 504 });
+    const elapsed = performance.now() - arrived;
+    expect(elapsed).toBeGreaterThanOrEqual(1000);
+    expect(elapsed).toBeLessThan(1000 + 300);
   });
 
   it('holds the deadline for the whole call, however slowly the body trickles in', async () => {

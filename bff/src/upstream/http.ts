@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   CloudElementsErrorSchema,
   type Exchange,
@@ -8,7 +9,7 @@ import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Redactor } from '../redact';
-import { bodyDeadline } from './deadline';
+import { bodyDeadline, deadlineStart } from './deadline';
 
 /** One call to Cloud Elements as the BFF makes it, before any secret is hidden. */
 export type UpstreamCall = {
@@ -17,9 +18,17 @@ export type UpstreamCall = {
   url: string;
   headers: Record<string, string>;
   body?: unknown;
+  /** The largest reply read whole (1 MiB unless said); a larger one is shown as too large. */
+  maxBytes?: number;
 };
 
-export type UpstreamReply = { status: number; body: unknown; exchange: Exchange };
+export type UpstreamReply = {
+  status: number;
+  body: unknown;
+  exchange: Exchange;
+  /** Cloud Elements' `Elements-Next-Page-Token`: there is another page of this list. */
+  nextPage?: string;
+};
 
 export type UpstreamOptions = {
   dispatcher: Dispatcher;
@@ -40,6 +49,8 @@ export async function sendUpstream(
 ): Promise<UpstreamReply> {
   const startedAt = new Date();
   const started = performance.now();
+  // The whole call, the wait for a connection included, ends by this time.
+  const deadline = deadlineStart(started) + options.timeoutMs;
   // The curl line is written from the redacted call, so it can show no more than the exchange.
   const record = (status: number | null, headers: Record<string, string>, body: unknown) => {
     const exchange = options.redactor.redact<Exchange>({
@@ -67,24 +78,34 @@ export async function sendUpstream(
     // (undici's headersTimeout), and the body is destroyed if it is still arriving when it ends
     // (undici's bodyTimeout alone restarts with every chunk, so an upstream trickling a byte at a
     // time held a request for a minute against a 3 s limit).
-    const reply = await request(call.url, {
-      method: call.method,
-      headers: call.headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      dispatcher: options.dispatcher,
-    });
+    // Until the headers come, the call (queued for a connection, or waiting) is aborted at the
+    // deadline by the same sweep that later ends a trickling body.
+    const abort = new EventEmitter();
+    const releaseWait = bodyDeadline({ destroy: () => abort.emit('abort') }, deadline);
+    let reply: Dispatcher.ResponseData;
+    try {
+      reply = await request(call.url, {
+        method: call.method,
+        headers: call.headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        headersTimeout: Math.max(1, deadline - performance.now()),
+        bodyTimeout: options.timeoutMs,
+        dispatcher: options.dispatcher,
+        signal: abort,
+      });
+    } finally {
+      releaseWait();
+    }
     status = reply.statusCode;
     headers = flattenHeaders(reply.headers);
-    const release = bodyDeadline(reply.body, started + options.timeoutMs);
+    const release = bodyDeadline(reply.body, deadline);
     try {
-      text = await readLimited(reply.body, reply.headers['content-length']);
+      text = await readLimited(reply.body, reply.headers['content-length'], call.maxBytes);
     } finally {
       release();
     }
   } catch (error) {
-    if (isTimeout(error)) {
+    if (isTimeout(error) || performance.now() >= deadline) {
       const seconds = options.timeoutMs / 1000;
       throw new AppError(
         504,
@@ -102,7 +123,13 @@ export async function sendUpstream(
     );
   }
   const body = parseBody(text);
-  return { status, body, exchange: record(status, headers, body) };
+  const nextPage = headers['elements-next-page-token'] || undefined;
+  return {
+    status,
+    body,
+    exchange: record(status, headers, body),
+    ...(nextPage ? { nextPage } : {}),
+  };
 }
 
 /**
@@ -159,18 +186,19 @@ const isTimeout = (error: unknown) =>
 async function readLimited(
   body: Dispatcher.ResponseData['body'],
   contentLength: string | string[] | undefined,
+  maxBytes = MAX_REPLY_BYTES,
 ): Promise<string> {
   // A declared length within the limit is read in one go; undici holds the reply to it.
-  if (typeof contentLength === 'string' && Number(contentLength) <= MAX_REPLY_BYTES) {
+  if (typeof contentLength === 'string' && Number(contentLength) <= maxBytes) {
     return body.text();
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
-    if (size > MAX_REPLY_BYTES) {
+    if (size > maxBytes) {
       body.destroy();
-      return '(reply larger than 1 MiB, not shown)';
+      return `(reply larger than ${Math.round(maxBytes / (1 << 20))} MiB, not shown)`;
     }
     chunks.push(chunk);
   }

@@ -5,9 +5,14 @@ import { useConfig } from '../api/config';
 import { useProviderLegs } from '../api/flow';
 import { useWizard } from '../steps';
 
-/** A leg's title: who called whom, and the provider's endpoint (the sandbox's path to it). */
-const titleOf = (provider: string, leg: { method: string; url: string }) =>
-  `Cloud Elements → ${provider}: ${leg.method} ${URL.canParse(leg.url) ? new URL(leg.url).pathname : leg.url}`;
+/**
+ * A leg's title: who called whom, and the provider's endpoint as the provider names it (the
+ * sandbox serves each provider under `/sandbox/{element}`).
+ */
+const titleOf = (provider: string, leg: { method: string; url: string }) => {
+  const path = URL.canParse(leg.url) ? new URL(leg.url).pathname : leg.url;
+  return `Cloud Elements → ${provider}: ${leg.method} ${path.replace(/^\/sandbox\/[^/]+/, '')}`;
+};
 
 /** Who called whom, and the provider's status. */
 function LegHead({ title, status }: { title: string; status: number }) {
