@@ -123,6 +123,73 @@ describe('redact', () => {
     }
   });
 
+  it('finds a secret anywhere inside a longer base64 text, at every alignment and length', () => {
+    // Secrets of every length mod 3, preceded by 0 to 5 bytes and followed by more: the secret
+    // must never survive decoding what is left.
+    for (const secret of ['org-secret-1', 'app-secret-9', 'user s3cret/+=']) {
+      for (let before = 0; before < 6; before++) {
+        const text = Buffer.from(`${'p'.repeat(before)}${secret}, and more after it`).toString(
+          'base64',
+        );
+        for (const form of [text, text.replace(/\+/g, '-').replace(/\//g, '_')]) {
+          const out = redactor.redactString(form);
+          expect(out, `${secret} after ${before} bytes`).toMatch(/<[A-Z_]+>/);
+          const left = out.split(/<[A-Z_]+>/);
+          for (const part of left) {
+            expect(Buffer.from(part, 'base64').toString()).not.toContain(secret.slice(0, 8));
+          }
+        }
+      }
+    }
+  });
+
+  it('catches the forms the README claims: hex, HTML references, base64 of the URL-encoded secret', () => {
+    const secret = 'user s3cret/+=';
+    const html = [...secret].map((ch, i) =>
+      i % 3 === 0
+        ? `&#${ch.charCodeAt(0)};`
+        : i % 3 === 1
+          ? `&#x${ch.charCodeAt(0).toString(16)};`
+          : ch,
+    );
+    for (const form of [
+      Buffer.from(secret).toString('hex'),
+      Buffer.from(secret).toString('hex').toUpperCase(),
+      html.join(''),
+      'user s3cret&#x2F;&#43;&#61;',
+      Buffer.from(encodeURIComponent(secret)).toString('base64'),
+      Buffer.from(`x=${encodeURIComponent(secret)}&y=1`).toString('base64url'),
+    ]) {
+      expect(redactor.redactString(`<p>${form}</p>`), form).toContain('<CE_USER_SECRET>');
+    }
+  });
+
+  it('applies the key rules inside strings that are form-encoded or JSON, and in messages quoting them', () => {
+    const reply = redactor.redact({
+      providerRaw: 'oauth_token=tok-1&oauth_token_secret=only-upstream-knows&user_id=42',
+      providerJson:
+        '{"access_token":"at-only-upstream","refresh_token":"rt-only-upstream","scope":"x"}',
+      message:
+        'Failed to get the access token: oauth_token=tok-2&oauth_token_secret=also-unknown (Twitter said {"access_token": "quoted-at"})',
+    });
+    const text = JSON.stringify(reply);
+    for (const hidden of [
+      'only-upstream-knows',
+      'at-only-upstream',
+      'rt-only-upstream',
+      'also-unknown',
+      'quoted-at',
+    ]) {
+      expect(text).not.toContain(hidden);
+    }
+    // What is no secret stays readable.
+    expect(reply.providerRaw).toBe(
+      'oauth_token=tok-1&oauth_token_secret=<TOKEN_SECRET>&user_id=42',
+    );
+    expect(text).toContain('scope');
+    expect(reply.message).toContain('oauth_token=tok-2');
+  });
+
   it('hides secret keys whatever their case, separators or stray spaces', () => {
     const reply = {
       oauth_user_token_secret: 'a1',

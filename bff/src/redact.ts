@@ -61,29 +61,42 @@ const SCHEME_WORDS = /^(?:\s|,|User|Organization|Element)*$/;
 const onlyMarkers = (value: string) =>
   value.includes('<') && SCHEME_WORDS.test(value.replace(MARKER, ''));
 
-/** Full groups of base64 for `value` when it starts `offset` bytes into what was encoded. */
+/**
+ * Full groups of base64 for `value` when it starts `offset` bytes (0, 1 or 2) into what was
+ * encoded: whatever surrounds it, these groups encode the same, so a secret is found anywhere
+ * inside a longer base64 text, at any alignment and whatever its length.
+ */
 function base64Cores(value: string): string[] {
   const bytes = Buffer.from(value);
   const cores: string[] = [];
-  for (const offset of [1, 2]) {
+  for (const offset of [0, 1, 2]) {
     const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
     // Groups of 3 bytes that lie wholly inside the value encode the same whatever surrounds it.
-    const core = encoded.slice(4, 4 * Math.floor((offset + bytes.length) / 3));
+    const core = encoded.slice(offset ? 4 : 0, 4 * Math.floor((offset + bytes.length) / 3));
     if (core.length >= 8) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
   }
   return cores;
 }
 
-/** The literal forms of a secret: as is, URL-encoded, base64 alone or inside `key:secret`. */
+/**
+ * The literal forms of a secret: as is, URL-encoded, hex (either case), base64 and base64url of
+ * it and of its URL-encoding, alone or anywhere inside a longer base64 text (`key:secret`).
+ */
 function formsOf(value: string): string[] {
+  const encoded = encodeURIComponent(value);
+  const hex = Buffer.from(value).toString('hex');
   const forms = new Set([
     value,
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, '+'),
+    encoded,
+    encoded.replace(/%20/g, '+'),
     new URLSearchParams({ v: value }).toString().slice(2),
-    Buffer.from(value).toString('base64'),
-    Buffer.from(value).toString('base64url'),
-    ...base64Cores(value),
+    hex,
+    hex.toUpperCase(),
+    ...[value, encoded].flatMap((text) => [
+      Buffer.from(text).toString('base64'),
+      Buffer.from(text).toString('base64url'),
+      ...base64Cores(text),
+    ]),
   ]);
   return [...forms].filter((form) => form.length >= 4);
 }
@@ -93,9 +106,20 @@ const hexPattern = (code: number, width: number) =>
   [...code.toString(16).padStart(width, '0')].map(hexDigit).join('');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** HTML's named escapes of the characters a secret may hold. */
+const HTML_NAMED: Record<string, string> = {
+  '&': 'amp',
+  '<': 'lt',
+  '>': 'gt',
+  '"': 'quot',
+  "'": 'apos',
+};
+const HTML_CHAR = Object.fromEntries(Object.entries(HTML_NAMED).map(([char, name]) => [name, char]));
+
 /**
  * Matches the secret with any of its characters escaped, in any mix and any case: URL-encoded
- * once or twice (`%2B`, `%2b`, `%252B`), form-encoded spaces, JSON's `\/` and `\u002b`.
+ * once or twice (`%2B`, `%2b`, `%252B`), form-encoded spaces, JSON's `\/` and `\u002b`, and
+ * HTML's character references (`&#43;`, `&#x2B;`, `&amp;`).
  */
 function escapedPattern(value: string): RegExp {
   const parts = [...value].map((char) => {
@@ -105,6 +129,9 @@ function escapedPattern(value: string): RegExp {
     if (char === ' ') options.push('\\+', '%2[bB]');
     if (char === '/') options.push('\\\\/');
     if (code <= 0xffff) options.push(`\\\\u${hexPattern(code, 4)}`);
+    options.push(`&#0*${code};`, `&#[xX]0*${hexPattern(code, 1)};`);
+    const named = HTML_NAMED[char];
+    if (named) options.push(`&${named};`);
     return `(?:${options.join('|')})`;
   });
   return new RegExp(parts.join(''), 'g');
@@ -137,7 +164,7 @@ const anyOf = (replacements: Replacement[]): RegExp | null =>
  * `unescapedForms` undoes (`\u002b`, `\/`), a double encoding (`%25`), or lower-case hex
  * (`%2b`). Most text has none (a curl line's `\` before a newline is not one), and skips the work.
  */
-const ESCAPED = /\\[u/]|%25|%[0-9A-Fa-f]?[a-f]/;
+const ESCAPED = /\\[u/]|%25|%[0-9A-Fa-f]?[a-f]|&#|&(?:amp|lt|gt|quot|apos);/;
 
 const byteOf = (_: string, hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
 
@@ -156,14 +183,46 @@ function decodePercent(text: string): string {
  * only on text that really hides a secret.
  */
 function unescapedForms(text: string, spaces: boolean): string[] {
-  const json = text.includes('\\')
-    ? text.replace(/\\u([0-9a-fA-F]{4})/g, byteOf).replace(/\\\//g, '/')
+  const html = text.includes('&')
+    ? text
+        .replace(/&#[xX]([0-9a-fA-F]+);/g, byteOf)
+        .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+        .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => HTML_CHAR[name] ?? '')
     : text;
+  const json = html.includes('\\')
+    ? html.replace(/\\u([0-9a-fA-F]{4})/g, byteOf).replace(/\\\//g, '/')
+    : html;
   const forms = spaces ? [json, json.replace(/\+/g, ' ')] : [json];
   return forms.map((form) => {
     const once = decodePercent(form);
     return once.includes('%') ? decodePercent(once) : once;
   });
+}
+
+/**
+ * Pairs inside a string: `name=value` (a form body, a query, a message quoting a provider's reply)
+ * and `"name":"value"` (JSON kept as a string). A value under a secret key name is hidden there as
+ * it is in an object: tokens only the upstream knows are no safer for being quoted.
+ */
+const FORM_PAIR = /(^|[?&\s,;("'])([A-Za-z][\w.-]{0,63})=([^&\s"',;)]+)/g;
+const JSON_PAIR = /"([^"\\]{1,64})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+const isHidden = (value: string) => ALREADY_MASKED.test(value) || onlyMarkers(value);
+
+function hideUnderSecretKeys(text: string): string {
+  let out = text;
+  if (out.includes('=')) {
+    out = out.replace(FORM_PAIR, (pair, lead: string, name: string, value: string) => {
+      const marker = keyMarker(name);
+      return marker && !isHidden(decodePercent(value)) ? `${lead}${name}=${marker}` : pair;
+    });
+  }
+  if (out.includes('":')) {
+    out = out.replace(JSON_PAIR, (pair, name: string, colon: string, value: string) => {
+      const marker = keyMarker(name);
+      return marker && value !== '' && !isHidden(value) ? `"${name}"${colon}"${marker}"` : pair;
+    });
+  }
+  return out;
 }
 
 /** A copy of a parsed object with each entry mapped; a "__proto__" key stays a plain key. */
@@ -226,7 +285,7 @@ function redactorFrom(
         out = out.replace(pattern.regex, pattern.marker);
       }
     }
-    return out;
+    return hideUnderSecretKeys(out);
   }
 
   function redactValue(value: unknown, key?: string): unknown {
