@@ -12,15 +12,22 @@ export default function InstancesPage() {
   const tag = config?.instanceTag ?? 'instance-wizard';
   const removeAll = useDeleteTagged();
   const [confirmingAll, setConfirmingAll] = useState(false);
-  const ours = data?.instances.filter((instance) => instance.tags.includes(tag)) ?? [];
+  const manageable = new Set((data?.manageable ?? []).map(String));
+  const ours = data?.instances.filter((instance) => manageable.has(String(instance.id))) ?? [];
+  const mine = data?.scope === 'mine';
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Your instances</h2>
       <p className="intro">
-        Every instance of this organization, as <code>GET /instances</code> returns it. Delete the
-        ones a demo or a class left behind (<code>DELETE /instances/{'{id}'}</code>); an instance's
-        token stops working the moment it is deleted. The wizard tags every instance it creates{' '}
-        <code>{tag}</code> and deletes only those: the organization's others are not its to remove.
+        {mine
+          ? 'The instances you made with this wizard, from the list '
+          : 'Every instance of this organization, as '}
+        <code>GET /instances</code> returns it. Delete the ones a demo or a class left behind (
+        <code>DELETE /instances/{'{id}'}</code>); an instance's token stops working the moment it is
+        deleted. The wizard tags every instance it creates <code>{tag}</code>, and your browser's
+        own tag beside it, and deletes only those: the organization's others are not its to remove.
+        {mine &&
+          ' In a class each learner sees and deletes their own; the trainer, signed in with the trainer’s code, the whole class’s.'}
       </p>
       <p>
         <button type="button" onClick={() => refetch()} disabled={isFetching}>
@@ -38,8 +45,8 @@ export default function InstancesPage() {
           <section aria-label="Clean up after a class" className="preview">
             {confirmingAll ? (
               <p className="confirm">
-                Delete all {ours.length} instances tagged <code>{tag}</code>? Their tokens stop
-                working at once.{' '}
+                Delete all {ours.length} {mine ? 'of your instances' : 'instances'} tagged{' '}
+                <code>{tag}</code>? Their tokens stop working at once.{' '}
                 <button
                   type="button"
                   className="danger"
@@ -61,19 +68,23 @@ export default function InstancesPage() {
                   disabled={ours.length === 0}
                   onClick={() => setConfirmingAll(true)}
                 >
-                  Delete all instances this wizard made ({ours.length})
+                  {mine ? 'Delete all your instances' : 'Delete all instances this wizard made'} (
+                  {ours.length})
                 </button>
               </p>
             )}
             {removeAll.isError && <ErrorNotice error={removeAll.error} />}
             {removeAll.isSuccess && (
               <p role="status" className="muted">
-                Deleted {removeAll.data.deleted.length} instances; kept {removeAll.data.kept} the
-                wizard did not make.
+                Deleted {removeAll.data.deleted.length} instances; kept {removeAll.data.kept}{' '}
+                {removeAll.data.scope === 'mine'
+                  ? 'made by others or not by this wizard'
+                  : 'the wizard did not make'}
+                .
               </p>
             )}
           </section>
-          <InstanceTable instances={data.instances} tag={tag} />
+          <InstanceTable instances={data.instances} manageable={manageable} />
           <details>
             <summary>The exchange</summary>
             <ExchangeView exchange={data.exchange} />

@@ -8,7 +8,14 @@ import { useDeleteInstance } from '../api/instances';
  * The instances, each the wizard made with a delete that asks first: a demo should leave no
  * debris, and the organization's other instances are not the wizard's to remove.
  */
-export function InstanceTable({ instances, tag }: { instances: InstanceSummary[]; tag: string }) {
+export function InstanceTable({
+  instances,
+  manageable,
+}: {
+  instances: InstanceSummary[];
+  /** The ids this browser may delete (the BFF decides: the wizard's, and in a class, its own). */
+  manageable: Set<string>;
+}) {
   const remove = useDeleteInstance();
   const [confirming, setConfirming] = useState<InstanceSummary['id'] | null>(null);
   const outcome = (
@@ -58,7 +65,7 @@ export function InstanceTable({ instances, tag }: { instances: InstanceSummary[]
                 </td>
                 <td data-label="Tags">{instance.tags.join(', ') || '—'}</td>
                 <td>
-                  {!instance.tags.includes(tag) ? (
+                  {!manageable.has(String(instance.id)) ? (
                     <span className="muted">Not made by this wizard</span>
                   ) : confirming === instance.id ? (
                     <span className="confirm">
