@@ -22,7 +22,7 @@ import { configuredSecrets } from './secrets';
 import { headersSetBy, serveApp } from './server';
 import { createStaticSite, inlineStyleSources } from './static-site';
 import { createCloudElements } from './upstream/cloud-elements';
-import { withArrival } from './upstream/deadline';
+import { markArrival } from './upstream/deadline';
 import { wireCookies } from './wire-cookies';
 
 /** Request bodies of this API are tiny; anything larger is refused before it is read. */
@@ -163,7 +163,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
 
   const app = new Hono();
   // Each request's upstream deadline runs from its arrival (upstream/deadline.ts).
-  app.use((_c, next) => withArrival(next));
+  app.use(markArrival);
   app.use(requestId());
   app.use(requestLog(log, { everything: config.logLevel === 'debug' }));
   app.onError((error, c) => {

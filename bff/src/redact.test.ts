@@ -126,7 +126,13 @@ describe('redact', () => {
   it('finds a secret anywhere inside a longer base64 text, at every alignment and length', () => {
     // Secrets of every length mod 3, preceded by 0 to 5 bytes and followed by more: nothing of
     // the secret may survive decoding what is left.
-    const secrets = ['k3y-0f-10b', 'k3y-0f-11by', 'k3y-0f-12byt', 'k3y-0f-13byte', 'k3y/0f+14bytes'];
+    const secrets = [
+      'k3y-0f-10b',
+      'k3y-0f-11by',
+      'k3y-0f-12byt',
+      'k3y-0f-13byte',
+      'k3y/0f+14bytes',
+    ];
     const local = createRedactor(secrets.map((value) => ({ value, marker: '<S>' })));
     for (const secret of secrets) {
       for (let before = 0; before < 6; before++) {

@@ -114,7 +114,9 @@ const HTML_NAMED: Record<string, string> = {
   '"': 'quot',
   "'": 'apos',
 };
-const HTML_CHAR = Object.fromEntries(Object.entries(HTML_NAMED).map(([char, name]) => [name, char]));
+const HTML_CHAR = Object.fromEntries(
+  Object.entries(HTML_NAMED).map(([char, name]) => [name, char]),
+);
 
 /**
  * Matches the secret with any of its characters escaped, in any mix and any case: URL-encoded
@@ -207,8 +209,17 @@ function unescapedForms(text: string, spaces: boolean): string[] {
 const FORM_PAIR = /(^|[?&\s,;("'])([A-Za-z][\w.-]{0,63})=([^&\s"',;)]+)/g;
 const JSON_PAIR = /"([^"\\]{1,64})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 const isHidden = (value: string) => ALREADY_MASKED.test(value) || onlyMarkers(value);
+/**
+ * Every secret key name holds one of these words (separators allowed between the letters, as
+ * `keyMarker` ignores them): text without any has no pair to hide.
+ */
+const SECRET_WORD = new RegExp(
+  ['secret', 'pass', 'token', 'authorization'].map((word) => [...word].join('[\\s._-]*')).join('|'),
+  'i',
+);
 
 function hideUnderSecretKeys(text: string): string {
+  if (!SECRET_WORD.test(text)) return text;
   let out = text;
   if (out.includes('=')) {
     out = out.replace(FORM_PAIR, (pair, lead: string, name: string, value: string) => {

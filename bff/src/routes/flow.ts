@@ -28,6 +28,7 @@ import { type FlowState, progressOf, toFlowView } from '../flow/state';
 import { randomToken } from '../random';
 import { typedSecrets } from '../secrets';
 import type { CallContext, CloudElements } from '../upstream/cloud-elements';
+import { arrivalOf } from '../upstream/deadline';
 import { json } from '../validate';
 
 export type FlowDeps = {
@@ -75,8 +76,16 @@ function checkFlow(
 
 const instanceTokenSecret = (value: string) => ({ value, marker: '<INSTANCE_TOKEN>' });
 
-/** What a call carries of its flow: its scenario, and its request token secret to redact. */
-export const contextOf = (flow: FlowState, extra: CallContext['secrets'] = []): CallContext => ({
+/**
+ * What a call carries of its request and flow: when the request arrived, the flow's scenario, and
+ * its request token secret to redact.
+ */
+export const contextOf = (
+  c: Context,
+  flow: FlowState,
+  extra: CallContext['secrets'] = [],
+): CallContext => ({
+  arrivedAt: arrivalOf(c),
   scenario: flow.scenario,
   secrets: [
     ...(flow.authType === 'oauth1'
@@ -181,7 +190,10 @@ export function createFlowRoutes({
       const progress = check(null, { step: 'request-token' }, key);
       const scenario = scenarioOf(input.scenario);
       const state = randomToken(16);
-      const { data, reply } = await ce.getRequestToken(key, state, { scenario });
+      const { data, reply } = await ce.getRequestToken(key, state, {
+        scenario,
+        arrivedAt: arrivalOf(c),
+      });
       const flow: FlowState = {
         id: randomToken(8),
         element: key,
@@ -219,7 +231,7 @@ export function createFlowRoutes({
         const { oauthUrl, exchange } = await authorizeUrl(
           { element, param: 'state', value: state, fields: kept },
           state,
-          { scenario },
+          { scenario, arrivedAt: arrivalOf(c) },
         );
         const flow: FlowState = {
           id: randomToken(8),
@@ -242,7 +254,7 @@ export function createFlowRoutes({
       const { oauthUrl, exchange } = await authorizeUrl(
         { element: flow.element, param: 'oauth_token', value: flow.requestToken, fields: {} },
         flow.state,
-        contextOf(flow),
+        contextOf(c, flow),
       );
       const saved: FlowState = { ...flow, done: progress.done, oauthUrl };
       store.save(c, saved);
@@ -256,7 +268,7 @@ export function createFlowRoutes({
       const record = (status: number, body: unknown) =>
         ce.redact(
           callbackExchange(callbackUrl, input, status, body, performance.now() - started),
-          flow ? contextOf(flow) : undefined,
+          flow ? contextOf(c, flow) : undefined,
         );
       const refuse = (message: string) =>
         new AppError(403, 'callback_mismatch', message, {
@@ -336,7 +348,7 @@ export function createFlowRoutes({
         );
       }
       // The person's key is a secret from the moment it arrives: a marker in every reply and log.
-      const context = contextOf(flow, typedSecrets(flow.element, typed));
+      const context = contextOf(c, flow, typedSecrets(flow.element, typed));
       const { data, reply } = await ce.createInstance(
         flow.element,
         {
@@ -388,7 +400,7 @@ export function createFlowRoutes({
       if (!flow.instanceToken) {
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
-      const context = contextOf(flow, [instanceTokenSecret(flow.instanceToken)]);
+      const context = contextOf(c, flow, [instanceTokenSecret(flow.instanceToken)]);
       const { data, reply } = await ce.tryIt(flow.element, flow.instanceToken, context);
       const saved: FlowState = { ...flow, done: progress.done };
       store.save(c, saved);

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import type { Caller } from '../access';
 import { AppError } from '../errors';
 import type { CloudElements } from '../upstream/cloud-elements';
+import { arrivalOf } from '../upstream/deadline';
 
 type Listed = Partial<Instance> & { id: Instance['id']; name: string };
 
@@ -41,7 +42,7 @@ export function createInstanceRoutes(
   return new Hono()
     .get('/', async (c) => {
       const caller = callerOf(c);
-      const { data, reply, pages } = await ce.listInstances();
+      const { data, reply, pages } = await ce.listInstances({ arrivedAt: arrivalOf(c) });
       const shown = data.filter((instance) => visibleTo(caller, instance));
       // The exchange would carry every instance's configuration: keep the count only.
       const exchange = {
@@ -68,7 +69,7 @@ export function createInstanceRoutes(
         );
       }
       const caller = callerOf(c);
-      const { data } = await ce.listInstances();
+      const { data } = await ce.listInstances({ arrivedAt: arrivalOf(c) });
       const ours = data.filter((instance) => mayManage(caller, instance));
       const deleted: Instance['id'][] = [];
       for (const instance of ours) {
@@ -82,7 +83,7 @@ export function createInstanceRoutes(
       if (!/^[\w-]{1,64}$/.test(id))
         throw new AppError(400, 'bad_request', 'id: not an instance id.');
       const caller = callerOf(c);
-      const { data } = await ce.getInstance(id);
+      const { data } = await ce.getInstance(id, { arrivedAt: arrivalOf(c) });
       if (!(data.tags ?? []).includes(tag)) {
         throw new AppError(
           403,

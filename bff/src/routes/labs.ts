@@ -35,7 +35,7 @@ export function createLabRoutes({
             ? { code: flow.grant }
             : null;
       if (!flow || !by) return c.json({ legs: [] }, 200);
-      return c.json(await ce.getProviderLegs(by, contextOf(flow)), 200);
+      return c.json(await ce.getProviderLegs(by, contextOf(c, flow)), 200);
     })
     .post('/tamper', json(TamperInputSchema), async (c) => {
       // OAuth 1.0a's signed calls only. The refusal is the lesson; the flow goes on as before.
@@ -59,7 +59,7 @@ export function createLabRoutes({
       const result = await ce.tamper(
         flow.element,
         { change, ...(change === 'verifier' ? { oauth_token: flow.requestToken } : {}) },
-        contextOf(flow),
+        contextOf(c, flow),
       );
       return c.json(result, 200);
     });

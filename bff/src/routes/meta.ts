@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import { AppError } from '../errors';
 import { compareElement } from '../flow/element-check';
 import type { CloudElements } from '../upstream/cloud-elements';
+import { arrivalOf } from '../upstream/deadline';
 
 /** "sandbox-twitter-api-key" → "sand…-key": enough to recognise, not enough to use. */
 function maskKey(key: string): string {
@@ -83,7 +84,7 @@ export function createElementRoutes(config: Config, ce: CloudElements) {
       if (!config.elements.includes(key)) {
         throw new AppError(404, 'not_found', `This server offers no element ${key}.`);
       }
-      const { data, reply } = await ce.getElement(key);
+      const { data, reply } = await ce.getElement(key, { arrivedAt: arrivalOf(c) });
       return c.json({ ...compareElement(ELEMENTS[key], data), exchange: reply.exchange }, 200);
     });
 }

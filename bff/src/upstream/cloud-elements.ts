@@ -37,8 +37,11 @@ export type CloudElementsOptions = {
   instanceTag: string;
 };
 
-/** What one call carries of its flow: the failure-lab scenario and the flow's own secrets. */
-export type CallContext = { scenario?: Scenario; secrets?: KnownSecret[] };
+/**
+ * What one call carries of its request and flow: the failure-lab scenario, the flow's own
+ * secrets, and when the request arrived (its first upstream call's deadline runs from then).
+ */
+export type CallContext = { scenario?: Scenario; secrets?: KnownSecret[]; arrivedAt?: number };
 
 const kept = z.string().min(1).max(TOKEN_MAX);
 const RequestTokenReplySchema = z.object({ token: kept, secret: kept });
@@ -104,6 +107,7 @@ export function createCloudElements(options: CloudElementsOptions) {
         dispatcher: options.dispatcher,
         timeoutMs: options.timeoutMs,
         redactor: redactorFor(context),
+        arrivedAt: context.arrivedAt,
       },
     );
   }
@@ -135,8 +139,12 @@ export function createCloudElements(options: CloudElementsOptions) {
    * token (another learner's, echoed back by a read or a delete, even on a refusal): every value
    * under a `token` key is a marker in its exchange before anyone reads it.
    */
-  async function sendAdmin(call: UpstreamCall, knownTokens: string[] = []): Promise<UpstreamReply> {
-    const reply = await send(call);
+  async function sendAdmin(
+    call: UpstreamCall,
+    knownTokens: string[] = [],
+    context?: CallContext,
+  ): Promise<UpstreamReply> {
+    const reply = await send(call, context);
     // A token read in the reply is hidden wherever else it stands too (a message quoting it).
     const tokens = [...knownTokens, ...tokensIn(reply.body)].map(instanceTokenSecret);
     const redactor = tokens.length ? options.redactor.with(tokens) : options.redactor;
@@ -286,13 +294,16 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /** `GET /elements/{key}`: Cloud Elements' own description of an element (live check). */
-    async getElement(element: ElementKey) {
-      const reply = await send({
-        step: 'check-element',
-        method: 'GET',
-        url: `${baseUrl}/elements/${element}`,
-        headers: platformHeaders(),
-      });
+    async getElement(element: ElementKey, context?: CallContext) {
+      const reply = await send(
+        {
+          step: 'check-element',
+          method: 'GET',
+          url: `${baseUrl}/elements/${element}`,
+          headers: platformHeaders(),
+        },
+        context,
+      );
       const described = z.looseObject({
         authentication: z.looseObject({ type: z.string() }).optional(),
         configuration: z
@@ -314,7 +325,7 @@ export function createCloudElements(options: CloudElementsOptions) {
      * and `nextPage` from each reply's `Elements-Next-Page-Token` header), so a large one never
      * hides the others. The exchange is the first page's.
      */
-    async listInstances() {
+    async listInstances(context?: CallContext) {
       const list = z.array(InstanceSchema.partial({ token: true }));
       const all: z.infer<typeof list> = [];
       let first: UpstreamReply | undefined;
@@ -325,13 +336,18 @@ export function createCloudElements(options: CloudElementsOptions) {
           pageSize: String(INSTANCE_PAGE_SIZE),
           ...(next ? { nextPage: next } : {}),
         });
-        const reply = await sendAdmin({
-          step: 'list-instances',
-          method: 'GET',
-          url: `${baseUrl}/instances?${query}`,
-          headers: platformHeaders(),
-          maxBytes: INSTANCE_PAGE_BYTES,
-        });
+        const reply = await sendAdmin(
+          {
+            step: 'list-instances',
+            method: 'GET',
+            url: `${baseUrl}/instances?${query}`,
+            headers: platformHeaders(),
+            maxBytes: INSTANCE_PAGE_BYTES,
+          },
+          [],
+          // The first page runs from the request's arrival; each further page has its own time.
+          pages === 0 ? context : undefined,
+        );
         first ??= reply;
         all.push(...expectOk(reply, list, 'the instance list'));
         pages++;
@@ -341,13 +357,17 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /** `GET /instances/{id}`: one instance, to check it is the wizard's before deleting it. */
-    async getInstance(id: string) {
-      const reply = await sendAdmin({
-        step: 'delete-instance',
-        method: 'GET',
-        url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
-        headers: platformHeaders(),
-      });
+    async getInstance(id: string, context?: CallContext) {
+      const reply = await sendAdmin(
+        {
+          step: 'delete-instance',
+          method: 'GET',
+          url: `${baseUrl}/instances/${encodeURIComponent(id)}`,
+          headers: platformHeaders(),
+        },
+        [],
+        context,
+      );
       const instance = InstanceSchema.partial({ token: true });
       return { data: expectOk(reply, instance, 'reading the instance'), reply };
     },

@@ -9,7 +9,7 @@ import { type Dispatcher, request } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Redactor } from '../redact';
-import { bodyDeadline, deadlineStart } from './deadline';
+import { bodyDeadline } from './deadline';
 
 /** One call to Cloud Elements as the BFF makes it, before any secret is hidden. */
 export type UpstreamCall = {
@@ -34,6 +34,8 @@ export type UpstreamOptions = {
   dispatcher: Dispatcher;
   timeoutMs: number;
   redactor: Redactor;
+  /** When the request this call serves arrived: the deadline runs from then (else from now). */
+  arrivedAt?: number;
 };
 
 const MAX_REPLY_BYTES = 1 << 20;
@@ -50,7 +52,7 @@ export async function sendUpstream(
   const startedAt = new Date();
   const started = performance.now();
   // The whole call, the wait for a connection included, ends by this time.
-  const deadline = deadlineStart(started) + options.timeoutMs;
+  const deadline = (options.arrivedAt ?? started) + options.timeoutMs;
   // The curl line is written from the redacted call, so it can show no more than the exchange.
   const record = (status: number | null, headers: Record<string, string>, body: unknown) => {
     const exchange = options.redactor.redact<Exchange>({
