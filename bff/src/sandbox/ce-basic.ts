@@ -1,6 +1,6 @@
 import { ceError } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
-import { optionalConfiguration } from './ce-store';
+import { fieldsOf, optionalConfiguration } from './ce-store';
 
 /**
  * Basic authentication as the sandbox's Cloud Elements plays it: no OAuth calls; at
@@ -30,16 +30,13 @@ export function createBasicPlay(deps: KindPlayDeps): KindPlay {
           }),
         );
       }
-      const fields = Object.fromEntries(
-        element.fields.map((field) => [field.key, String(configuration[field.key] ?? '')]),
-      );
       return deps.store.add({
         element,
         name,
         tags,
         configuration: {
           ...element.sandbox.configuration,
-          ...fields,
+          ...fieldsOf(element, configuration),
           'event.notification.enabled': 'false',
           ...optionalConfiguration(configuration),
         },

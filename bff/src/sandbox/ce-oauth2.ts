@@ -2,7 +2,7 @@ import { type ElementDescriptor, SCENARIO_HEADER, type TokenLeg } from '@cew/sha
 import type { Context } from 'hono';
 import { ceError, missingQuery, outage } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
-import { optionalConfiguration } from './ce-store';
+import { fieldsOf, optionalConfiguration } from './ce-store';
 import type { SandboxOAuth2Provider } from './oauth2-provider';
 
 /** The OAuth 2.0 provider of one element, and where browsers reach it. */
@@ -116,16 +116,13 @@ export function createOAuth2Play(
           `${sent.body.error}: ${sent.body.error_description}`,
         );
       }
-      const fields = Object.fromEntries(
-        element.fields.map((field) => [field.key, String(configuration[field.key] ?? '')]),
-      );
       return deps.store.add({
         element,
         name,
         tags,
         configuration: {
           ...element.sandbox.configuration,
-          ...fields,
+          ...fieldsOf(element, configuration),
           'oauth.api.key': apiKey,
           'oauth.api.secret': apiSecret,
           'oauth.callback.url': callbackUrl,

@@ -31,6 +31,13 @@ const OPTIONAL_CONFIGURATION = [
   'filter.response.nulls',
 ];
 
+/** The element's own fields as the caller set them in `configuration`, kept as strings. */
+export function fieldsOf(element: ElementDescriptor, configuration: Record<string, unknown>) {
+  return Object.fromEntries(
+    element.fields.map((field) => [field.key, String(configuration[field.key] ?? '')]),
+  );
+}
+
 /** The common configuration entries a caller set, kept as strings. */
 export function optionalConfiguration(configuration: Record<string, unknown>) {
   return Object.fromEntries(

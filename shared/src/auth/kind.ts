@@ -163,6 +163,29 @@ export const INSTANCE_TOKEN: HoldsRow = {
   why: 'Names the instance in later calls. The BFF keeps it in the sealed flow cookie; this page shows it only when you reveal or copy it.',
 };
 
+/**
+ * The hops of the OAuth kinds from the authorization URL to the accepted callback: the URL
+ * checked by the BFF, the consent page (a GET), its form's answer (a POST the provider answers
+ * with a redirect to the callback carrying `back`), and the callback handed to the BFF, which
+ * seals what it brought (`kept`).
+ */
+export function consentHops(element: ElementView, back: string, kept: string): Hop[] {
+  const consentPath = element.consent?.paths[0] ?? '/oauth/authorize';
+  const allow = element.consent?.allow ?? 'Allow';
+  return [
+    call('Browser', 'BFF', 'POST /api/flow/authorize-url', 'authorize-url'),
+    call('BFF', 'Cloud Elements', `GET /elements/${element.key}/oauth/url`, 'authorize-url'),
+    reply('Cloud Elements', 'BFF', '200 { oauthUrl }', 'authorize-url'),
+    reply('BFF', 'Browser', '200 { oauthUrl } (checked)', 'authorize-url'),
+    call('Browser', 'Provider', `GET ${consentPath} (consent page)`, 'callback'),
+    reply('Provider', 'Browser', '200 the consent page', 'callback'),
+    call('Browser', 'Provider', `POST ${consentPath} (${allow})`, 'callback'),
+    reply('Provider', 'Browser', `302 → callback?${back}`, 'callback'),
+    call('Browser', 'BFF', 'POST /api/flow/callback', 'callback'),
+    reply('BFF', 'Browser', `200 { accepted } (${kept} sealed in the cookie)`, 'callback'),
+  ];
+}
+
 /** The hops every kind ends with: the instance, then try-it through it. */
 export function instanceHops(
   element: ElementView,

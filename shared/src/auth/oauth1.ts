@@ -1,4 +1,12 @@
-import { type AuthKind, call, INSTANCE_TOKEN, instanceHops, PLATFORM_SECRETS, reply } from './kind';
+import {
+  type AuthKind,
+  call,
+  consentHops,
+  INSTANCE_TOKEN,
+  instanceHops,
+  PLATFORM_SECRETS,
+  reply,
+} from './kind';
 
 /**
  * OAuth 1.0a, the seed guide's flow: a request token first, a verifier back from the consent
@@ -49,43 +57,25 @@ export const oauth1: AuthKind = {
     flow.requestToken && flow.grant && flow.tokenSecret
       ? { oauth_token: flow.requestToken, oauth_verifier: flow.grant, secret: flow.tokenSecret }
       : null,
-  hops: (element) => {
-    const consentPath = element.consent?.paths[0] ?? '/oauth/authorize';
-    const allow = element.consent?.allow ?? 'Authorize app';
-    return [
-      call('Browser', 'BFF', 'POST /api/flow/request-token', 'request-token'),
-      call('BFF', 'Cloud Elements', `GET /elements/${element.key}/oauth/token`, 'request-token'),
-      call('Cloud Elements', 'Provider', 'POST /oauth/request_token (signed)', 'request-token'),
-      reply('Provider', 'Cloud Elements', 'oauth_token, oauth_token_secret', 'request-token'),
-      reply(
-        'Cloud Elements',
-        'BFF',
-        '200 { token, secret: <REQUEST_TOKEN_SECRET> }',
-        'request-token',
-      ),
-      reply(
-        'BFF',
-        'Browser',
-        '200 { requestToken } (secret sealed in the cookie)',
-        'request-token',
-      ),
-      call('Browser', 'BFF', 'POST /api/flow/authorize-url', 'authorize-url'),
-      call('BFF', 'Cloud Elements', `GET /elements/${element.key}/oauth/url`, 'authorize-url'),
-      reply('Cloud Elements', 'BFF', '200 { oauthUrl }', 'authorize-url'),
-      reply('BFF', 'Browser', '200 { oauthUrl } (checked)', 'authorize-url'),
-      call('Browser', 'Provider', `GET ${consentPath} (consent page)`, 'callback'),
-      reply('Provider', 'Browser', '200 the consent page', 'callback'),
-      call('Browser', 'Provider', `POST ${consentPath} (${allow})`, 'callback'),
-      reply('Provider', 'Browser', '302 → callback?oauth_token&oauth_verifier', 'callback'),
-      call('Browser', 'BFF', 'POST /api/flow/callback', 'callback'),
-      reply('BFF', 'Browser', '200 { accepted } (verifier sealed in the cookie)', 'callback'),
-      ...instanceHops(
-        element,
-        ['POST /oauth/access_token (signed)', 'access token and its secret'],
-        'signed with the access token',
-      ),
-    ];
-  },
+  hops: (element) => [
+    call('Browser', 'BFF', 'POST /api/flow/request-token', 'request-token'),
+    call('BFF', 'Cloud Elements', `GET /elements/${element.key}/oauth/token`, 'request-token'),
+    call('Cloud Elements', 'Provider', 'POST /oauth/request_token (signed)', 'request-token'),
+    reply('Provider', 'Cloud Elements', 'oauth_token, oauth_token_secret', 'request-token'),
+    reply(
+      'Cloud Elements',
+      'BFF',
+      '200 { token, secret: <REQUEST_TOKEN_SECRET> }',
+      'request-token',
+    ),
+    reply('BFF', 'Browser', '200 { requestToken } (secret sealed in the cookie)', 'request-token'),
+    ...consentHops(element, 'oauth_token&oauth_verifier', 'verifier'),
+    ...instanceHops(
+      element,
+      ['POST /oauth/access_token (signed)', 'access token and its secret'],
+      'signed with the access token',
+    ),
+  ],
   holds: (element) => [
     {
       what: `${element.provider} consumer secret (apiSecret)`,

@@ -1,4 +1,4 @@
-import { type AuthKind, call, INSTANCE_TOKEN, instanceHops, PLATFORM_SECRETS, reply } from './kind';
+import { type AuthKind, consentHops, INSTANCE_TOKEN, instanceHops, PLATFORM_SECRETS } from './kind';
 
 /**
  * OAuth 2.0's authorization code: no request token and no signatures; the callback brings a
@@ -37,27 +37,14 @@ export const oauth2: AuthKind = {
     },
   },
   providerData: (flow) => (flow.grant ? { code: flow.grant } : null),
-  hops: (element) => {
-    const consentPath = element.consent?.paths[0] ?? '/oauth/authorize';
-    const allow = element.consent?.allow ?? 'Allow';
-    return [
-      call('Browser', 'BFF', 'POST /api/flow/authorize-url', 'authorize-url'),
-      call('BFF', 'Cloud Elements', `GET /elements/${element.key}/oauth/url`, 'authorize-url'),
-      reply('Cloud Elements', 'BFF', '200 { oauthUrl }', 'authorize-url'),
-      reply('BFF', 'Browser', '200 { oauthUrl } (checked)', 'authorize-url'),
-      call('Browser', 'Provider', `GET ${consentPath} (consent page)`, 'callback'),
-      reply('Provider', 'Browser', '200 the consent page', 'callback'),
-      call('Browser', 'Provider', `POST ${consentPath} (${allow})`, 'callback'),
-      reply('Provider', 'Browser', '302 → callback?code&state', 'callback'),
-      call('Browser', 'BFF', 'POST /api/flow/callback', 'callback'),
-      reply('BFF', 'Browser', '200 { accepted } (code sealed in the cookie)', 'callback'),
-      ...instanceHops(
-        element,
-        ['POST token endpoint (code, client secret)', 'access_token, refresh_token'],
-        'Bearer access token',
-      ),
-    ];
-  },
+  hops: (element) => [
+    ...consentHops(element, 'code&state', 'code'),
+    ...instanceHops(
+      element,
+      ['POST token endpoint (code, client secret)', 'access_token, refresh_token'],
+      'Bearer access token',
+    ),
+  ],
   holds: (element) => [
     {
       what: `${element.provider} client secret (apiSecret)`,
