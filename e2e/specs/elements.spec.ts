@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AFTER_TYPING, expect, TYPED_SECRETS, test } from '../fixtures';
 
 const FIVE = ['Twitter', 'Salesforce', 'Dropbox', 'Zendesk', 'Freshdesk'];
@@ -74,6 +75,22 @@ test('Freshdesk: your own key, checked before it is sent, a marker once it is', 
   await expect(page.getByText(/Instance “e2e-freshdesk-\d+” created\./)).toBeVisible();
   await expect(page.locator('body')).not.toContainText('sandboxFreshdeskKey0001');
   await wizard.expectNoSecretReceived(TYPED_SECRETS, AFTER_TYPING);
+  // The exports carry the key as its marker, never the key, in any form.
+  await wizard.link('Timeline').click();
+  for (const button of ['Export Markdown', 'Export HAR']) {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      wizard.button(button).click(),
+    ]);
+    const text = readFileSync((await file.path()) ?? '', 'utf8');
+    expect(text, button).toContain('<FRESHDESK_API_KEY>');
+    for (const form of [
+      'sandboxFreshdeskKey0001',
+      Buffer.from('sandboxFreshdeskKey0001').toString('base64'),
+    ]) {
+      expect(text, button).not.toContain(form);
+    }
+  }
 });
 
 test('Zendesk: a subdomain that is not a DNS label is refused before any call', async ({
