@@ -219,9 +219,11 @@ const SECRET_WORD = new RegExp(
 );
 
 function hideUnderSecretKeys(text: string): string {
-  if (!SECRET_WORD.test(text)) return text;
+  // Most strings (a header, a date) hold no pair at all: skip them before any expression runs.
+  const form = text.includes('=');
+  if ((!form && !text.includes('":')) || !SECRET_WORD.test(text)) return text;
   let out = text;
-  if (out.includes('=')) {
+  if (form) {
     out = out.replace(FORM_PAIR, (pair, lead: string, name: string, value: string) => {
       const marker = keyMarker(name);
       return marker && !isHidden(decodePercent(value)) ? `${lead}${name}=${marker}` : pair;
