@@ -282,7 +282,7 @@ function redactorFrom(
   const hasLiteral = (text: string) =>
     (baseAny?.test(text) ?? false) || extra.some(({ form }) => text.includes(form));
 
-  function redactString(text: string): string {
+  function redactString(text: string, inside = true): string {
     let out = text;
     if (hasLiteral(out)) {
       all ??= extra.length === 0 ? base : [...base, ...extra].sort(byLength);
@@ -298,24 +298,24 @@ function redactorFrom(
         out = out.replace(pattern.regex, pattern.marker);
       }
     }
-    return hideUnderSecretKeys(out);
+    return inside ? hideUnderSecretKeys(out) : out;
   }
 
-  function redactValue(value: unknown, key?: string): unknown {
+  function redactValue(value: unknown, key?: string, inside = true): unknown {
     const marker = key === undefined ? undefined : keyMarker(key);
     if (marker !== undefined && typeof value === 'string') {
       // Masked already: by Cloud Elements (asterisks), or by this redactor in an earlier pass.
       if (value === '' || ALREADY_MASKED.test(value) || onlyMarkers(value)) return value;
       // Keep the precise markers of known secrets ("User <CE_USER_SECRET>, Organization …") only
       // when nothing but markers and scheme words is left; otherwise hide the whole value.
-      const byValue = redactString(value);
+      const byValue = redactString(value, inside);
       const rest = byValue.replace(MARKER, '');
       return byValue !== value && SCHEME_WORDS.test(rest) ? byValue : marker;
     }
-    if (typeof value === 'string') return redactString(value);
-    if (Array.isArray(value)) return value.map((item) => redactValue(item));
+    if (typeof value === 'string') return redactString(value, inside);
+    if (Array.isArray(value)) return value.map((item) => redactValue(item, undefined, inside));
     if (value !== null && typeof value === 'object') {
-      return mapEntries(value, (k, v) => [redactString(k), redactValue(v, k)]);
+      return mapEntries(value, (k, v) => [redactString(k, inside), redactValue(v, k, inside)]);
     }
     return value;
   }
@@ -325,7 +325,14 @@ function redactorFrom(
     redact<T>(value: T): T {
       return redactValue(value) as T;
     },
-    redactString,
+    /**
+     * The same for what the BFF itself wrote (a call's URL, headers and body): only known values
+     * and key names can be secret there, so pairs inside its strings are not searched.
+     */
+    redactOwn<T>(value: T): T {
+      return redactValue(value, undefined, false) as T;
+    },
+    redactString: (text: string) => redactString(text),
     /** The same redactor plus per-flow secrets; the configured ones are encoded once, not per call. */
     with(secrets: KnownSecret[]) {
       return redactorFrom(

@@ -54,20 +54,24 @@ export async function sendUpstream(
   // The whole call, the wait for a connection included, ends by this time.
   const deadline = (options.arrivedAt ?? started) + options.timeoutMs;
   // The curl line is written from the redacted call, so it can show no more than the exchange.
+  // The call is the BFF's own writing; the reply is the upstream's, searched inside its strings too.
+  const sent = options.redactor.redactOwn({
+    url: call.url,
+    requestHeaders: call.headers,
+    requestBody: call.body,
+  });
   const record = (status: number | null, headers: Record<string, string>, body: unknown) => {
-    const exchange = options.redactor.redact<Exchange>({
+    const reply = options.redactor.redact({ responseHeaders: headers, responseBody: body });
+    const exchange: Exchange = {
       step: call.step,
       parties: 'BFF → Cloud Elements',
       method: call.method,
-      url: call.url,
-      requestHeaders: call.headers,
-      requestBody: call.body,
+      ...sent,
       status,
-      responseHeaders: headers,
-      responseBody: body,
+      ...reply,
       durationMs: Math.round(performance.now() - started),
       startedAt: startedAt.toISOString(),
-    });
+    };
     exchange.curl = toCurl(exchange);
     return exchange;
   };
