@@ -115,3 +115,25 @@ test('Zendesk: a subdomain that is not a DNS label is refused before any call', 
   await wizard.button(/consent page/).click();
   await expect(page.getByText('acme.zendesk.com (the sandbox plays it')).toBeVisible();
 });
+
+test('your own call through the instance: a read of the hub, and a write or a path off it refused', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.walkToTryIt('Salesforce', `e2e-own-call-${Date.now()}`);
+  await page.getByLabel("The hub's resources").selectOption('/hubs/crm/contacts');
+  await expect(page.getByLabel('Path and query')).toHaveValue('/hubs/crm/contacts');
+  await wizard.button('Send').click();
+  await expect(page.getByTestId('hub-call-status')).toHaveText('200');
+  await expect(
+    page.getByRole('region', { name: /Exchange: GET BFF → Cloud Elements/ }).last(),
+  ).toContainText('/hubs/crm/contacts');
+  await page.getByLabel('Method').selectOption('DELETE');
+  await wizard.button('Send').click();
+  await expect(page.getByRole('alert')).toContainText('only reads (GET) go through the wizard');
+  await page.getByLabel('Method').selectOption('GET');
+  await page.getByLabel('Path and query').fill('/hubs/crm/../../instances');
+  await wizard.button('Send').click();
+  await expect(page.getByRole('alert')).toContainText("is not in this element's hub");
+  await wizard.expectNoSecretReceived();
+});

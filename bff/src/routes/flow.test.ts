@@ -430,3 +430,45 @@ describe('a server configured for one element', () => {
     }
   });
 });
+
+describe('your own call through the instance', () => {
+  it('sends a read of the hub, shows any status, and refuses a write or a path off the hub before sending', async () => {
+    const browser = new TestBrowser(bff.origin);
+    const early = await browser.call('POST', '/api/flow/hub-call', {
+      method: 'GET',
+      path: '/hubs/social/lists',
+    });
+    expect(early.status).toBe(409);
+    await browser.call('POST', '/api/flow/callback', await browser.throughConsent('allow'));
+    await browser.call('POST', '/api/flow/instance', { name: `own-call-${Date.now()}` });
+    expect((await browser.call('POST', '/api/flow/try-it', {})).status).toBe(200);
+    const read = await browser.call('POST', '/api/flow/hub-call', {
+      method: 'GET',
+      path: '/hubs/social/lists',
+    });
+    expect(read.status).toBe(200);
+    expect(read.json.status).toBe(200);
+    expect(read.json.exchange.url).toMatch(/\/hubs\/social\/lists$/);
+    expect(read.json.exchange.responseBody[0]).toMatchObject({ name: 'OAuth people' });
+    expect(read.json.exchange.requestHeaders.authorization).toBe(
+      'User <CE_USER_SECRET>, Organization <CE_ORG_SECRET>, Element <INSTANCE_TOKEN>',
+    );
+    // A resource the hub does not have: Cloud Elements' 404, shown as it came.
+    const missing = await browser.call('POST', '/api/flow/hub-call', {
+      method: 'GET',
+      path: '/hubs/social/nothing-here',
+    });
+    expect(missing.json.status).toBe(404);
+    for (const [method, path, reason] of [
+      ['POST', '/hubs/social/statuses', 'only reads (GET)'],
+      ['GET', '/instances', 'not in this element'],
+      ['GET', '/hubs/social/../../instances', 'not in this element'],
+    ]) {
+      const refused = await browser.call('POST', '/api/flow/hub-call', { method, path });
+      expect(refused.status, `${method} ${path}`).toBe(400);
+      expect(refused.json.error.message).toContain(reason);
+      // Nothing was sent: a refusal carries no exchange.
+      expect(refused.json.error.exchange).toBeUndefined();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import {
   type Exchange,
   type FlowEvent,
   firstCall,
+  HubCallInputSchema,
   isRefusal,
   KINDS,
   next,
@@ -23,6 +24,7 @@ import { z } from 'zod';
 import type { Caller } from '../access';
 import { AppError } from '../errors';
 import type { FlowStore } from '../flow/cookie';
+import { checkHubCall } from '../flow/hub-path';
 import { checkOauthUrl, type OauthUrlBinding, type OauthUrlPolicy } from '../flow/oauth-url';
 import { type FlowState, progressOf, toFlowView } from '../flow/state';
 import { randomToken } from '../random';
@@ -394,6 +396,23 @@ export function createFlowRoutes({
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
       return c.json({ token: flow.instanceToken }, 200);
+    })
+    .post('/hub-call', json(HubCallInputSchema), async (c) => {
+      // Your own read through the instance: after try-it has shown it works. Changes nothing in
+      // the flow; refused with the reason, before anything is sent, unless it is a read of the hub.
+      const flow = store.load(c);
+      if (!flow?.instanceToken || flow.done !== 'try-it') {
+        throw new AppError(
+          409,
+          'out_of_order',
+          'Calls of your own go through a working instance: make the first call (try it) first.',
+        );
+      }
+      const checked = checkHubCall(ELEMENTS[flow.element].hub, c.req.valid('json'));
+      if (!checked.ok) throw new AppError(400, 'bad_request', checked.reason);
+      const context = contextOf(c, flow, [instanceTokenSecret(flow.instanceToken)]);
+      const { reply } = await ce.readHub(checked.path, flow.instanceToken, context);
+      return c.json({ status: reply.status, exchange: reply.exchange }, 200);
     })
     .post('/try-it', json(EmptyBody), async (c) => {
       const [flow, progress] = checkFlow(store.load(c), { step: 'try-it' });

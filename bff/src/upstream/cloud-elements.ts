@@ -293,6 +293,23 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { data: expectOk(reply, list, 'the call through your instance'), reply };
     },
 
+    /**
+     * A read of the element's hub through the instance, as the person typed it (already checked
+     * to be a `GET` under `/hubs/{hub}/`): any status is recorded and handed back, not judged.
+     */
+    async readHub(path: string, instanceToken: string, context?: CallContext) {
+      const reply = await send(
+        {
+          step: 'hub-call',
+          method: 'GET',
+          url: `${baseUrl}${path}`,
+          headers: platformHeaders(instanceToken),
+        },
+        context,
+      );
+      return { reply };
+    },
+
     /** `GET /elements/{key}`: Cloud Elements' own description of an element (live check). */
     async getElement(element: ElementKey, context?: CallContext) {
       const reply = await send(

@@ -9,6 +9,7 @@ export type ExchangeKind =
   | 'list-instances'
   | 'delete-instance'
   | 'check-element'
+  | 'hub-call'
   | 'lab';
 
 /**

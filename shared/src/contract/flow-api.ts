@@ -107,6 +107,16 @@ export const InstanceSettingsSchema = z
 export type InstanceSettings = z.infer<typeof InstanceSettingsSchema>;
 
 /**
+ * Your own call through the instance: a read (`GET`) of the element's hub, path and query as
+ * typed. Anything else is refused with the reason before anything is sent.
+ */
+export const HubCallInputSchema = z.strictObject({
+  method: z.string().max(10),
+  path: z.string().min(1).max(1000),
+});
+export type HubCallInput = z.infer<typeof HubCallInputSchema>;
+
+/**
  * Creating the instance. OAuth: `{name, tags, settings?}` for the flow in progress. Basic:
  * `{element, name, tags?, fields, scenario?}` starts and finishes a new flow, carrying the
  * person's own key once (the BFF never keeps it).

@@ -1,6 +1,7 @@
 import { useConfig } from '../../features/wizard/api/config';
 import { useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
+import { HubCallForm } from '../../features/wizard/components/hub-call-form';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { lastExchange, useExchanges, useWizard } from '../../features/wizard/steps';
 
@@ -28,7 +29,7 @@ const PROVIDER_CALL = {
 
 export default function TryItStep() {
   const { data: config } = useConfig();
-  const { element } = useWizard();
+  const { element, isDone } = useWizard();
   const mutation = useTryIt();
   const items = mutation.data?.items;
   const { path, what, title, detail } = element.tryIt;
@@ -67,6 +68,7 @@ export default function TryItStep() {
       }}
       error={mutation.error}
       exchange={lastExchange(useExchanges(), 'try-it')}
+      behindTheScenes={isDone('try-it') && <HubCallForm element={element} />}
       result={
         items && (
           <>

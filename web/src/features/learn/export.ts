@@ -10,6 +10,7 @@ const TITLES: Record<Exchange['step'], string> = {
   'list-instances': 'List instances',
   'delete-instance': 'Delete an instance',
   'check-element': 'Check the element against Cloud Elements',
+  'hub-call': 'Your own call through the instance',
   lab: 'A sandbox lab',
 };
 

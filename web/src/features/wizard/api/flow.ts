@@ -115,6 +115,21 @@ export const useTryIt = () =>
   useFlowMutation((_: undefined) => send(flow['try-it'].$post({ json: {} })));
 
 /**
+ * Your own call through the instance (a read of its hub). It changes nothing in the flow; its
+ * exchange is filed with the flow's, for the timeline and the exports.
+ */
+export function useHubCall() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: Parameters<(typeof flow)['hub-call']['$post']>[0]['json']) =>
+      send(flow['hub-call'].$post({ json })),
+    onSuccess: (result) => {
+      keepExchange(queryClient, queryClient.getQueryData<FlowView>(flowKey), result.exchange);
+    },
+  });
+}
+
+/**
  * The tampering lab (sandbox): the provider's answer to a signed request with one input changed. Not
  * a step: it changes nothing in the flow, so it files no exchange.
  */
