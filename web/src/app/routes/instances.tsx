@@ -1,9 +1,44 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useDeleteTagged, useInstances } from '../../features/instances/api/instances';
 import { InstanceTable } from '../../features/instances/components/instance-table';
 import { useConfig } from '../../features/wizard/api/config';
+import { useSignIn } from '../../features/wizard/api/session';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
+
+/** In a class, the trainer signs in here with their own code to see and clean the class's. */
+function TrainerSignIn() {
+  const signIn = useSignIn();
+  const [code, setCode] = useState('');
+  const field = useId();
+  return (
+    <details className="trainer-sign-in">
+      <summary>Trainer? Sign in with the trainer's code to see the whole class's instances</summary>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          signIn.mutate(code);
+        }}
+      >
+        <label htmlFor={field}>Trainer's code</label>
+        <input
+          id={field}
+          type="password"
+          autoComplete="current-password"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+        <p className="actions">
+          <button type="submit" disabled={signIn.isPending || !code}>
+            {signIn.isPending ? 'Checking…' : 'Sign in as the trainer'}
+          </button>
+        </p>
+      </form>
+      {signIn.isError && <ErrorNotice error={signIn.error} />}
+    </details>
+  );
+}
 
 /** The organization's instances (`GET /instances`), with delete, for cleaning up after demos. */
 export default function InstancesPage() {
@@ -85,6 +120,7 @@ export default function InstancesPage() {
             )}
           </section>
           <InstanceTable instances={data.instances} manageable={manageable} />
+          {mine && <TrainerSignIn />}
           <details>
             <summary>The exchange</summary>
             <ExchangeView exchange={data.exchange} />
