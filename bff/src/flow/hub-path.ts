@@ -15,7 +15,10 @@ export function checkHubCall(
     };
   }
   if (!input.path.startsWith('/') || /[\s\\]/.test(input.path)) {
-    return { ok: false, reason: `path: start with /hubs/${hub}/ and use no spaces or backslashes.` };
+    return {
+      ok: false,
+      reason: `path: start with /hubs/${hub}/ and use no spaces or backslashes.`,
+    };
   }
   const url = new URL(input.path, 'http://hub.invalid');
   if (url.host !== 'hub.invalid') return { ok: false, reason: 'path: a path, not an address.' };

@@ -130,44 +130,47 @@ describe('after provisioning', () => {
   });
 });
 
+/** A live-mode BFF over the standalone sandbox whose replies `reshape` changes. */
+async function liveOver(reshape: Parameters<typeof startSandbox>[1]) {
+  const sandbox = await startSandbox(
+    {
+      userSecret: DEMO_CREDENTIALS.userSecret,
+      orgSecret: DEMO_CREDENTIALS.orgSecret,
+      apps: { twitter: demoApp('TWITTER') },
+    },
+    reshape,
+  );
+  const live = await startBff({
+    CE_BASE_URL: sandbox.ceBaseUrl,
+    CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
+    CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
+    TWITTER_API_KEY: demoApp('TWITTER').apiKey,
+    TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
+    SESSION_SECRET: 'instances-test-session-secret-0123456789',
+    OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+  });
+  return { sandbox, live };
+}
+
 describe('an upstream that echoes the instance when it is deleted', () => {
   /** Cloud Elements' DELETE answered with the whole instance, token included: 200, or 409. */
   async function echoingDelete(status: 200 | 409) {
     const byId = new Map<string, unknown>();
-    const sandbox = await startSandbox(
-      {
-        userSecret: DEMO_CREDENTIALS.userSecret,
-        orgSecret: DEMO_CREDENTIALS.orgSecret,
-        apps: {
-          twitter: { apiKey: demoApp('TWITTER').apiKey, apiSecret: demoApp('TWITTER').apiSecret },
+    return liveOver(async (reply, url, received) => {
+      const id = /\/instances\/(\d+)$/.exec(url.pathname)?.[1];
+      if (id && received.method === 'GET' && reply.ok) byId.set(id, await reply.clone().json());
+      if (!id || received.method !== 'DELETE') return reply;
+      const instance = byId.get(id);
+      const token = (instance as { token: string }).token;
+      return Response.json(
+        {
+          message: `Instance ${id} (token ${token}) ${status === 409 ? 'is busy' : 'deleted'}`,
+          instance,
+          quoted: JSON.stringify({ token }),
         },
-      },
-      async (reply, url, received) => {
-        const id = /\/instances\/(\d+)$/.exec(url.pathname)?.[1];
-        if (id && received.method === 'GET' && reply.ok) byId.set(id, await reply.clone().json());
-        if (!id || received.method !== 'DELETE') return reply;
-        const instance = byId.get(id);
-        const token = (instance as { token: string }).token;
-        return Response.json(
-          {
-            message: `Instance ${id} (token ${token}) ${status === 409 ? 'is busy' : 'deleted'}`,
-            instance,
-            quoted: JSON.stringify({ token }),
-          },
-          { status },
-        );
-      },
-    );
-    const live = await startBff({
-      CE_BASE_URL: sandbox.ceBaseUrl,
-      CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-      CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-      TWITTER_API_KEY: demoApp('TWITTER').apiKey,
-      TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
-      SESSION_SECRET: 'instances-test-session-secret-0123456789',
-      OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+        { status },
+      );
     });
-    return { sandbox, live };
   }
 
   it.each([200, 409] as const)(
@@ -199,32 +202,15 @@ describe('an upstream that echoes the instance when it is deleted', () => {
 describe('a list larger than one reply may be', () => {
   it('shows and deletes every instance, three of 400 KB each among them', async () => {
     // Cloud Elements answering each instance with a 400 KB configuration: 1.2 MB in all.
-    const sandbox = await startSandbox(
-      {
-        userSecret: DEMO_CREDENTIALS.userSecret,
-        orgSecret: DEMO_CREDENTIALS.orgSecret,
-        apps: { twitter: demoApp('TWITTER') },
-      },
-      async (reply, url, received) => {
-        if (received.method !== 'GET' || url.pathname !== '/elements/api-v2/instances')
-          return reply;
-        const page = (await reply.json()) as Record<string, unknown>[];
-        const headers = new Headers(reply.headers);
-        headers.delete('content-length');
-        return Response.json(
-          page.map((instance) => ({ ...instance, notes: 'x'.repeat(400_000) })),
-          { status: reply.status, headers },
-        );
-      },
-    );
-    const live = await startBff({
-      CE_BASE_URL: sandbox.ceBaseUrl,
-      CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-      CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-      TWITTER_API_KEY: demoApp('TWITTER').apiKey,
-      TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
-      SESSION_SECRET: 'instances-test-session-secret-0123456789',
-      OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+    const { sandbox, live } = await liveOver(async (reply, url, received) => {
+      if (received.method !== 'GET' || url.pathname !== '/elements/api-v2/instances') return reply;
+      const page = (await reply.json()) as Record<string, unknown>[];
+      const headers = new Headers(reply.headers);
+      headers.delete('content-length');
+      return Response.json(
+        page.map((instance) => ({ ...instance, notes: 'x'.repeat(400_000) })),
+        { status: reply.status, headers },
+      );
     });
     try {
       const browser = new TestBrowser(live.origin);

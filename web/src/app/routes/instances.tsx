@@ -1,41 +1,17 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useDeleteTagged, useInstances } from '../../features/instances/api/instances';
 import { InstanceTable } from '../../features/instances/components/instance-table';
 import { useConfig } from '../../features/wizard/api/config';
-import { useSignIn } from '../../features/wizard/api/session';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
+import { CodeForm } from '../../features/wizard/components/sign-in';
 
 /** In a class, the trainer signs in here with their own code to see and clean the class's. */
 function TrainerSignIn() {
-  const signIn = useSignIn();
-  const [code, setCode] = useState('');
-  const field = useId();
   return (
     <details className="trainer-sign-in">
       <summary>Trainer? Sign in with the trainer's code to see the whole class's instances</summary>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          signIn.mutate(code);
-        }}
-      >
-        <label htmlFor={field}>Trainer's code</label>
-        <input
-          id={field}
-          type="password"
-          autoComplete="current-password"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-        />
-        <p className="actions">
-          <button type="submit" disabled={signIn.isPending || !code}>
-            {signIn.isPending ? 'Checking…' : 'Sign in as the trainer'}
-          </button>
-        </p>
-      </form>
-      {signIn.isError && <ErrorNotice error={signIn.error} />}
+      <CodeForm label="Trainer's code" submit="Sign in as the trainer" />
     </details>
   );
 }
