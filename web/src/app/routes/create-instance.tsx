@@ -124,7 +124,15 @@ export default function CreateInstanceStep() {
       ),
       ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     },
-    tags: [...new Set([...parseTags(tags), ...(config ? [config.instanceTag] : [])])],
+    // As the BFF sends them: yours, this browser's own tag (sealed in a cookie, so shown here as a
+    // placeholder), and the wizard's.
+    tags: [
+      ...new Set([
+        ...parseTags(tags),
+        '<this browser’s learner-… tag>',
+        ...(config ? [config.instanceTag] : []),
+      ]),
+    ],
     name: name.trim(),
   };
 
