@@ -137,3 +137,29 @@ test('your own call through the instance: a read of the hub, and a write or a pa
   await expect(page.getByRole('alert')).toContainText("is not in this element's hub");
   await wizard.expectNoSecretReceived();
 });
+
+test('a glossary reachable from every page, and the diagram’s colours in a legend beside it', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open('Twitter');
+  const legend = page.getByTestId('sequence-diagram');
+  for (const colour of [
+    'Green: done',
+    'blue: this step',
+    'red: where it failed',
+    'struck through',
+  ]) {
+    await expect(legend).toContainText(colour);
+  }
+  // The footer's "BFF" is the glossary's first entry.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'BFF' }).click();
+  await expect(wizard.heading('Glossary')).toBeVisible();
+  await expect(page.locator('#bff')).toContainText('backend for frontend');
+  await expect(page.locator('#bff')).toHaveClass(/glossary-current/);
+  for (const term of ['Hub', 'Instance', 'oauth_callback_confirmed', 'Markers and asterisks']) {
+    await expect(page.getByRole('term').filter({ hasText: term }).first()).toBeVisible();
+  }
+  await page.goto('/instances');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Glossary' })).toBeVisible();
+});

@@ -21,6 +21,7 @@ function page(path: string, load: () => Promise<PageModule>) {
 export const PAGES = [
   page('/start', () => import('./routes/start')),
   page('/compare', () => import('./routes/compare')),
+  page('/glossary', () => import('./routes/glossary')),
   page('/step/credentials', () => import('./routes/credentials')),
   page('/step/request-token', () => import('./routes/request-token')),
   page('/step/authorization-url', () => import('./routes/authorization-url')),

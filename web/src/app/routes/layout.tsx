@@ -153,7 +153,8 @@ export default function Layout() {
   const mustSignIn = error instanceof ApiError && error.status === 401;
   // The sign-in, the element choice and the comparison stand above any one flow: no step bar,
   // no diagram.
-  const overview = mustSignIn || pathname === '/start' || pathname === '/compare';
+  const overview =
+    mustSignIn || pathname === '/start' || pathname === '/compare' || pathname === '/glossary';
   useAnnouncePage(pathname, ready);
   const presenter = usePresenter();
   useBootViewGone(ready);
@@ -170,6 +171,7 @@ export default function Layout() {
           <Link to="/compare">Compare the kinds</Link>
           <Link to="/timeline">Timeline</Link>
           <Link to="/instances">Your instances</Link>
+          <Link to="/glossary">Glossary</Link>
           {config && (
             <span className={`mode mode-${config.mode}`} data-testid="mode">
               {config.mode === 'sandbox' ? 'Sandbox mode' : 'Live mode'}
@@ -242,8 +244,9 @@ export default function Layout() {
       </div>
       <footer className="foot">
         <p>
-          Secrets stay in the BFF: values such as <code>&lt;CE_USER_SECRET&gt;</code> mark where one
-          was hidden before anything reached this page.
+          Secrets stay with the <Link to="/glossary#bff">BFF</Link> (the server beside this page,
+          and the cookie it seals): values such as <code>&lt;CE_USER_SECRET&gt;</code> mark where
+          one was hidden before anything reached this page. <Link to="/glossary">Glossary</Link>.
         </p>
       </footer>
     </div>

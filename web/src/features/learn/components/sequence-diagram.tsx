@@ -87,9 +87,16 @@ export function SequenceDiagram({
         })}
       </ol>
       <p className="sequence-key muted">
-        Solid: a call. Dashed: its reply. Links open an exchange this page received. Hops between
-        Cloud Elements and {element.provider} happen between other parties, so a real app's page
-        never sees them; in sandbox mode the wizard opens a window onto them (“Behind the scenes”).
+        Solid: a call. Dashed: its reply. <span className="legend legend-done">Green: done</span>,{' '}
+        <span className="legend legend-current">blue: this step</span>,{' '}
+        <span className="legend legend-todo">grey: not yet</span>,{' '}
+        <span className="legend legend-failed">red: where it failed</span>,{' '}
+        <span className="legend legend-denied">orange: refused on the consent page</span>,{' '}
+        <span className="legend legend-skipped">struck through: never reached</span>.{' '}
+        <Link to="/glossary#diagram-colours">More</Link>. Links open an exchange this page received.
+        Hops between Cloud Elements and {element.provider} happen between other parties, so a real
+        app's page never sees them; in sandbox mode the wizard opens a window onto them (“Behind the
+        scenes”).
       </p>
     </figure>
   );

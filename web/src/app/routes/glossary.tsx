@@ -1,0 +1,143 @@
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
+
+/** A term the wizard uses, and what it means here. `id` is the anchor pages link to. */
+type Term = { id: string; term: string; meaning: string };
+
+/**
+ * Every term the wizard uses without explaining it on the spot, in one place, linked from every
+ * page (the header and the footer).
+ */
+const TERMS: Term[] = [
+  {
+    id: 'bff',
+    term: 'BFF (backend for frontend)',
+    meaning:
+      'The small server beside this page. It holds every secret, makes the calls to Cloud Elements, and hands this page only redacted records of them. The page never holds a secret; it carries the BFF’s sealed cookie, which it cannot read.',
+  },
+  {
+    id: 'element',
+    term: 'Element',
+    meaning:
+      'Cloud Elements’ connector to one provider (Twitter, Salesforce, Freshdesk…), addressed by its key (`twitter`, `sfdc`). Each authenticates in one of a few ways: OAuth 1.0a, OAuth 2.0, or your own key (basic).',
+  },
+  {
+    id: 'hub',
+    term: 'Hub',
+    meaning:
+      'A family of elements with one API: `crm`, `documents`, `helpdesk`, `social`. A call through an instance goes to `/hubs/{hub}/…`, the same whichever element of the hub is behind it.',
+  },
+  {
+    id: 'instance',
+    term: 'Instance',
+    meaning:
+      'One connected account of an element: what `POST /instances` creates. Cloud Elements keeps the provider’s tokens (or your key) in it and calls the provider with them.',
+  },
+  {
+    id: 'instance-token',
+    term: 'Instance token',
+    meaning:
+      'Names one instance in every call through it, as the `Element` part of the Authorization header. A credential: keep it like a password.',
+  },
+  {
+    id: 'authorization-header',
+    term: 'Authorization: User …, Organization …, Element …',
+    meaning:
+      'Cloud Elements’ own header. User and Organization are your account’s two secrets (on your Cloud Elements profile page, as CE_USER_SECRET and CE_ORG_SECRET in the BFF); Element, an instance’s token, is added for calls through that instance.',
+  },
+  {
+    id: 'state',
+    term: 'state',
+    meaning:
+      'A random value the BFF makes for this browser’s flow and sends with the authorization URL; the callback must bring it back. It stops another site finishing a flow in your name (cross-site request forgery).',
+  },
+  {
+    id: 'nonce-timestamp',
+    term: 'oauth_nonce and oauth_timestamp',
+    meaning:
+      'OAuth 1.0a signs each request with a one-time random value and the time. The provider refuses a timestamp minutes off its clock and a nonce it has seen: a captured request cannot be replayed.',
+  },
+  {
+    id: 'callback-confirmed',
+    term: 'oauth_callback_confirmed',
+    meaning:
+      'The provider’s “yes, I noted your callback URL” in its request-token reply. Without it the provider speaks OAuth 1.0, not 1.0a, which an attacker can redirect: Cloud Elements must refuse.',
+  },
+  {
+    id: 'denied',
+    term: 'denied',
+    meaning:
+      'OAuth 1.0a’s refusal on the callback. Its value is the request token, so the app knows which attempt was refused. OAuth 2.0 says `error=access_denied` instead.',
+  },
+  {
+    id: 'provider-legs',
+    term: 'Behind the scenes (the provider legs)',
+    meaning:
+      'Cloud Elements’ own calls to the provider. A real app never sees them; in sandbox mode the sandbox records them and the wizard shows them (`GET /api/labs/provider-legs`).',
+  },
+  {
+    id: 'reply-fields',
+    term: 'typeOauth, provisionInteractions, externalAuthentication',
+    meaning:
+      'Fields of Cloud Elements’ replies the wizard does not use. `typeOauth` can disagree with `authentication.type` (read the latter); `provisionInteractions` lists the calls Cloud Elements made while provisioning; `externalAuthentication` says whether someone else manages the account’s tokens (`none` here).',
+  },
+  {
+    id: 'markers',
+    term: 'Markers and asterisks',
+    meaning:
+      'Two kinds of masking. `<CE_USER_SECRET>`, `<INSTANCE_TOKEN>` and the like are the BFF’s: it replaced a secret before anything reached this page. `********` is Cloud Elements’ own, for the secrets it masks when it returns an instance.',
+  },
+  {
+    id: 'highlights',
+    term: 'Highlighted values',
+    meaning:
+      'In an exchange, a value that travels between steps (the request token, the verifier, the code) has one highlight colour wherever it appears; pressing it tells its route. In the signature base string the three colours mark its three parts: method, encoded URL, encoded parameters.',
+  },
+  {
+    id: 'diagram-colours',
+    term: 'The diagram’s colours',
+    meaning:
+      'A solid arrow is a call, a dashed one its reply. Green: done. Blue and bold: the step on screen. Grey: not yet. Red: where a call failed. Orange: a refusal on the consent page. Struck through: never reached, because an earlier hop failed or access was refused.',
+  },
+];
+
+/** A meaning's text, its `backquoted` parts as code. */
+const withCode = (text: string) =>
+  text.split('`').map((part, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order
+    i % 2 === 1 ? <code key={i}>{part}</code> : part,
+  );
+
+export default function GlossaryPage() {
+  const { hash } = useLocation();
+  // A link to one term (`/glossary#bff`) brings it into view, once the page's heading has had
+  // its focus (the layout's, after every navigation).
+  useEffect(() => {
+    const term = hash ? document.getElementById(hash.slice(1)) : null;
+    if (!term) return;
+    const timer = setTimeout(() => term.scrollIntoView({ block: 'center' }), 0);
+    return () => clearTimeout(timer);
+  }, [hash]);
+  return (
+    <article className="step" aria-labelledby="step-title">
+      <h2 id="step-title" tabIndex={-1}>
+        Glossary
+      </h2>
+      <p className="intro">
+        The words the wizard uses, and what they mean here. <Link to="/">Back to your step</Link>.
+      </p>
+      <dl className="glossary">
+        {TERMS.map((term) => (
+          <div
+            key={term.id}
+            id={term.id}
+            className={hash === `#${term.id}` ? 'glossary-current' : undefined}
+          >
+            <dt>{term.term}</dt>
+            <dd>{withCode(term.meaning)}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
