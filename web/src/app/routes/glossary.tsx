@@ -103,10 +103,7 @@ const TERMS: Term[] = [
 
 /** A meaning's text, its `backquoted` parts as code. */
 const withCode = (text: string) =>
-  text.split('`').map((part, i) =>
-    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order
-    i % 2 === 1 ? <code key={i}>{part}</code> : part,
-  );
+  text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 
 export default function GlossaryPage() {
   const { hash } = useLocation();
