@@ -163,3 +163,60 @@ test('a glossary reachable from every page, and the diagram’s colours in a leg
   await page.goto('/instances');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Glossary' })).toBeVisible();
 });
+
+/**
+ * Every place a line of `selector`'s text breaks inside a token, as "…before|after…": a break is
+ * allowed only after a space or one of / _ . ? & = (or before a space).
+ */
+async function midTokenBreaks(page: import('@playwright/test').Page, selector: string) {
+  return page.evaluate((sel) => {
+    const bad: string[] = [];
+    for (const element of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      // Every character with the top of its line box; a space at a wrap has no box of its own.
+      const chars: { ch: string; top: number | null }[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          chars.push({
+            ch: text[i] ?? '',
+            top: rect && rect.width > 0 ? Math.round(rect.top) : null,
+          });
+        }
+      }
+      const word = chars.map((c) => c.ch).join('');
+      let last = -1;
+      for (let i = 0; i < chars.length; i++) {
+        const top = chars[i]?.top;
+        if (top === null || top === undefined) continue;
+        const before = chars[last];
+        if (last >= 0 && before?.top !== null && before !== undefined && top > (before.top ?? 0)) {
+          const between = word.slice(last, i + 1);
+          if (!/[\s/_.?&=]/.test(between.slice(0, -1)) && !/\s/.test(between.at(-1) ?? '')) {
+            bad.push(`${word.slice(Math.max(0, i - 12), i)}|${word.slice(i, i + 12)}`);
+          }
+        }
+        last = i;
+      }
+    }
+    return bad;
+  }, selector);
+}
+
+test('at 1024 px, the diagram and the comparison break lines only between tokens', async ({
+  page,
+  wizard,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await wizard.walkToTryIt('Dropbox', `e2e-breaks-${Date.now()}`);
+  expect(await midTokenBreaks(page, '.sequence-label')).toEqual([]);
+  await wizard.open('Twitter');
+  expect(await midTokenBreaks(page, '.sequence-label')).toEqual([]);
+  await page.goto('/compare');
+  await expect(page.getByTestId('comparison')).toBeVisible();
+  expect(await midTokenBreaks(page, 'table.compare td, table.compare th')).toEqual([]);
+});

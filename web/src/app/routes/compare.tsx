@@ -7,6 +7,7 @@ import {
   KINDS,
 } from '@cew/shared';
 import { Link } from 'react-router';
+import { Breakable } from '../../components/breakable';
 import { useElements } from '../../features/wizard/api/elements';
 import { useExchangesByElement } from '../../features/wizard/api/flow';
 import { stepsFor } from '../../features/wizard/steps';
@@ -148,7 +149,7 @@ export default function ComparePage() {
                   const { text, fromFlow } = cell(row, column);
                   return (
                     <td key={column.kind} data-element={column.element.key} data-kind={column.kind}>
-                      {text}
+                      <Breakable text={text} />
                       {fromFlow && <span className="from-flow"> your flow</span>}
                     </td>
                   );

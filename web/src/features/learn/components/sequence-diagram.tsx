@@ -1,6 +1,7 @@
 import type { ElementView, Exchange, FlowView } from '@cew/shared';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
+import { Breakable } from '../../../components/breakable';
 import { isDone, STEP } from '../../wizard/steps';
 import { type DrawnArrow, drawArrows, PARTIES, partyName } from '../arrows';
 
@@ -71,10 +72,10 @@ export function SequenceDiagram({
                 <span className="sequence-text">
                   {opens ? (
                     <Link to={path} aria-label={`${who}: ${arrow.label}. Open its exchange.`}>
-                      {arrow.label}
+                      <Breakable text={arrow.label} />
                     </Link>
                   ) : (
-                    arrow.label
+                    <Breakable text={arrow.label} />
                   )}
                 </span>
                 {arrow.outcome !== 'done' && (
