@@ -8,6 +8,7 @@ import {
 } from '@cew/shared';
 import { Link } from 'react-router';
 import { Breakable } from '../../components/breakable';
+import { ScrollX } from '../../components/scroll-x';
 import { useElements } from '../../features/wizard/api/elements';
 import { useExchangesByElement } from '../../features/wizard/api/flow';
 import { stepsFor } from '../../features/wizard/steps';
@@ -126,7 +127,7 @@ export default function ComparePage() {
             </span>
           ))}
       </p>
-      <div className="scroll-x">
+      <ScrollX label="The comparison table">
         <table className="compare" data-testid="comparison">
           <caption className="visually-hidden">
             {columns.map((c) => `${AUTH_LABEL[c.kind]} (${c.element.name})`).join(', ')} compared
@@ -158,7 +159,7 @@ export default function ComparePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </article>
   );
 }
