@@ -47,7 +47,7 @@ const atStepFour: Expected[] = [
     status: 401,
     message: 'Invalid Organization or User secret',
     note: 'check CE_USER_SECRET and CE_ORG_SECRET against your Cloud Elements profile page',
-    advice: 'Retrying will not help until then',
+    advice: 'The failure lab made Cloud Elements refuse your secrets this time; they are fine.',
     broke: '401 error',
   },
   {

@@ -197,11 +197,13 @@ export function next(
   }
   const repeatable = event.step !== 'callback' && event.step !== 'create-instance';
   if (at > indexIn(authType, event.step) || (at === indexIn(authType, event.step) && !repeatable)) {
-    const what =
-      event.step === 'callback'
-        ? 'This callback was already handled (a callback is accepted once).'
-        : `This flow is past ${label(event.step, authType)}.`;
-    return { refused: true, reason: `${what} Start over to run the flow again.` };
+    return {
+      refused: true,
+      reason:
+        event.step === 'callback'
+          ? 'This callback was already handled (a callback is accepted once); nothing changed, and the flow goes on from where it was.'
+          : `This flow is past ${label(event.step, authType)}. Start over to run the flow again.`,
+    };
   }
   // The consent's outcome is recorded by the callback and kept by every step after it.
   const outcome =

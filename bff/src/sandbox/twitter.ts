@@ -216,10 +216,8 @@ export function createTwitter(options: TwitterOptions) {
       return c.json(twitterError(89, 'Invalid or expired token.'), 401);
     }
     if (result.params.get('oauth_verifier') !== token.verifier) {
-      return c.json(
-        twitterError(401, 'Error processing your OAuth request: Invalid oauth_verifier parameter.'),
-        401,
-      );
+      // As Twitter answers it: plain text, with no error code of its own.
+      return c.text('Error processing your OAuth request: Invalid oauth_verifier parameter', 401);
     }
     token.status = 'used';
     const reply = new URLSearchParams({
@@ -316,7 +314,8 @@ export function createTwitter(options: TwitterOptions) {
       const changed: Record<Tamper, [string, string, string]> = {
         signature: ['oauth_signature', work.signature, signature],
         timestamp: ['oauth_timestamp', String(now), String(now - 3600)],
-        nonce: ['oauth_nonce', '(a new one)', String(oauth[1]?.[1])],
+        // Nothing changed: the same nonce, sent a second time.
+        nonce: ['oauth_nonce', String(oauth[1]?.[1]), String(oauth[1]?.[1])],
         verifier: ['oauth_verifier', verifier, changedVerifier],
       };
       const [name, from, to] = changed[input.change];

@@ -23,6 +23,19 @@ describe('adviceFor', () => {
     expect(advice).toContain('Retrying will not help');
   });
 
+  it('says an injected refusal is the lab’s, and a replayed callback changed nothing', () => {
+    const injected = adviceFor(
+      { status: 401, code: 'upstream_error' },
+      'create-instance',
+      'wrong-secret',
+    );
+    expect(injected).toContain('failure lab made Cloud Elements refuse');
+    expect(injected).toContain('they are fine');
+    const replay = adviceFor({ status: 409, code: 'out_of_order' }, 'callback');
+    expect(replay).toContain('Nothing changed');
+    expect(replay).not.toMatch(/^Start over/);
+  });
+
   it('keeps the token for a 409: another name with the same token', () => {
     const advice = adviceFor({ status: 409, code: 'upstream_error' }, 'create-instance');
     expect(advice).toContain('another instance name');

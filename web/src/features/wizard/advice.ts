@@ -14,9 +14,13 @@ export type Failure = {
  * answered, and the step it happened on. One sentence or two, never the failure's own words again
  * (the message above it says what happened; this says what to do).
  */
-export function adviceFor(failure: Failure, step?: StepId): string {
+export function adviceFor(failure: Failure, step?: StepId, scenario?: string): string {
   const { status, code } = failure;
   const creating = step === 'create-instance';
+  // A failure the lab injected says so first: nothing in the configuration is wrong.
+  if (scenario && scenario !== 'none' && code === 'upstream_error' && status === 401) {
+    return 'The failure lab made Cloud Elements refuse your secrets this time; they are fine. In a real app: check CE_USER_SECRET and CE_ORG_SECRET and restart the server. Here: start over without the scenario.';
+  }
   switch (code) {
     case 'offline':
       return 'Reconnect this device to the network, then press the button again.';
@@ -37,7 +41,10 @@ export function adviceFor(failure: Failure, step?: StepId): string {
     case 'callback_mismatch':
       return 'Start over, and finish the consent page in this same browser without editing the address.';
     case 'out_of_order':
-      return 'Start over to run the flow again from step 1.';
+      // A callback sent again changes nothing: the flow goes on from where it was.
+      return step === 'callback'
+        ? 'Nothing changed: your flow goes on from where it was. Go on with the next step, or start over to run the flow again.'
+        : 'Start over to run the flow again from step 1.';
     case 'rate_limited':
       return 'Wait a minute, then try again: this server limits how fast one person can call it.';
     case 'unauthorized':

@@ -1,13 +1,15 @@
 import type { StepId } from '@cew/shared';
 import { ApiError } from '../../../lib/api-client';
 import { adviceFor } from '../advice';
+import { useFlow } from '../api/flow';
 import { ExchangeView } from './exchange-view';
 
 /** An error, inline where it happened, with what to do about it and the exchange that caused it. */
 export function ErrorNotice({ error, step }: { error: unknown; step?: StepId }) {
   const apiError = error instanceof ApiError ? error : null;
   const message = error instanceof Error ? error.message : 'Something went wrong.';
-  const advice = apiError ? adviceFor(apiError, step) : undefined;
+  const { data: flow } = useFlow();
+  const advice = apiError ? adviceFor(apiError, step, flow?.scenario) : undefined;
   return (
     <div className="error-notice" role="alert">
       <p className="error-title">

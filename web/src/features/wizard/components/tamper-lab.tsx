@@ -41,14 +41,21 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
   const { element } = useWizard();
   return (
     <div className="tamper-outcome" data-testid="tamper-outcome">
-      <p>
-        Sent <code>POST /oauth/{result.endpoint}</code> with <code>{result.change.name}</code>{' '}
-        changed from <code>{result.change.from}</code> to <code>{result.change.to}</code>.
-      </p>
+      {result.change.from === result.change.to ? (
+        <p>
+          Sent <code>POST /oauth/{result.endpoint}</code> twice, the second exactly as the first:{' '}
+          <code>{result.change.name}</code> <code>{result.change.to}</code> both times.
+        </p>
+      ) : (
+        <p>
+          Sent <code>POST /oauth/{result.endpoint}</code> with <code>{result.change.name}</code>{' '}
+          changed from <code>{result.change.from}</code> to <code>{result.change.to}</code>.
+        </p>
+      )}
       <p className={result.status < 300 ? 'tamper-accepted' : 'tamper-refused'}>
         <strong>
           {element.provider} answered {result.status}
-          {error ? `, code ${error.code}: “${error.message}”` : `: ${result.reply}`}
+          {error ? ` with its error ${error.code}: “${error.message}”` : `: ${result.reply}`}
         </strong>
       </p>
       <p>{CHANGES[change].why.replaceAll('{provider}', element.provider)}</p>
