@@ -13,9 +13,15 @@ test("tampering lab: each changed input refused with Twitter's code, and the flo
   );
   const outcome = page.getByTestId('tamper-outcome');
   const refusals: [string, RegExp][] = [
-    ['Change one character of oauth_signature', /401 with its error 32: “Could not authenticate you\.”/],
+    [
+      'Change one character of oauth_signature',
+      /401 with its error 32: “Could not authenticate you\.”/,
+    ],
     ['Send oauth_timestamp an hour old', /401 with its error 135: “Timestamp out of bounds\.”/],
-    ['Send the same request twice (reuse oauth_nonce)', /401 with its error 32: .*Nonce already used/],
+    [
+      'Send the same request twice (reuse oauth_nonce)',
+      /401 with its error 32: .*Nonce already used/,
+    ],
   ];
   for (const [button, refusal] of refusals) {
     await wizard.button(button).click();

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useConfig } from '../api/config';
 import { useSignIn } from '../api/session';
 import { ErrorNotice } from './error-notice';
 
@@ -41,15 +42,19 @@ export function CodeForm({ label, submit }: { label: string; submit: string }) {
 
 /** The sign-in screen of a wizard shared with a class (ACCESS_CODE is set on the server). */
 export function SignIn() {
+  const { data: config } = useConfig();
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
         Sign in to this wizard
       </h2>
       <p className="intro">
-        This wizard is shared with a class and holds an organization's Cloud Elements secrets, so it
-        asks for the access code your trainer gave you. It is kept in an encrypted cookie for 12
-        hours.
+        This wizard is shared with a class
+        {config?.mode === 'live'
+          ? " and holds an organization's Cloud Elements secrets"
+          : ' (in sandbox mode: its secrets are the published demo ones)'}
+        , so it asks for the access code your trainer gave you. It is kept in an encrypted cookie
+        for 12 hours.
       </p>
       <CodeForm label="Access code" submit="Sign in" />
     </article>
