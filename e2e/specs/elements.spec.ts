@@ -220,3 +220,17 @@ test('at 1024 px, the diagram and the comparison break lines only between tokens
   await expect(page.getByTestId('comparison')).toBeVisible();
   expect(await midTokenBreaks(page, 'table.compare td, table.compare th')).toEqual([]);
 });
+
+test('the failure lab stays reachable once a flow exists: a new scenario restarts, after asking', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open('Twitter');
+  await wizard.getRequestToken();
+  // The flow exists: the picker is still there, beside the button that restarts it.
+  await wizard.chooseScenario('ce-down');
+  await wizard.button('Get a new request token (restarts the flow)').click();
+  await expect(page.getByRole('region', { name: 'Start a new flow?' })).toBeVisible();
+  await wizard.button('Yes, start a new flow').click();
+  await expect(page.getByTestId('scenario-note')).toContainText('Cloud Elements answered 500');
+});

@@ -111,15 +111,18 @@ export default function AuthorizationUrlStep() {
                   ]),
             ]}
           />
-          {starts && sandbox && (
-            <ScenarioPicker
-              value={scenario}
-              onChange={setScenario}
-              disabled={mutation.isPending}
-              element={element}
-            />
-          )}
         </>
+      }
+      lab={
+        starts &&
+        sandbox && (
+          <ScenarioPicker
+            value={scenario}
+            onChange={setScenario}
+            disabled={mutation.isPending}
+            element={element}
+          />
+        )
       }
       note={
         failedScenario &&

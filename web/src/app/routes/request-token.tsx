@@ -34,21 +34,21 @@ export default function RequestTokenStep() {
         </p>
       }
       preview={
-        <>
-          <CallPreview
-            method="GET"
-            url={ceUrl(config, `/elements/${element.key}/oauth/token`)}
-            params={appParams(config, element)}
+        <CallPreview
+          method="GET"
+          url={ceUrl(config, `/elements/${element.key}/oauth/token`)}
+          params={appParams(config, element)}
+        />
+      }
+      lab={
+        config?.mode === 'sandbox' && (
+          <ScenarioPicker
+            value={scenario}
+            onChange={setScenario}
+            disabled={mutation.isPending}
+            element={element}
           />
-          {config?.mode === 'sandbox' && (
-            <ScenarioPicker
-              value={scenario}
-              onChange={setScenario}
-              disabled={mutation.isPending}
-              element={element}
-            />
-          )}
-        </>
+        )
       }
       note={
         failedScenario &&

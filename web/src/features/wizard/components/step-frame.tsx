@@ -97,6 +97,12 @@ type Props = {
   note?: ReactNode;
   /** Shown after the exchange: what happened behind it (the sandbox's hidden leg). */
   behindTheScenes?: ReactNode;
+  /**
+   * The failure lab's scenario picker, on a flow's first step: with the preview before the first
+   * call, and after it beside the restarting button (a new scenario starts a new flow, which that
+   * button asks about first), so it stays reachable.
+   */
+  lab?: ReactNode;
 };
 
 /**
@@ -134,6 +140,7 @@ export function StepFrame({
   ready = true,
   note,
   behindTheScenes,
+  lab,
 }: Props) {
   const wizard = useWizard();
   const { data: config } = useConfig();
@@ -170,6 +177,7 @@ export function StepFrame({
             <section className="preview" aria-label={previewTitle}>
               <h3>{previewTitle}</h3>
               {preview}
+              {lab}
             </section>
           )}
           {action && !action.restarts && <ActionButton action={action} />}
@@ -179,7 +187,12 @@ export function StepFrame({
               {result}
             </section>
           )}
-          {action?.restarts && <ActionButton action={action} />}
+          {action?.restarts && (
+            <>
+              {wizard.isDone(id) && lab}
+              <ActionButton action={action} />
+            </>
+          )}
           {note}
           {showExchange && (
             <section aria-label="What happened">
