@@ -56,7 +56,6 @@ export const AuthorizeUrlInputSchema = z.strictObject({
   fields: FieldValuesSchema.default({}),
   scenario: ScenarioSchema.default('none'),
 });
-export type AuthorizeUrlInput = z.input<typeof AuthorizeUrlInputSchema>;
 
 const queryValue = z.string().min(1).max(512);
 /** A value the flow keeps in its cookie: bounded so the cookie stays one small cookie. */
@@ -114,7 +113,6 @@ export const HubCallInputSchema = z.strictObject({
   method: z.string().max(10),
   path: z.string().min(1).max(1000),
 });
-export type HubCallInput = z.infer<typeof HubCallInputSchema>;
 
 /**
  * Creating the instance. OAuth: `{name, tags, settings?}` for the flow in progress. Basic:

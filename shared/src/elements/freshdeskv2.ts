@@ -1,4 +1,4 @@
-import { defineElement } from './define';
+import { defineElement, HELPDESK_INCIDENTS, SUBDOMAIN_FIELD } from './define';
 
 /** Freshdesk over basic authentication: no consent page, the person's own API key. */
 export const freshdeskv2 = defineElement({
@@ -12,16 +12,9 @@ export const freshdeskv2 = defineElement({
     'Basic authentication: no consent page and nothing delegated. You type your own API key, and Cloud Elements keeps it.',
   fields: [
     {
+      ...SUBDOMAIN_FIELD,
       key: 'subdomain',
-      title: 'Subdomain',
       help: 'The first part of your Freshdesk address: acme for acme.freshdesk.com.',
-      secret: false,
-      required: true,
-      pattern: '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?',
-      patternHelp:
-        'must be a DNS label: lowercase letters, digits and dashes (not first or last), 1 to 63 of them',
-      example: 'acme',
-      sandboxValue: 'sandbox-learner',
     },
     {
       key: 'username',
@@ -35,16 +28,8 @@ export const freshdeskv2 = defineElement({
       sandboxValue: 'sandboxFreshdeskKey0001',
     },
   ],
-  tryIt: {
-    path: '/hubs/helpdesk/incidents',
-    what: 'incidents',
-    title: 'subject',
-    detail: ['status', 'priority'],
-  },
-  resources: [
-    { path: '/hubs/helpdesk/incidents', what: 'incidents' },
-    { path: '/hubs/helpdesk/contacts', what: 'contacts' },
-  ],
+  tryIt: { ...HELPDESK_INCIDENTS, title: 'subject', detail: ['status', 'priority'] },
+  resources: [HELPDESK_INCIDENTS, { path: '/hubs/helpdesk/contacts', what: 'contacts' }],
   sandbox: {
     id: 1211,
     description:

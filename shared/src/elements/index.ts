@@ -21,6 +21,3 @@ export const ELEMENTS = Object.fromEntries(LIST.map((element) => [element.key, e
   ElementKey,
   ElementDescriptor
 >;
-
-export const isElementKey = (value: unknown): value is ElementKey =>
-  typeof value === 'string' && Object.hasOwn(ELEMENTS, value);

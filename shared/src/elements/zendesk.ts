@@ -1,4 +1,4 @@
-import { defineElement } from './define';
+import { defineElement, HELPDESK_INCIDENTS, SUBDOMAIN_FIELD } from './define';
 
 /** Zendesk's help desk over OAuth 2.0, on the person's own subdomain. */
 export const zendesk = defineElement({
@@ -11,17 +11,10 @@ export const zendesk = defineElement({
   differs: 'OAuth 2.0 on your own subdomain: you type it first, and the consent page lives there.',
   fields: [
     {
+      ...SUBDOMAIN_FIELD,
       key: 'zendesk.subdomain',
-      title: 'Subdomain',
       help: 'The first part of your Zendesk address: acme for acme.zendesk.com. Cloud Elements sends you to its consent page there.',
-      secret: false,
-      required: true,
-      pattern: '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?',
-      patternHelp:
-        'must be a DNS label: lowercase letters, digits and dashes (not first or last), 1 to 63 of them',
-      example: 'acme',
       urlParam: 'siteAddress',
-      sandboxValue: 'sandbox-learner',
     },
   ],
   consent: {
@@ -30,16 +23,8 @@ export const zendesk = defineElement({
     allow: 'Allow',
     deny: 'Cancel',
   },
-  tryIt: {
-    path: '/hubs/helpdesk/incidents',
-    what: 'incidents',
-    title: 'subject',
-    detail: ['status', 'priority'],
-  },
-  resources: [
-    { path: '/hubs/helpdesk/incidents', what: 'incidents' },
-    { path: '/hubs/helpdesk/agents', what: 'agents' },
-  ],
+  tryIt: { ...HELPDESK_INCIDENTS, title: 'subject', detail: ['status', 'priority'] },
+  resources: [HELPDESK_INCIDENTS, { path: '/hubs/helpdesk/agents', what: 'agents' }],
   sandbox: {
     id: 41,
     description:
