@@ -13,7 +13,9 @@ test('live mode: the whole flow against the standalone sandbox, with no secret i
   await expect(page.getByRole('alert')).toContainText('That access code is not right');
   await page.getByLabel('Access code').fill(ACCESS_CODE);
   await wizard.button('Sign in').click();
-  // This server offers both elements: the first screen asks which.
+  // This server offers several elements: signing in on `/` leads to the screen that asks which
+  // (not to a page that failed because the list, refused before, was still loading again).
+  await expect(wizard.heading('Choose an element to provision')).toBeVisible();
   await wizard.open('Twitter');
   await expect(wizard.heading('Get a request token')).toBeVisible();
   await expect(page.getByTestId('mode')).toHaveText('Live mode');

@@ -236,6 +236,12 @@ export default function Layout() {
             // Only when there is nothing to show: a failed refresh (offline, say) keeps the page,
             // and the step's own error says what happened.
             <ErrorNotice error={error ?? configError ?? elementsError} />
+          ) : elementsPending ? (
+            // The list is loading again (just after signing in, it was refused before): every
+            // page below names an element, so it waits for the list instead of failing.
+            <p className="muted" role="status">
+              Loading the elements…
+            </p>
           ) : (
             <Outlet />
           )}
