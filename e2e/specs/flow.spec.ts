@@ -42,6 +42,9 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   const report = page.getByRole('region', { name: 'Exchange: POST Browser → BFF' });
   await expect(report).toContainText('/api/flow/callback');
   await expect(report.getByTestId('exchange-status')).toHaveText('200');
+  // Its duration says what the BFF timed (its own handling); the browser's redirect has none.
+  await expect(report.locator('.exchange-head')).toContainText(/\d+ ms in the BFF/);
+  await expect(redirect.locator('.exchange-head')).not.toContainText(' ms');
   expect(page.url()).not.toContain('oauth_verifier');
 
   // Step 4: the instance, with the request token secret never shown.

@@ -63,6 +63,9 @@ test('callback lab: a changed state or oauth_token is refused with the reason; a
   await form.getByLabel('state', { exact: true }).fill('a-state-from-another-site');
   await form.getByRole('button', { name: 'Send to the BFF' }).click();
   await expect(alert).toContainText("The callback's state does not match this flow's state");
+  // The lab lets the values be put back, so the refusal does not send the person to start over.
+  await expect(alert.getByTestId('advice')).toContainText('put back what the provider sent');
+  await expect(alert).not.toContainText(/start over/i);
   await wizard.snapPart(page.locator('article.step'), 'lab-callback');
 
   await form.getByRole('button', { name: 'Put back what Twitter sent' }).click();
@@ -114,6 +117,7 @@ test('on the wire: each page ↔ BFF call as sent, its cookie named not shown; w
   await call.locator('summary').click();
   const sent = call.getByRole('region', { name: 'request POST /api/flow/authorize-url' });
   const reply = call.getByRole('region', { name: 'reply to POST /api/flow/authorize-url' });
+  await expect(call.locator('summary')).toContainText(/\d+ ms round trip, timed by this page/);
   await expect(sent).toContainText('POST /api/flow/authorize-url HTTP/1.1');
   await expect(sent).toContainText(/cookie: cew_flow=<sealed, \d+ bytes>/);
   await expect(reply).toContainText('HTTP/1.1 200');

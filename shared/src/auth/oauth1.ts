@@ -34,20 +34,20 @@ export const oauth1: AuthKind = {
       if ((query.denied ?? query.oauth_token) !== flow.requestToken) {
         return {
           refused:
-            "The callback's oauth_token is not this flow's request token, so it is refused. Start over.",
+            "The callback's oauth_token is not this flow's request token, so it is refused; the flow is unchanged.",
         };
       }
       if (query.state !== flow.state) {
         return {
           refused:
-            "The callback's state does not match this flow's state (a possible cross-site request), so it is refused. Start over.",
+            "The callback's state does not match this flow's state (a possible cross-site request), so it is refused; the flow is unchanged.",
         };
       }
       if (query.denied !== undefined) return { accepted: false };
       if (!query.oauth_verifier) {
         return {
           refused:
-            'The callback carries no oauth_verifier. Start over and authorize the app again.',
+            'The callback carries no oauth_verifier, so it is refused; the flow is unchanged.',
         };
       }
       return { accepted: true, grant: query.oauth_verifier };

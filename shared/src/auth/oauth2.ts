@@ -26,12 +26,14 @@ export const oauth2: AuthKind = {
       if (query.state !== flow.state) {
         return {
           refused:
-            "The callback's state does not match this flow's state (a possible cross-site request), so it is refused. Start over.",
+            "The callback's state does not match this flow's state (a possible cross-site request), so it is refused; the flow is unchanged.",
         };
       }
       if (query.error !== undefined) return { accepted: false };
       if (!query.code) {
-        return { refused: 'The callback carries no code. Start over and authorize the app again.' };
+        return {
+          refused: 'The callback carries no code, so it is refused; the flow is unchanged.',
+        };
       }
       return { accepted: true, grant: query.code };
     },

@@ -132,7 +132,7 @@ export default function CallbackRoute() {
       )}
       {mutation.isError ? (
         <>
-          <ErrorNotice error={mutation.error} step="callback" />
+          <ErrorNotice error={mutation.error} step="callback" callbackHeld={held} />
           {!held && <StartOverButton className="primary" />}
         </>
       ) : (

@@ -33,6 +33,18 @@ describe('exports', () => {
     expect(md).toContain('```json\n{\n  "name": "n"\n}\n```');
   });
 
+  it('says what each duration timed: the BFF’s call upstream, or only the BFF’s handling', () => {
+    const md = toMarkdown(
+      [
+        exchange('request-token'),
+        exchange('callback', { parties: 'Browser → BFF', method: 'POST', durationMs: 1 }),
+      ],
+      'sandbox',
+    );
+    expect(md).toContain('* Status: 200, 12 ms round trip');
+    expect(md).toContain('* Status: 200, 1 ms in the BFF');
+  });
+
   it('writes HAR 1.2 with one entry per exchange, query and bodies included', () => {
     const har = toHar([
       exchange('request-token'),

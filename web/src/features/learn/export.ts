@@ -1,4 +1,4 @@
-import type { Exchange, ProviderLegs } from '@cew/shared';
+import { durationText, type Exchange, type ProviderLegs } from '@cew/shared';
 
 /** Titles in the guide's style, one heading per step. */
 const TITLES: Record<Exchange['step'], string> = {
@@ -80,7 +80,8 @@ export function toMarkdown(
   for (const exchange of exchanges) {
     lines.push('', `## ${TITLES[exchange.step]}`, '');
     lines.push(`* ${exchange.parties}: \`${exchange.method} ${exchange.url}\``);
-    lines.push(`* Status: ${exchange.status ?? 'no reply'} in ${exchange.durationMs} ms`, '');
+    const took = durationText(exchange);
+    lines.push(`* Status: ${exchange.status ?? 'no reply'}${took ? `, ${took}` : ''}`, '');
     if (exchange.curl) lines.push('Example cURL Command:', '', fence('bash', exchange.curl), '');
     if (exchange.requestBody !== undefined)
       lines.push('Request:', '', fence('json', json(exchange.requestBody)), '');

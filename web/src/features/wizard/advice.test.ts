@@ -24,16 +24,22 @@ describe('adviceFor', () => {
   });
 
   it('says an injected refusal is the lab’s, and a replayed callback changed nothing', () => {
-    const injected = adviceFor(
-      { status: 401, code: 'upstream_error' },
-      'create-instance',
-      'wrong-secret',
-    );
+    const injected = adviceFor({ status: 401, code: 'upstream_error' }, 'create-instance', {
+      scenario: 'wrong-secret',
+    });
     expect(injected).toContain('failure lab made Cloud Elements refuse');
     expect(injected).toContain('they are fine');
     const replay = adviceFor({ status: 409, code: 'out_of_order' }, 'callback');
     expect(replay).toContain('Nothing changed');
     expect(replay).not.toMatch(/^Start over/);
+  });
+
+  it('in the callback lab, sends a refused callback back to its values, not to a restart', () => {
+    const mismatch = { status: 403, code: 'callback_mismatch' };
+    const inLab = adviceFor(mismatch, 'callback', { callbackHeld: true });
+    expect(inLab).toContain('put back what the provider sent');
+    expect(inLab).not.toMatch(/start over/i);
+    expect(adviceFor(mismatch, 'callback')).toMatch(/^Start over/);
   });
 
   it('keeps the token for a 409: another name with the same token', () => {

@@ -14,7 +14,13 @@ export type Failure = {
  * answered, and the step it happened on. One sentence or two, never the failure's own words again
  * (the message above it says what happened; this says what to do).
  */
-export function adviceFor(failure: Failure, step?: StepId, scenario?: string): string {
+export function adviceFor(
+  failure: Failure,
+  step?: StepId,
+  /** The failure lab's scenario, and whether its callback lab held the callback to be edited. */
+  lab: { scenario?: string; callbackHeld?: boolean } = {},
+): string {
+  const { scenario } = lab;
   const { status, code } = failure;
   const creating = step === 'create-instance';
   // A failure the lab injected says so first: nothing in the configuration is wrong.
@@ -39,7 +45,10 @@ export function adviceFor(failure: Failure, step?: StepId, scenario?: string): s
     case 'unsafe_oauth_url':
       return 'Check CE_BASE_URL and OAUTH_ALLOWED_HOSTS in the server’s configuration, then start over.';
     case 'callback_mismatch':
-      return 'Start over, and finish the consent page in this same browser without editing the address.';
+      // A refused callback leaves the flow as it was: in the lab, the right values still work.
+      return lab.callbackHeld
+        ? 'Nothing changed in your flow: put back what the provider sent and send it again.'
+        : 'Start over, and finish the consent page in this same browser without editing the address.';
     case 'out_of_order':
       // A callback sent again changes nothing: the flow goes on from where it was.
       return step === 'callback'

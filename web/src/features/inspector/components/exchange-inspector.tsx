@@ -1,4 +1,4 @@
-import type { ElementView, Exchange } from '@cew/shared';
+import { durationText, type ElementView, type Exchange } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
@@ -177,7 +177,7 @@ export default function ExchangeInspector({
         <span className={statusClass(exchange.status)} data-testid="exchange-status">
           {statusText}
         </span>
-        {!exchange.note && <span className="muted">{exchange.durationMs} ms</span>}
+        {durationText(exchange) && <span className="muted">{durationText(exchange)}</span>}
         <span className="muted">{new Date(exchange.startedAt).toLocaleTimeString()}</span>
       </header>
       {exchange.note && <p className="muted exchange-note">{exchange.note}</p>}

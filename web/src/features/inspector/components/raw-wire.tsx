@@ -21,7 +21,8 @@ export function RawWire() {
                 <code>
                   {entry.method} {entry.path}
                 </code>{' '}
-                → {entry.status || 'no reply'} <span className="muted">({entry.ms} ms)</span>
+                → {entry.status || 'no reply'}{' '}
+                <span className="muted">({entry.ms} ms round trip, timed by this page)</span>
               </summary>
               <div className="wire-split">
                 <div>

@@ -5,11 +5,22 @@ import { useFlow } from '../api/flow';
 import { ExchangeView } from './exchange-view';
 
 /** An error, inline where it happened, with what to do about it and the exchange that caused it. */
-export function ErrorNotice({ error, step }: { error: unknown; step?: StepId }) {
+export function ErrorNotice({
+  error,
+  step,
+  callbackHeld,
+}: {
+  error: unknown;
+  step?: StepId;
+  /** The callback lab held the callback: a refusal leaves values to put back, not a restart. */
+  callbackHeld?: boolean;
+}) {
   const apiError = error instanceof ApiError ? error : null;
   const message = error instanceof Error ? error.message : 'Something went wrong.';
   const { data: flow } = useFlow();
-  const advice = apiError ? adviceFor(apiError, step, flow?.scenario) : undefined;
+  const advice = apiError
+    ? adviceFor(apiError, step, { scenario: flow?.scenario, callbackHeld })
+    : undefined;
   return (
     <div className="error-notice" role="alert">
       <p className="error-title">
