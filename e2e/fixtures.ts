@@ -59,6 +59,39 @@ export class Wizard {
   /** The current page's own heading (the diagram beside it has headings too). */
   stepTitle = () => this.page.locator('h2#step-title');
 
+  /**
+   * The first use of each glossary term in the page's introduction links to its meaning: the
+   * first text that names it sits inside that term's link. Returns the terms found, so a page
+   * that names none cannot pass unnoticed.
+   */
+  async expectTermsLinked(expected: string[]) {
+    const intro = this.page.locator('article .intro').first();
+    await expect(intro).toBeVisible();
+    const found = await intro.evaluate((root) => {
+      const words: Record<string, RegExp> = {
+        bff: /\bBFF\b/,
+        element: /\belements?\b/,
+        hub: /\bhubs?\b/,
+        instance: /\binstances?\b(?! token)/,
+        'instance-token': /\binstance tokens?\b/,
+        state: /^state$/,
+      };
+      const result: Record<string, string> = {};
+      for (const [id, word] of Object.entries(words)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!word.test(node.textContent ?? '')) continue;
+          // Its own link, or a longer term's that it is part of (the header naming the token).
+          const link = node.parentElement?.closest('a.term');
+          result[id] = link ? 'linked' : `not linked: "${node.textContent}"`;
+          break;
+        }
+      }
+      return result;
+    });
+    expect(found).toEqual(Object.fromEntries(expected.map((id) => [id, 'linked'])));
+  }
+
   /** With SCREENSHOTS=1, saves the page for the README (docs/images/NAME.png). */
   async snap(name: string) {
     if (!process.env.SCREENSHOTS) return;

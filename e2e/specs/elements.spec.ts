@@ -162,6 +162,14 @@ test('a glossary reachable from every page, and the diagram’s colours in a leg
   }
   await page.goto('/instances');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Glossary' })).toBeVisible();
+  // Each page's first use of a term links to it.
+  await wizard.expectTermsLinked(['instance']);
+  await page.goto('/start');
+  await wizard.expectTermsLinked(['element', 'hub', 'instance']);
+  await page.goto('/compare');
+  await wizard.expectTermsLinked(['hub']);
+  await page.goto('/timeline');
+  await wizard.expectTermsLinked(['bff', 'instance-token']);
 });
 
 /**

@@ -16,6 +16,9 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   const html = await (await page.request.get('/step/request-token')).text();
   expect(html).toContain('<p class="banner" data-sandbox-only>Sandbox: a built-in emulator');
 
+  // Each page links the first use of a term to the glossary.
+  await wizard.expectTermsLinked(['bff']);
+
   // Step 1: the exchange is shown, with the app secret replaced by a marker.
   await wizard.getRequestToken();
   await expect(wizard.exchangeStatus()).toHaveText('200');
@@ -26,10 +29,14 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   // Step 2: the authorization URL carries this flow's token.
   await wizard.getAuthorizationUrl();
   await expect(page.getByTestId('oauth-url')).toContainText(`oauth_token=${requestToken}`);
+  await wizard.expectTermsLinked(['bff']);
   await expect(wizard.exchangeStatus()).toHaveText('200');
 
   // Step 3: the provider's consent page, then back through the callback.
-  await wizard.goToConsentPage();
+  await wizard.link('Next: ask for consent').click();
+  await wizard.expectTermsLinked(['bff', 'state']);
+  await wizard.button(/consent page/).click();
+  await expect(page.getByRole('heading', { name: /Allow .* to access your/ })).toBeVisible();
   await wizard.snap('step-3-consent-page');
   await wizard.button('Authorize app').click();
   await expect(page).toHaveURL(/\/step\/consent$/);
@@ -54,9 +61,18 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
     /"secret"ⓘ?: "<REQUEST_TOKEN_SECRET>"/,
   );
   await expect(wizard.exchangeStatus()).toHaveText('200');
+  await wizard.expectTermsLinked(['instance']);
+  // The card says what its marks mean, each linked to the glossary.
+  await expect(page.getByTestId('exchange-key').last()).toContainText('a secret the BFF hid');
 
   // Step 5: the token, masked until revealed.
   await wizard.link('Next: see your instance token').click();
+  await expect(wizard.heading('Your instance token')).toBeVisible();
+  await wizard.expectTermsLinked(['instance', 'instance-token']);
+  // A term's link opens its meaning; the glossary leads back to the step.
+  await page.locator('.intro a.term[data-term="instance-token"]').click();
+  await expect(page.locator('#instance-token')).toHaveClass('glossary-current');
+  await wizard.link('Back to your step').click();
   await expect(wizard.heading('Your instance token')).toBeVisible();
   const token = page.getByTestId('secret-value');
   await expect(token).toContainText('••••');

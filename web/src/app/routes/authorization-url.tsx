@@ -1,6 +1,7 @@
 import { type ElementView, fillTemplate, type Scenario } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useAuthorizeUrl } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
@@ -25,13 +26,16 @@ const INTRO: Record<
     <>
       <p>
         OAuth 2.0 has no request token: the flow starts here. Your app asks Cloud Elements for the
-        address of {element.provider}'s consent page, with a random <code>state</code> bound to this
-        browser
+        address of {element.provider}'s consent page, with a random{' '}
+        <Term id="state">
+          <code>state</code>
+        </Term>{' '}
+        bound to this browser
         {element.fields.length > 0 && (
           <> and the {element.fields.map((f) => f.title.toLowerCase()).join(', ')} you type below</>
         )}
-        . Before handing the address to your browser, the BFF checks it: {checks}, this flow's{' '}
-        <code>state</code>, and no client secret.
+        . Before handing the address to your browser, the <Term id="bff">BFF</Term> checks it:{' '}
+        {checks}, this flow's <code>state</code>, and no client secret.
       </p>
       <p className="muted">
         Cloud Elements' own guide shows an address with <code>client_secret=…</code> in it. That
@@ -43,8 +47,8 @@ const INTRO: Record<
   continues: (element, checks) => (
     <p>
       With the request token, your app asks Cloud Elements for the address of {element.provider}'s
-      consent page. Before handing it to your browser, the BFF checks it: {checks}, and this flow's
-      token in it, so a tampered reply can't send you somewhere else.
+      consent page. Before handing it to your browser, the <Term id="bff">BFF</Term> checks it:{' '}
+      {checks}, and this flow's token in it, so a tampered reply can't send you somewhere else.
     </p>
   ),
 };

@@ -9,6 +9,7 @@ import {
 import { Link } from 'react-router';
 import { Breakable } from '../../components/breakable';
 import { ScrollX } from '../../components/scroll-x';
+import { Term } from '../../components/term';
 import { useElements } from '../../features/wizard/api/elements';
 import { useExchangesByElement } from '../../features/wizard/api/flow';
 import { stepsFor } from '../../features/wizard/steps';
@@ -116,9 +117,9 @@ export default function ComparePage() {
         Three kinds of authentication, side by side
       </h2>
       <p className="intro">
-        The same hub API, three ways to let Cloud Elements act for you. A cell marked{' '}
-        <span className="from-flow">your flow</span> comes from the exchanges of a flow you walked
-        in this tab; the others from the kind's model.{' '}
+        The same <Term id="hub">hub</Term> API, three ways to let Cloud Elements act for you. A cell
+        marked <span className="from-flow">your flow</span> comes from the exchanges of a flow you
+        walked in this tab; the others from the kind's model.{' '}
         {columns
           .filter((column) => !column.exchanges)
           .map((column) => (

@@ -1,6 +1,7 @@
 import { type CallbackInput, KINDS } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCallback } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
@@ -45,13 +46,23 @@ export default function ConsentStep() {
             {granted.map((name, index) => (
               <span key={name}>
                 {index > 0 && (index === granted.length - 1 ? ' and ' : ', ')}
-                <code>{name}</code>
+                {name === 'state' ? (
+                  <Term id="state">
+                    <code>{name}</code>
+                  </Term>
+                ) : (
+                  <code>{name}</code>
+                )}
               </span>
             ))}
-            . Press <strong>{refuse}</strong> and it sends <code>{callback?.refused}</code> instead.
+            . Press <strong>{refuse}</strong> and it sends{' '}
+            <Term id="denied">
+              <code>{callback?.refused}</code>
+            </Term>{' '}
+            instead.
           </p>
           <p>
-            Back here, the BFF accepts the callback only if its{' '}
+            Back here, the <Term id="bff">BFF</Term> accepts the callback only if its{' '}
             {bindsToken && (
               <>
                 <code>oauth_token</code> and{' '}

@@ -9,6 +9,7 @@ import {
 import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCreateInstance } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
@@ -31,28 +32,37 @@ const parseTags = (text: string) =>
 const INTRO: Record<AuthType, (provider: string) => ReactNode> = {
   oauth1: (provider) => (
     <>
-      Your app trades the authorized request token for an <strong>instance</strong>. It sends your
-      Cloud Elements user and organization secrets, the token with its verifier and secret, and the
-      app's configuration. Cloud Elements exchanges them with {provider} for an access token, stores
-      it in the new instance, and returns the instance's token.
+      Your app trades the authorized request token for an{' '}
+      <Term id="instance">
+        <strong>instance</strong>
+      </Term>
+      . It sends your Cloud Elements user and organization secrets, the token with its verifier and
+      secret, and the app's configuration. Cloud Elements exchanges them with {provider} for an
+      access token, stores it in the new instance, and returns the instance's token.
     </>
   ),
   oauth2: (provider) => (
     <>
-      Your app trades the <strong>code</strong> for an <strong>instance</strong>. It sends your
-      Cloud Elements user and organization secrets, the code, and the app's configuration with its
-      client secret. Cloud Elements trades the code at {provider}'s token endpoint (with the client
-      id, the client secret and the same redirect URI) for an access token and a refresh token,
-      stores them in the new instance, and returns the instance's token.
+      Your app trades the <strong>code</strong> for an{' '}
+      <Term id="instance">
+        <strong>instance</strong>
+      </Term>
+      . It sends your Cloud Elements user and organization secrets, the code, and the app's
+      configuration with its client secret. Cloud Elements trades the code at {provider}'s token
+      endpoint (with the client id, the client secret and the same redirect URI) for an access token
+      and a refresh token, stores them in the new instance, and returns the instance's token.
     </>
   ),
   basic: (provider) => (
     <>
       Your app sends your own {provider} credentials to Cloud Elements and gets an{' '}
-      <strong>instance</strong>. There is no consent page and no token exchange: nothing is
-      delegated. Cloud Elements tries your key at {provider}, keeps it in the new instance, and uses
-      it for every call. Your key travels once, browser → BFF → Cloud Elements; the BFF keeps no
-      copy, and from here on it shows as a marker.
+      <Term id="instance">
+        <strong>instance</strong>
+      </Term>
+      . There is no consent page and no token exchange: nothing is delegated. Cloud Elements tries
+      your key at {provider}, keeps it in the new instance, and uses it for every call. Your key
+      travels once, browser → <Term id="bff">BFF</Term> → Cloud Elements; the BFF keeps no copy, and
+      from here on it shows as a marker.
     </>
   ),
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { FieldsForm } from '../../features/wizard/components/fields-form';
 import { StepFrame } from '../../features/wizard/components/step-frame';
@@ -32,9 +33,10 @@ export default function CredentialsStep() {
             revoke the key in {element.provider}.
           </p>
           <p>
-            Nothing is sent yet. The next step sends these values once, from this page to the BFF
-            and from the BFF to Cloud Elements. The BFF keeps no copy, not even in the sealed
-            cookie: from that moment the key shows as a marker everywhere, this page included.
+            Nothing is sent yet. The next step sends these values once, from this page to the{' '}
+            <Term id="bff">BFF</Term> and from the BFF to Cloud Elements. The BFF keeps no copy, not
+            even in the sealed cookie: from that moment the key shows as a marker everywhere, this
+            page included.
           </p>
         </>
       }

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
+import type { TermId } from '../../components/term';
 
 /** A term the wizard uses, and what it means here. `id` is the anchor pages link to. */
-type Term = { id: string; term: string; meaning: string };
+type Term = { id: TermId; term: string; meaning: string };
 
 /**
  * Every term the wizard uses without explaining it on the spot, in one place, linked from every
  * page (the header and the footer).
  */
-const TERMS: Term[] = [
+const TERMS = [
   {
     id: 'bff',
     term: 'BFF (backend for frontend)',
@@ -99,7 +100,11 @@ const TERMS: Term[] = [
     meaning:
       'A solid arrow is a call, a dashed one its reply. Green: done. Blue and bold: the step on screen. Grey: not yet. Red: where a call failed. Orange: a refusal on the consent page. Struck through: never reached, because an earlier hop failed or access was refused.',
   },
-];
+] satisfies Term[];
+
+/** Every term a page may link to has its entry: a new `TermId` without one fails the build. */
+type Unexplained = Exclude<TermId, (typeof TERMS)[number]['id']>;
+export const everyTermExplained: [Unexplained] extends [never] ? true : Unexplained = true;
 
 /** A meaning's text, its `backquoted` parts as code. */
 const withCode = (text: string) =>

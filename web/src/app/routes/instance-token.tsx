@@ -2,6 +2,7 @@ import type { Instance } from '@cew/shared';
 import { Link } from 'react-router';
 import { JsonView } from '../../components/json-view';
 import { SecretValue } from '../../components/secret-value';
+import { Term } from '../../components/term';
 import { fetchInstanceToken } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
@@ -17,12 +18,17 @@ export default function InstanceTokenStep() {
       ready={instance !== undefined}
       intro={
         <p>
-          The instance exists. Its <strong>token</strong> identifies it in every later call through
-          Cloud Elements, sent as{' '}
-          <code>
-            Authorization: User &lt;user secret&gt;, Organization &lt;org secret&gt;, Element
-            &lt;instance token&gt;
-          </code>
+          The <Term id="instance">instance</Term> exists. Its{' '}
+          <Term id="instance-token">
+            <strong>token</strong>
+          </Term>{' '}
+          identifies it in every later call through Cloud Elements, sent as{' '}
+          <Term id="authorization-header">
+            <code>
+              Authorization: User &lt;user secret&gt;, Organization &lt;org secret&gt;, Element
+              &lt;instance token&gt;
+            </code>
+          </Term>
           . Keep it like a password.
         </p>
       }
@@ -59,8 +65,8 @@ export default function InstanceTokenStep() {
               <JsonView value={instance} label="instance JSON" />
             </details>
             <p className="muted">
-              Two kinds of masking: <code>********</code> is Cloud Elements' own, for the secrets it
-              masks when it returns an instance; a marker such as{' '}
+              <Term id="markers">Two kinds of masking</Term>: <code>********</code> is Cloud
+              Elements' own, for the secrets it masks when it returns an instance; a marker such as{' '}
               <code>{element.markers.apiSecret ?? '<CE_USER_SECRET>'}</code> is the BFF's, for a
               secret it hid before anything reached this page.
             </p>

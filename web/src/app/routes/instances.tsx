@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Term } from '../../components/term';
 import { useDeleteTagged, useInstances } from '../../features/instances/api/instances';
 import { InstanceTable } from '../../features/instances/components/instance-table';
 import { useConfig } from '../../features/wizard/api/config';
@@ -30,9 +31,9 @@ export default function InstancesPage() {
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Your instances</h2>
       <p className="intro">
-        {mine
-          ? 'The instances you made with this wizard, from the list '
-          : 'Every instance of this organization, as '}
+        {mine ? 'The ' : 'Every '}
+        <Term id="instance">{mine ? 'instances' : 'instance'}</Term>
+        {mine ? ' you made with this wizard, from the list ' : ' of this organization, as '}
         <code>GET /instances</code> returns it. Delete the ones a demo or a class left behind (
         <code>DELETE /instances/{'{id}'}</code>); an instance's token stops working the moment it is
         deleted. The wizard tags every instance it creates <code>{tag}</code>, and your browser's

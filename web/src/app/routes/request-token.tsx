@@ -1,6 +1,7 @@
 import type { Scenario } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
@@ -28,9 +29,9 @@ export default function RequestTokenStep() {
         <p>
           Your app asks Cloud Elements for a temporary <strong>request token</strong>. Cloud
           Elements uses your {element.provider} app's consumer key and secret to get one from{' '}
-          {element.provider}, and returns the token with its <em>secret</em>. The BFF seals that
-          secret into the flow cookie, which only the BFF can open: your browser carries it but only
-          ever sees the token.
+          {element.provider}, and returns the token with its <em>secret</em>. The{' '}
+          <Term id="bff">BFF</Term> seals that secret into the flow cookie, which only the BFF can
+          open: your browser carries it but only ever sees the token.
         </p>
       }
       preview={

@@ -1,6 +1,7 @@
 import { AUTH_LABEL, type AuthType, type ElementView } from '@cew/shared';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { Term } from '../../components/term';
 import { useElements } from '../../features/wizard/api/elements';
 import { chooseElement } from '../../features/wizard/element';
 import { stepsFor } from '../../features/wizard/steps';
@@ -32,11 +33,12 @@ export default function StartPage() {
         Choose an element to provision
       </h2>
       <p className="intro">
-        Cloud Elements puts many providers behind one API. Each provider is an <em>element</em>, in
-        a <em>hub</em> of providers alike (CRM, documents, help desk…), and connecting an account to
-        one makes an <em>instance</em>. Elements authenticate in one of three ways: OAuth 1.0a (the
-        flow of Cloud Elements' own guide), OAuth 2.0 (the flow most use), or your own API key. Walk
-        one of each, then compare them side by side.
+        Cloud Elements puts many providers behind one API. Each provider is an{' '}
+        <Term id="element">element</Term>, in a <Term id="hub">hub</Term> of providers alike (CRM,
+        documents, help desk…), and connecting an account to one makes an{' '}
+        <Term id="instance">instance</Term>. Elements authenticate in one of three ways: OAuth 1.0a
+        (the flow of Cloud Elements' own guide), OAuth 2.0 (the flow most use), or your own API key.
+        Walk one of each, then compare them side by side.
       </p>
       <div className="element-filters">
         <div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Term } from '../../components/term';
 import { RawWire } from '../../features/inspector/components/raw-wire';
 import { drawArrows } from '../../features/learn/arrows';
 import { diagramSvg } from '../../features/learn/diagram-svg';
@@ -43,15 +44,15 @@ export default function TimelinePage() {
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Timeline</h2>
       <p className="intro">
-        All {exchanges.length} exchanges this page received for this flow, in order: the BFF's calls
-        to Cloud Elements, the callback and the provider's redirect the browser saw. The diagram
-        draws more hops than that: the calls between Cloud Elements and the provider happen between
-        other parties, so no exchange of them reaches this page. Export them as a Markdown
-        transcript in the guide's style, or as a HAR file that browser devtools open. Both carry the
-        same redacted values you see here: no secret, and the instance token as a marker unless you
-        choose to include it. The Markdown handout adds, in sandbox mode, Cloud Elements' calls to
-        the provider with their signatures, and the sequence diagram; printed, this page is the
-        handout on paper.
+        All {exchanges.length} exchanges this page received for this flow, in order: the{' '}
+        <Term id="bff">BFF</Term>'s calls to Cloud Elements, the callback and the provider's
+        redirect the browser saw. The diagram draws more hops than that: the calls between Cloud
+        Elements and the provider happen between other parties, so no exchange of them reaches this
+        page. Export them as a Markdown transcript in the guide's style, or as a HAR file that
+        browser devtools open. Both carry the same redacted values you see here: no secret, and the
+        <Term id="instance-token">instance token</Term> as a marker unless you choose to include it.
+        The Markdown handout adds, in sandbox mode, Cloud Elements' calls to the provider with their
+        signatures, and the sequence diagram; printed, this page is the handout on paper.
       </p>
       {isDone('create-instance') && (
         <p className="no-print">

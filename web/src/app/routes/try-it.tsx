@@ -1,3 +1,4 @@
+import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
@@ -38,10 +39,10 @@ export default function TryItStep() {
       id="try-it"
       intro={
         <p>
-          An instance is only useful if it works. This makes one real call through it: the{' '}
-          {element.hub} hub's <code>GET {path}</code>, authenticated by your organization's secrets{' '}
-          <em>and</em> the instance token, which tells Cloud Elements whose {element.provider}{' '}
-          account to use. Cloud Elements{' '}
+          An <Term id="instance">instance</Term> is only useful if it works. This makes one real
+          call through it: the {element.hub} <Term id="hub">hub</Term>'s <code>GET {path}</code>,
+          authenticated by your organization's secrets <em>and</em> the instance token, which tells
+          Cloud Elements whose {element.provider} account to use. Cloud Elements{' '}
           {PROVIDER_CALL[element.authType].replace('{provider}', element.provider)}. This call is
           the proof, after the three calls the guide is about.
         </p>

@@ -23,6 +23,21 @@ const shared = ({ step }: Context): Notes => ({
     from: 'CE_USER_SECRET and CE_ORG_SECRET in the BFF.',
     next: `Every platform call carries it (${step('create-instance')} and after); the browser only sees markers.`,
   },
+  typeOauth: {
+    what: 'Whether Cloud Elements files this element as OAuth. Not used by the wizard, and it can disagree with the element’s authentication type: read that instead.',
+    from: 'Cloud Elements’ record of the element.',
+    next: 'Nowhere: shown as Cloud Elements returned it.',
+  },
+  provisionInteractions: {
+    what: 'The calls Cloud Elements made while provisioning this instance, when it keeps them. Not used by the wizard.',
+    from: 'Cloud Elements, after it created the instance.',
+    next: 'Nowhere: shown as Cloud Elements returned it.',
+  },
+  externalAuthentication: {
+    what: 'Whether someone other than Cloud Elements manages this account’s tokens (`none` here: Cloud Elements does).',
+    from: 'Cloud Elements’ default for an instance.',
+    next: 'Nowhere: shown as Cloud Elements returned it.',
+  },
   'x-sandbox-scenario': {
     what: 'Not part of Cloud Elements’ API: the sandbox’s own header, naming the failure-lab scenario it should play.',
     from: 'The BFF, in sandbox mode only, when a scenario is chosen.',

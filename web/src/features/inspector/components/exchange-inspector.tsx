@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
+import { Term } from '../../../components/term';
 import { httpText } from '../../../lib/wire';
 import { markersIn } from '../markers';
 import type { TravellingValue } from '../travel';
@@ -168,6 +169,10 @@ export default function ExchangeInspector({
   const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;
   const query = url ? ([...url.searchParams] as [string, string][]) : [];
   const statusText = exchange.status === null ? 'no reply' : String(exchange.status);
+  // The key to this card's two kinds of marking, when it has them.
+  const text = JSON.stringify(exchange);
+  const travels = values.filter((v) => text.includes(v.value));
+  const hasMarker = /<[A-Z][A-Z0-9_]*>/.test(text);
 
   return (
     <section className="exchange" aria-label={`Exchange: ${exchange.method} ${exchange.parties}`}>
@@ -185,6 +190,22 @@ export default function ExchangeInspector({
         <p className="muted exchange-note">
           Server to server: the BFF made this call. Your browser never sent it; it received this
           record afterwards, with every secret replaced by a marker.
+        </p>
+      )}
+      {(travels.length > 0 || hasMarker) && (
+        <p className="muted exchange-note" data-testid="exchange-key">
+          {travels.length > 0 && (
+            <>
+              Highlighted: <Term id="highlights">values that travel between steps</Term> (
+              {travels.map((v) => v.name).join(', ')}); press one for its route.{' '}
+            </>
+          )}
+          {hasMarker && (
+            <>
+              <code>&lt;NAME&gt;</code>: <Term id="markers">a secret the BFF hid</Term> before this
+              page got the record.
+            </>
+          )}
         </p>
       )}
       {active && (

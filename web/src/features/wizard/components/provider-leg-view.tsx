@@ -1,6 +1,7 @@
 import type { ProviderLeg, TokenLeg } from '@cew/shared';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonView } from '../../../components/json-view';
+import { Term } from '../../../components/term';
 import { useConfig } from '../api/config';
 import { useProviderLegs } from '../api/flow';
 import { useWizard } from '../steps';
@@ -82,6 +83,12 @@ function LegView({ leg, provider }: { leg: ProviderLeg; provider: string }) {
         <li>
           <h5>1. The oauth_* parameters in the Authorization header</h5>
           <Pairs rows={leg.oauthParams} caption="OAuth parameters" />
+          <p className="muted">
+            <Term id="nonce-timestamp">
+              <code>oauth_nonce</code> and <code>oauth_timestamp</code>
+            </Term>{' '}
+            make each signed request usable once.
+          </p>
         </li>
         <li>
           <h5>
@@ -145,36 +152,24 @@ export function ProviderLegs({ name }: { name: ProviderLeg['name'] | 'token' }) 
   const { data } = useProviderLegs(config?.mode === 'sandbox');
   const legs = data?.legs.filter((leg) => leg.name === name) ?? [];
   if (legs.length === 0) return null;
-  if (name === 'token') {
-    return (
-      <details className="hidden-leg" open>
-        <summary>
-          <h3>Behind the scenes: what Cloud Elements sent {provider} (sandbox only)</h3>
-        </summary>
-        <p className="muted">
-          A window a real app does not have: this call is between Cloud Elements and {provider}, and
-          no page ever sees it; the sandbox shows you what it played. Cloud Elements trades the code
-          at {provider}'s token endpoint, server to server. OAuth 2.0 signs nothing: TLS protects
-          the client secret on the way, which is why it must never travel through a browser.
-        </p>
-        {legs.map((leg) =>
-          leg.name === 'token' ? <TokenLegView key={leg.at} leg={leg} provider={provider} /> : null,
-        )}
-      </details>
-    );
-  }
+  const oauth2 = name === 'token';
   return (
     <details className="hidden-leg" open>
       <summary>
         <h3>Behind the scenes: what Cloud Elements sent {provider} (sandbox only)</h3>
       </summary>
       <p className="muted">
-        A window a real app does not have: this call is between Cloud Elements and {provider}, and
-        no page ever sees it; the sandbox shows you what it played. Cloud Elements signs it with
-        OAuth 1.0a on your behalf. Here is how the signature was built, step by step.
+        <Term id="provider-legs">A window a real app does not have</Term>: this call is between
+        Cloud Elements and {provider}, and no page ever sees it; the sandbox shows you what it
+        played.{' '}
+        {oauth2
+          ? `Cloud Elements trades the code at ${provider}'s token endpoint, server to server. OAuth 2.0 signs nothing: TLS protects the client secret on the way, which is why it must never travel through a browser.`
+          : 'Cloud Elements signs it with OAuth 1.0a on your behalf. Here is how the signature was built, step by step.'}
       </p>
       {legs.map((leg) =>
-        leg.name === 'token' ? null : (
+        leg.name === 'token' ? (
+          <TokenLegView key={leg.at} leg={leg} provider={provider} />
+        ) : (
           <LegView key={leg.at + leg.signature} leg={leg} provider={provider} />
         ),
       )}
