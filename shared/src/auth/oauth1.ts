@@ -104,9 +104,9 @@ export const oauth1: AuthKind = {
         BFF: 'request-token',
         'Cloud Elements': 'request-token',
         Provider: 'request-token',
-        Browser: 'callback',
+        Browser: 'request-token',
       },
-      why: 'Random, bound to this browser: the callback must bring it back.',
+      why: 'Random, bound to this browser: the callback must bring it back. Not a secret: this page shows it from step 1, in the callback URL Cloud Elements passes on.',
     },
     {
       what: 'oauth_verifier',
