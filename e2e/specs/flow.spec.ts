@@ -1,6 +1,33 @@
 import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
+/** A JSON view's text as JSON: the field notes' ⓘ buttons are not part of it. */
+const readJson = (text: string | null) => JSON.parse((text ?? '').replaceAll('ⓘ', ''));
+
+/**
+ * Where `sent` differs from `preview`, as "path: preview ≠ sent". A placeholder in the preview
+ * (`<…>` or `…`: a value only the BFF knows) stands for any string.
+ */
+function differences(preview: unknown, sent: unknown, path = 'body'): string[] {
+  if (typeof preview === 'string' && /<.*>|…/.test(preview)) {
+    return typeof sent === 'string' ? [] : [`${path}: ${preview} ≠ ${JSON.stringify(sent)}`];
+  }
+  if (Array.isArray(preview) && Array.isArray(sent) && preview.length === sent.length) {
+    return preview.flatMap((item, i) => differences(item, sent[i], `${path}[${i}]`));
+  }
+  if (preview && sent && typeof preview === 'object' && typeof sent === 'object') {
+    const keys = [...new Set([...Object.keys(preview), ...Object.keys(sent)])];
+    return keys.flatMap((key) =>
+      differences(
+        (preview as Record<string, unknown>)[key],
+        (sent as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      ),
+    );
+  }
+  return preview === sent ? [] : [`${path}: ${JSON.stringify(preview)} ≠ ${JSON.stringify(sent)}`];
+}
+
 test('approve: from a fresh browser to an instance token, with every exchange shown', async ({
   wizard,
   page,
@@ -54,8 +81,18 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await expect(redirect.locator('.exchange-head')).not.toContainText(' ms');
   expect(page.url()).not.toContain('oauth_verifier');
 
-  // Step 4: the instance, with the request token secret never shown.
-  await wizard.createInstance('e2e-approve');
+  // Step 4: what the preview says will be sent is what was sent (a placeholder stands where only
+  // the BFF knows the value); the request token secret is never shown.
+  await wizard.link('Next: create the instance').click();
+  await page.getByLabel('Instance name').fill('e2e-approve');
+  await page.getByLabel('Tags (comma-separated, optional)').fill('class-3');
+  const preview = readJson(await page.getByLabel('Body to be sent').textContent());
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/flow/instance'));
+  await wizard.button('Create instance').click();
+  await expect(page.getByText('Instance “e2e-approve” created.')).toBeVisible();
+  // The body as the exchange below shows it: the BFF's record of what it sent.
+  const sent = (await (await created).json()).exchange.requestBody;
+  expect(differences(preview, sent)).toEqual([]);
   await wizard.snapScreen('step-4-create-instance');
   await expect(page.getByLabel('request body', { exact: true })).toContainText(
     /"secret"ⓘ?: "<REQUEST_TOKEN_SECRET>"/,
