@@ -1,7 +1,6 @@
-import { type ElementView, fillTemplate, type Scenario } from '@cew/shared';
-import { type ReactNode, useState } from 'react';
+import type { Scenario } from '@cew/shared';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useAuthorizeUrl } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
@@ -10,48 +9,9 @@ import { FieldsForm } from '../../features/wizard/components/fields-form';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
-
-/** The hosts the BFF allows the consent page on, with the typed fields filled in. */
-const hostsOf = (element: ElementView, fields: Record<string, string>) =>
-  (element.consent?.hosts ?? []).map((host) => fillTemplate(host, fields) ?? host).join(' or ');
-
-/** What this call is, for the flow that starts with it and for the one that reaches it second. */
-const INTRO: Record<
-  'starts' | 'continues',
-  (element: ElementView, checks: ReactNode) => ReactNode
-> = {
-  starts: (element, checks) => (
-    <>
-      <p>
-        OAuth 2.0 has no request token: the flow starts here. Your app asks Cloud Elements for the
-        address of {element.provider}'s consent page, with a random{' '}
-        <Term id="state">
-          <code>state</code>
-        </Term>{' '}
-        bound to this browser
-        {element.fields.length > 0 && (
-          <> and the {element.fields.map((f) => f.title.toLowerCase()).join(', ')} you type below</>
-        )}
-        . Before handing the address to your browser, the <Term id="bff">BFF</Term> checks it:{' '}
-        {checks}, this flow's <code>state</code>, and no client secret.
-      </p>
-      <p className="muted">
-        Cloud Elements' own guide shows an address with <code>client_secret=…</code> in it. That
-        address goes through the browser, its history and any proxy on the way: a secret there is a
-        secret leaked, so the BFF refuses one (try the failure lab).
-      </p>
-    </>
-  ),
-  continues: (element, checks) => (
-    <p>
-      With the request token, your app asks Cloud Elements for the address of {element.provider}'s
-      consent page. Before handing it to your browser, the <Term id="bff">BFF</Term> checks it:{' '}
-      {checks}, and this flow's token in it, so a tampered reply can't send you somewhere else.
-    </p>
-  ),
-};
 
 export default function AuthorizationUrlStep() {
   const { flow, element, isDone } = useWizard();
@@ -65,20 +25,11 @@ export default function AuthorizationUrlStep() {
   const done = isDone('authorize-url');
   const failedScenario = mutation.isError ? mutation.variables?.scenario : undefined;
   const sandbox = config?.mode === 'sandbox';
-  const hosts = hostsOf(element, fields);
-  const checks = sandbox ? (
-    <>
-      the sandbox's own address (plain http on this machine; in live mode https on {hosts}), the
-      consent path
-    </>
-  ) : (
-    <>https on {hosts}, the consent path</>
-  );
   const run = () => mutation.mutate(starts ? { element: element.key, fields, scenario } : {});
   return (
     <StepFrame
       id="authorize-url"
-      intro={INTRO[starts ? 'starts' : 'continues'](element, checks)}
+      intro={<StepIntro id="authorize-url" element={element} sandbox={sandbox} fields={fields} />}
       preview={
         <>
           {starts && element.fields.length > 0 && (

@@ -1,7 +1,6 @@
 import { type CallbackInput, KINDS } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCallback } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
@@ -9,6 +8,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
+import { StepIntro } from '../../features/wizard/intros';
 import { HOLD_CALLBACK } from '../../features/wizard/lab';
 import { lastCallback, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
@@ -30,49 +30,12 @@ export default function ConsentStep() {
   const bindsToken = element.steps.includes('request-token');
   const provider =
     config?.mode === 'sandbox' ? `the sandbox's ${element.provider}` : element.provider;
-  const allow = element.consent?.allow ?? 'Allow';
   const refuse = element.consent?.deny ?? 'Cancel';
-  const granted = (callback?.granted ?? '').split(', ');
   const grantName = callback?.grantName ?? 'grant';
   return (
     <StepFrame
       id="callback"
-      intro={
-        <>
-          <p>
-            Now the owner of the {element.provider} account decides. Your browser leaves the wizard
-            for {provider}'s consent page. Press <strong>{allow}</strong> and {element.provider}{' '}
-            sends you back to the callback URL with{' '}
-            {granted.map((name, index) => (
-              <span key={name}>
-                {index > 0 && (index === granted.length - 1 ? ' and ' : ', ')}
-                {name === 'state' ? (
-                  <Term id="state">
-                    <code>{name}</code>
-                  </Term>
-                ) : (
-                  <code>{name}</code>
-                )}
-              </span>
-            ))}
-            . Press <strong>{refuse}</strong> and it sends{' '}
-            <Term id="denied">
-              <code>{callback?.refused}</code>
-            </Term>{' '}
-            instead.
-          </p>
-          <p>
-            Back here, the <Term id="bff">BFF</Term> accepts the callback only if its{' '}
-            {bindsToken && (
-              <>
-                <code>oauth_token</code> and{' '}
-              </>
-            )}
-            <code>state</code> match this browser's flow, and only once. The {grantName} is then
-            removed from the address bar.
-          </p>
-        </>
-      }
+      intro={<StepIntro id="callback" element={element} sandbox={config?.mode === 'sandbox'} />}
       preview={
         !called &&
         oauthUrl && (

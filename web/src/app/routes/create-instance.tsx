@@ -1,15 +1,7 @@
-import {
-  type AuthType,
-  fieldMarker,
-  firstCall,
-  type InstanceSettings,
-  KINDS,
-  type Scenario,
-} from '@cew/shared';
+import { fieldMarker, firstCall, type InstanceSettings, KINDS, type Scenario } from '@cew/shared';
 import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCreateInstance } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
@@ -18,6 +10,7 @@ import { ProviderLegs } from '../../features/wizard/components/provider-leg-view
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 import { forgetTypedFields, typedFieldsOf } from '../../features/wizard/typed-fields';
@@ -27,45 +20,6 @@ const parseTags = (text: string) =>
     .split(',')
     .map((tag) => tag.trim())
     .filter(Boolean);
-
-/** What this call trades for an instance, by kind of authentication. */
-const INTRO: Record<AuthType, (provider: string) => ReactNode> = {
-  oauth1: (provider) => (
-    <>
-      Your app trades the authorized request token for an{' '}
-      <Term id="instance">
-        <strong>instance</strong>
-      </Term>
-      . It sends your Cloud Elements user and organization secrets, the token with its verifier and
-      secret, and the app's configuration. Cloud Elements exchanges them with {provider} for an
-      access token, stores it in the new instance, and returns the instance's token.
-    </>
-  ),
-  oauth2: (provider) => (
-    <>
-      Your app trades the <strong>code</strong> for an{' '}
-      <Term id="instance">
-        <strong>instance</strong>
-      </Term>
-      . It sends your Cloud Elements user and organization secrets, the code, and the app's
-      configuration with its client secret. Cloud Elements trades the code at {provider}'s token
-      endpoint (with the client id, the client secret and the same redirect URI) for an access token
-      and a refresh token, stores them in the new instance, and returns the instance's token.
-    </>
-  ),
-  basic: (provider) => (
-    <>
-      Your app sends your own {provider} credentials to Cloud Elements and gets an{' '}
-      <Term id="instance">
-        <strong>instance</strong>
-      </Term>
-      . There is no consent page and no token exchange: nothing is delegated. Cloud Elements tries
-      your key at {provider}, keeps it in the new instance, and uses it for every call. Your key
-      travels once, browser → <Term id="bff">BFF</Term> → Cloud Elements; the BFF keeps no copy, and
-      from here on it shows as a marker.
-    </>
-  ),
-};
 
 export default function CreateInstanceStep() {
   const { flow, element, isDone } = useWizard();
@@ -149,7 +103,9 @@ export default function CreateInstanceStep() {
   return (
     <StepFrame
       id="create-instance"
-      intro={<p>{INTRO[element.authType](element.provider)}</p>}
+      intro={
+        <StepIntro id="create-instance" element={element} sandbox={config?.mode === 'sandbox'} />
+      }
       preview={
         <>
           {missingFields && (

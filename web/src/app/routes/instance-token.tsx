@@ -6,6 +6,7 @@ import { Term } from '../../components/term';
 import { fetchInstanceToken } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { StepIntro } from '../../features/wizard/intros';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 export default function InstanceTokenStep() {
@@ -16,22 +17,7 @@ export default function InstanceTokenStep() {
     <StepFrame
       id="instance-token"
       ready={instance !== undefined}
-      intro={
-        <p>
-          The <Term id="instance">instance</Term> exists. Its{' '}
-          <Term id="instance-token">
-            <strong>token</strong>
-          </Term>{' '}
-          identifies it in every later call through Cloud Elements, sent as{' '}
-          <Term id="authorization-header">
-            <code>
-              Authorization: User &lt;user secret&gt;, Organization &lt;org secret&gt;, Element
-              &lt;instance token&gt;
-            </code>
-          </Term>
-          . Keep it like a password.
-        </p>
-      }
+      intro={<StepIntro id="instance-token" element={element} sandbox={false} />}
       result={
         instance && (
           <>

@@ -1,7 +1,6 @@
 import type { Scenario } from '@cew/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
@@ -11,6 +10,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
+import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
@@ -26,13 +26,7 @@ export default function RequestTokenStep() {
     <StepFrame
       id="request-token"
       intro={
-        <p>
-          Your app asks Cloud Elements for a temporary <strong>request token</strong>. Cloud
-          Elements uses your {element.provider} app's consumer key and secret to get one from{' '}
-          {element.provider}, and returns the token with its <em>secret</em>. The{' '}
-          <Term id="bff">BFF</Term> seals that secret into the flow cookie, which only the BFF can
-          open: your browser carries it but only ever sees the token.
-        </p>
+        <StepIntro id="request-token" element={element} sandbox={config?.mode === 'sandbox'} />
       }
       preview={
         <CallPreview

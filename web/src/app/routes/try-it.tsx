@@ -1,9 +1,9 @@
-import { Term } from '../../components/term';
 import { useConfig } from '../../features/wizard/api/config';
 import { useTryIt } from '../../features/wizard/api/flow';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { HubCallForm } from '../../features/wizard/components/hub-call-form';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { StepIntro } from '../../features/wizard/intros';
 import { lastExchange, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** A record's field as text, following a dotted path (`user.screen_name`). */
@@ -20,14 +20,6 @@ function field(item: Record<string, unknown>, path: string): string {
     : '';
 }
 
-/** How Cloud Elements reaches the provider through an instance, by kind of authentication. */
-const PROVIDER_CALL = {
-  oauth1: 'signs the call to {provider} with the access token it stored',
-  oauth2:
-    'calls {provider} with the access token it stored, and refreshes it with the refresh token when it runs out',
-  basic: 'calls {provider} with the key you gave it, as HTTP Basic authentication',
-} as const;
-
 export default function TryItStep() {
   const { data: config } = useConfig();
   const { element, isDone } = useWizard();
@@ -37,16 +29,7 @@ export default function TryItStep() {
   return (
     <StepFrame
       id="try-it"
-      intro={
-        <p>
-          An <Term id="instance">instance</Term> is only useful if it works. This makes one real
-          call through it: the {element.hub} <Term id="hub">hub</Term>'s <code>GET {path}</code>,
-          authenticated by your organization's secrets <em>and</em> the instance token, which tells
-          Cloud Elements whose {element.provider} account to use. Cloud Elements{' '}
-          {PROVIDER_CALL[element.authType].replace('{provider}', element.provider)}. This call is
-          the proof, after the three calls the guide is about.
-        </p>
-      }
+      intro={<StepIntro id="try-it" element={element} sandbox={config?.mode === 'sandbox'} />}
       preview={
         <CallPreview
           method="GET"
