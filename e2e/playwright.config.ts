@@ -28,6 +28,7 @@ export default defineConfig({
         'salesforce.spec.ts',
         'bundle.spec.ts',
         'elements.spec.ts',
+        'handout.spec.ts',
       ],
       use: { baseURL: SANDBOX_MODE_URL },
     },

@@ -32,6 +32,7 @@ export const PAGES = [
   page('/step/try-it', () => import('./routes/try-it')),
   page('/instances', () => import('./routes/instances')),
   page('/timeline', () => import('./routes/timeline')),
+  page('/handout', () => import('./routes/handout')),
 ];
 
 /** Any other address. */

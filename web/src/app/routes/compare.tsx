@@ -1,116 +1,14 @@
-import {
-  AUTH_LABEL,
-  type AuthType,
-  type CompareRow,
-  type ElementView,
-  type Exchange,
-  KINDS,
-} from '@cew/shared';
 import { Link } from 'react-router';
-import { Breakable } from '../../components/breakable';
-import { ScrollX } from '../../components/scroll-x';
 import { Term } from '../../components/term';
+import { ComparisonTable, compareColumns } from '../../features/learn/components/comparison-table';
 import { useElements } from '../../features/wizard/api/elements';
 import { useExchangesByElement } from '../../features/wizard/api/flow';
-import { stepsFor } from '../../features/wizard/steps';
 
-type Cell = { text: string; fromFlow: boolean };
-type Row = {
-  what: string;
-  /** What the kind's model says, with the element's words. */
-  defined: (element: ElementView) => string;
-  /** What this browser's own exchanges show, when it has walked the element's flow. */
-  seen?: (exchanges: Exchange[]) => string | undefined;
-};
-
-const find = (exchanges: Exchange[], step: Exchange['step']) =>
-  exchanges.filter((exchange) => exchange.step === step && exchange.status === 200).at(-1);
-
-/** A call as the guide writes it: method and path below Cloud Elements' API root. */
-const callLine = (exchange: Exchange) =>
-  `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
-
-/** The callback's parameter names, as the provider sent them and the browser passed them on. */
-const callbackParams = (exchanges: Exchange[]) => {
-  const sent = find(exchanges, 'callback')?.requestBody;
-  return sent && typeof sent === 'object' ? Object.keys(sent).join(', ') : undefined;
-};
-
-/** A row whose cells the kind's model writes. */
-const modelRow = (id: CompareRow, what: string, seen?: Row['seen']): Row => ({
-  what,
-  defined: (element) => KINDS[element.authType].compare(element)[id],
-  seen,
-});
-
-const ROWS: Row[] = [
-  {
-    what: 'The steps, in order',
-    defined: (element) =>
-      stepsFor(element)
-        .map((step) => step.short)
-        .join(' → '),
-    // The calls to Cloud Elements only: the browser's own calls to the BFF are not the app's.
-    seen: (exchanges) =>
-      [
-        ...new Set(
-          exchanges
-            .filter((e) => e.status === 200 && e.parties === 'BFF → Cloud Elements')
-            .map(callLine),
-        ),
-      ].join(' → ') || undefined,
-  },
-  modelRow('before-consent', 'Before the consent page'),
-  modelRow('signing', 'Who signs what'),
-  modelRow('through-browser', 'What travels through the browser', (exchanges) => {
-    const url = find(exchanges, 'authorize-url')?.responseBody as { oauthUrl?: string } | undefined;
-    const params = url?.oauthUrl ? [...new URL(url.oauthUrl).searchParams.keys()] : [];
-    const back = callbackParams(exchanges);
-    return params.length && back
-      ? `to the provider: ${params.join(', ')}; back: ${back}`
-      : undefined;
-  }),
-  modelRow('callback', 'What the callback carries', callbackParams),
-  modelRow('binding', 'What binds the callback to this browser'),
-  modelRow('provider-data', 'providerData in POST /instances', (exchanges) => {
-    const body = find(exchanges, 'create-instance')?.requestBody as
-      | { providerData?: Record<string, unknown> }
-      | undefined;
-    return body?.providerData ? Object.keys(body.providerData).join(', ') : undefined;
-  }),
-  modelRow('bff-holds', 'Secrets the BFF holds'),
-  modelRow('ce-keeps', 'Secrets Cloud Elements keeps'),
-  {
-    what: 'The first call through the instance',
-    defined: (element) => `GET ${element.tryIt.path}`,
-    seen: (exchanges) => {
-      const tried = find(exchanges, 'try-it');
-      return tried ? callLine(tried) : undefined;
-    },
-  },
-];
-
-const KIND_ORDER: AuthType[] = ['oauth1', 'oauth2', 'basic'];
-
-/**
- * The three kinds of authentication side by side, row by row: each column for the element of
- * that kind this tab walked last (from its own exchanges where it has them), else the first one
- * offered.
- */
+/** The three kinds of authentication side by side, row by row. */
 export default function ComparePage() {
   const walked = useExchangesByElement();
   const { data: elements = [] } = useElements();
-  const columns = KIND_ORDER.flatMap((kind) => {
-    const ofKind = elements.filter((element) => element.authType === kind);
-    const element = ofKind.find((e) => walked[e.key]) ?? ofKind[0];
-    return element ? [{ kind, element, exchanges: walked[element.key] }] : [];
-  });
-  const cell = (row: Row, column: (typeof columns)[number]): Cell => {
-    const seen = column.exchanges && row.seen?.(column.exchanges);
-    return seen
-      ? { text: seen, fromFlow: true }
-      : { text: row.defined(column.element), fromFlow: false };
-  };
+  const columns = compareColumns(elements, walked);
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
@@ -128,39 +26,7 @@ export default function ComparePage() {
             </span>
           ))}
       </p>
-      <ScrollX label="The comparison table">
-        <table className="compare" data-testid="comparison">
-          <caption className="visually-hidden">
-            {columns.map((c) => `${AUTH_LABEL[c.kind]} (${c.element.name})`).join(', ')} compared
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">What</th>
-              {columns.map((column) => (
-                <th scope="col" key={column.kind}>
-                  {column.element.name} · {AUTH_LABEL[column.kind]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ROWS.map((row) => (
-              <tr key={row.what}>
-                <th scope="row">{row.what}</th>
-                {columns.map((column) => {
-                  const { text, fromFlow } = cell(row, column);
-                  return (
-                    <td key={column.kind} data-element={column.element.key} data-kind={column.kind}>
-                      <Breakable text={text} />
-                      {fromFlow && <span className="from-flow"> your flow</span>}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollX>
+      <ComparisonTable columns={columns} />
     </article>
   );
 }

@@ -153,8 +153,7 @@ export default function Layout() {
   const mustSignIn = error instanceof ApiError && error.status === 401;
   // The sign-in, the element choice and the comparison stand above any one flow: no step bar,
   // no diagram.
-  const overview =
-    mustSignIn || pathname === '/start' || pathname === '/compare' || pathname === '/glossary';
+  const overview = mustSignIn || ['/start', '/compare', '/glossary', '/handout'].includes(pathname);
   useAnnouncePage(pathname, ready);
   const presenter = usePresenter();
   useBootViewGone(ready);
@@ -170,6 +169,7 @@ export default function Layout() {
           <Link to="/start">Elements</Link>
           <Link to="/compare">Compare the kinds</Link>
           <Link to="/timeline">Timeline</Link>
+          <Link to="/handout">Handout</Link>
           <Link to="/instances">Your instances</Link>
           <Link to="/glossary">Glossary</Link>
           {config && (

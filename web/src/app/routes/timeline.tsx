@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { Term } from '../../components/term';
 import { RawWire } from '../../features/inspector/components/raw-wire';
 import { drawArrows } from '../../features/learn/arrows';
 import { diagramSvg } from '../../features/learn/diagram-svg';
-import { download, toHar, toMarkdown, withInstanceToken } from '../../features/learn/export';
-import { useConfig } from '../../features/wizard/api/config';
-import { fetchInstanceToken, useProviderLegs } from '../../features/wizard/api/flow';
+import { download, toHar, withInstanceToken } from '../../features/learn/export';
+import { fetchInstanceToken } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { ExchangeView } from '../../features/wizard/components/exchange-view';
 import { useExchanges, useWizard } from '../../features/wizard/steps';
@@ -13,22 +13,17 @@ import { useExchanges, useWizard } from '../../features/wizard/steps';
 /** Every exchange of this flow in order, with exports for notes, tickets and devtools. */
 export default function TimelinePage() {
   const exchanges = useExchanges();
-  const { data: config } = useConfig();
   const { isDone, element, flow } = useWizard();
-  const { data: legs } = useProviderLegs(config?.mode === 'sandbox');
-  /** The handout's extras: the provider legs (sandbox) and the diagram as it stands. */
-  const handout = () => ({
-    element: element.provider,
-    legs: legs?.legs,
-    diagram: diagramSvg(
+  /** The sequence diagram as it stands, as a file. */
+  const diagram = () =>
+    diagramSvg(
       drawArrows(
         element,
         { isDone: (step) => isDone(step), denied: flow?.outcome === 'denied' },
         exchanges,
       ),
       element,
-    ),
-  });
+    );
   const [includeToken, setIncludeToken] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const tokenBox = useId();
@@ -48,11 +43,10 @@ export default function TimelinePage() {
         <Term id="bff">BFF</Term>'s calls to Cloud Elements, the callback and the provider's
         redirect the browser saw. The diagram draws more hops than that: the calls between Cloud
         Elements and the provider happen between other parties, so no exchange of them reaches this
-        page. Export them as a Markdown transcript in the guide's style, or as a HAR file that
-        browser devtools open. Both carry the same redacted values you see here: no secret, and the
-        <Term id="instance-token">instance token</Term> as a marker unless you choose to include it.
-        The Markdown handout adds, in sandbox mode, Cloud Elements' calls to the provider with their
-        signatures, and the sequence diagram; printed, this page is the handout on paper.
+        page. Export them as a HAR file that browser devtools open: it carries the same redacted
+        values you see here, no secret, and the <Term id="instance-token">instance token</Term> as a
+        marker unless you choose to include it. For a class, the <Link to="/handout">handout</Link>{' '}
+        tells every flow of this tab, to print or download as Markdown.
       </p>
       {isDone('create-instance') && (
         <p className="no-print">
@@ -74,19 +68,6 @@ export default function TimelinePage() {
           disabled={exchanges.length === 0}
           onClick={exportAs(async () =>
             download(
-              `cloud-elements-flow-${stamp}.md`,
-              toMarkdown(await toExport(), config?.mode ?? '', includeToken, handout()),
-              'text/markdown',
-            ),
-          )}
-        >
-          Export Markdown
-        </button>{' '}
-        <button
-          type="button"
-          disabled={exchanges.length === 0}
-          onClick={exportAs(async () =>
-            download(
               `cloud-elements-flow-${stamp}.har`,
               JSON.stringify(toHar(await toExport()), null, 2),
               'application/json',
@@ -99,14 +80,14 @@ export default function TimelinePage() {
           type="button"
           disabled={exchanges.length === 0}
           onClick={() =>
-            download(`cloud-elements-sequence-${stamp}.svg`, handout().diagram, 'image/svg+xml')
+            download(`cloud-elements-sequence-${stamp}.svg`, diagram(), 'image/svg+xml')
           }
         >
           Download the diagram (SVG)
         </button>{' '}
-        <button type="button" disabled={exchanges.length === 0} onClick={() => window.print()}>
-          Print as a handout
-        </button>
+        <Link className="button" to="/handout">
+          The handout: every flow of this tab, to print or download
+        </Link>
       </p>
       {exportError !== null && <ErrorNotice error={exportError} />}
       <section aria-labelledby="wire-title" className="no-print">

@@ -1,11 +1,11 @@
-import { durationText, type Exchange, type ProviderLegs } from '@cew/shared';
+import type { Exchange } from '@cew/shared';
 
-/** Titles in the guide's style, one heading per step. */
+/** What each exchange was, for the HAR entry's comment (step numbers differ by element: none). */
 const TITLES: Record<Exchange['step'], string> = {
-  'request-token': 'Step 1. Get Elements OAuth Token',
-  'authorize-url': 'Step 2. Get Elements OAuth URL',
-  callback: 'Step 3. Handle the callback from the endpoint',
-  'create-instance': 'Step 4. Create an Instance',
+  'request-token': 'Get a request token',
+  'authorize-url': 'Get the authorization URL',
+  callback: 'The callback',
+  'create-instance': 'Create the instance',
   'try-it': 'Try it: a call through the instance',
   'list-instances': 'List instances',
   'delete-instance': 'Delete an instance',
@@ -14,7 +14,6 @@ const TITLES: Record<Exchange['step'], string> = {
   lab: 'A sandbox lab',
 };
 
-const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text}\n\`\`\``;
 const json = (value: unknown) =>
   typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 
@@ -26,71 +25,6 @@ const INSTANCE_TOKEN = '<INSTANCE_TOKEN>';
  */
 export function withInstanceToken(exchanges: Exchange[], token: string): Exchange[] {
   return JSON.parse(JSON.stringify(exchanges).split(INSTANCE_TOKEN).join(token));
-}
-
-/** What the handout adds to the exchanges: the provider legs and the diagram. */
-export type Handout = {
-  element: string;
-  /** Sandbox mode: Cloud Elements' calls to the provider, as the sandbox recorded them. */
-  legs?: ProviderLegs['legs'];
-  /** The sequence, as a standalone SVG. */
-  diagram?: string;
-};
-
-/** The provider legs as Markdown: each signed call's parameters and signature working. */
-function legsMarkdown(legs: ProviderLegs['legs'], element: string): string[] {
-  const lines = ['', `## Behind the scenes: Cloud Elements' calls to ${element}`, ''];
-  lines.push(
-    'Your app never makes these calls: Cloud Elements makes them, server to server. Recorded by the sandbox, secrets as markers.',
-  );
-  for (const leg of legs) {
-    lines.push('', `### ${leg.method} ${leg.url} → ${leg.status}`, '');
-    if (leg.name === 'token') {
-      lines.push('| form field | value |', '|---|---|');
-      for (const [name, value] of leg.form) lines.push(`| ${name} | \`${value}\` |`);
-    } else {
-      lines.push('| oauth parameter | value |', '|---|---|');
-      for (const [name, value] of leg.oauthParams) lines.push(`| ${name} | \`${value}\` |`);
-      lines.push('', 'Signature base string:', '', fence('text', leg.baseString));
-      lines.push(
-        '',
-        `Signing key: \`${leg.signingKey}\` · HMAC-SHA1 signature: \`${leg.signature}\``,
-      );
-    }
-    lines.push('', 'Reply:', '', fence('text', leg.responseBody));
-  }
-  return lines;
-}
-
-/** A readable transcript of the flow, as the Cloud Elements guide writes it. Already redacted. */
-export function toMarkdown(
-  exchanges: Exchange[],
-  mode: string,
-  tokenIncluded = false,
-  handout: Handout = { element: 'an element' },
-): string {
-  const lines = [
-    `# Cloud Elements "Create Instance" for ${handout.element}: transcript`,
-    '',
-    `Recorded by the Cloud Elements Instance Wizard in ${mode} mode on ${new Date().toISOString()}.`,
-    tokenIncluded
-      ? 'Secrets were replaced by markers such as `<CE_USER_SECRET>` before they left the wizard’s server, except the instance token, which you chose to include: keep this file like a password.'
-      : 'Secrets were replaced by markers such as `<CE_USER_SECRET>` before they left the wizard’s server; the instance token shows as `<INSTANCE_TOKEN>`.',
-  ];
-  for (const exchange of exchanges) {
-    lines.push('', `## ${TITLES[exchange.step]}`, '');
-    lines.push(`* ${exchange.parties}: \`${exchange.method} ${exchange.url}\``);
-    const took = durationText(exchange);
-    lines.push(`* Status: ${exchange.status ?? 'no reply'}${took ? `, ${took}` : ''}`, '');
-    if (exchange.curl) lines.push('Example cURL Command:', '', fence('bash', exchange.curl), '');
-    if (exchange.requestBody !== undefined)
-      lines.push('Request:', '', fence('json', json(exchange.requestBody)), '');
-    if (exchange.responseBody !== undefined)
-      lines.push('Response:', '', fence('json', json(exchange.responseBody)));
-  }
-  if (handout.legs?.length) lines.push(...legsMarkdown(handout.legs, handout.element));
-  if (handout.diagram) lines.push('', '## The sequence', '', handout.diagram);
-  return `${lines.join('\n')}\n`;
 }
 
 const headerList = (headers: Record<string, string>) =>
@@ -149,8 +83,12 @@ export function toHar(exchanges: Exchange[]) {
 }
 
 /** Saves text as a file through the browser's download. */
-export function download(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(
+  filename: string,
+  content: string | Uint8Array<ArrayBuffer>,
+  type: string,
+) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

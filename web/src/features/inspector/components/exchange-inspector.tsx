@@ -4,8 +4,8 @@ import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
 import { Term } from '../../../components/term';
-import { httpText } from '../../../lib/wire';
 import { markersIn } from '../markers';
+import { rawHttp } from '../raw-http';
 import type { TravellingValue } from '../travel';
 import { FieldNoteButton } from './field-note';
 import { markTravelling } from './marked-text';
@@ -83,27 +83,6 @@ function Body({
   if (value === undefined) return <p className="muted">(no body)</p>;
   if (typeof value !== 'object' || value === null) return <JsonView value={value} label={label} />;
   return <JsonTree value={value} label={label} hooks={{ renderString: mark, noteFor: note }} />;
-}
-
-/** The exchange as the HTTP text that went by: request line, headers, body; then the reply. */
-function rawHttp(exchange: Exchange): string {
-  const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;
-  const body = (value: unknown) =>
-    value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  const request = httpText(
-    `${exchange.method} ${url ? `${url.pathname}${url.search}` : exchange.url} HTTP/1.1`,
-    [
-      ...(url ? [['host', url.host] as [string, string]] : []),
-      ...Object.entries(exchange.requestHeaders),
-    ],
-    body(exchange.requestBody),
-  );
-  const response = httpText(
-    exchange.status === null ? '(no reply)' : `HTTP/1.1 ${exchange.status}`,
-    Object.entries(exchange.responseHeaders),
-    body(exchange.responseBody),
-  );
-  return `${request}\n\n${response}`;
 }
 
 /** Where the BFF hid a secret, and what stood there: what went upstream beside what you see. */

@@ -6,7 +6,7 @@ import { WhoHoldsWhat } from './who-holds-what';
 
 /** The picture beside the steps: the sequence so far and who holds which secret. */
 export default function LearnPanel() {
-  const { flow, element } = useWizardFrame();
+  const { flow, element, isDone } = useWizardFrame();
   const exchanges = useExchanges();
   const { pathname } = useLocation();
   const panel = useRef<HTMLElement>(null);
@@ -45,7 +45,7 @@ export default function LearnPanel() {
         <summary>
           <h2>Who holds what</h2>
         </summary>
-        <WhoHoldsWhat flow={flow} element={element} />
+        <WhoHoldsWhat element={element} isDone={isDone} />
       </details>
     </aside>
   );

@@ -1,15 +1,15 @@
-import { type ElementView, type FlowView, KINDS } from '@cew/shared';
+import { type ElementView, KINDS, type StepId } from '@cew/shared';
 import { ScrollX } from '../../../components/scroll-x';
-import { isDone } from '../../wizard/steps';
 import { PARTIES, partyName } from '../arrows';
 
 /** Each secret and token, and which parties have seen it so far: why a BFF exists. */
 export function WhoHoldsWhat({
-  flow,
   element,
+  isDone,
 }: {
-  flow: FlowView | undefined;
   element: ElementView;
+  /** Whether the flow shown has done a step: the party has seen what that step brought. */
+  isDone: (step: StepId) => boolean;
 }) {
   return (
     <ScrollX label="Who holds what table">
@@ -37,7 +37,7 @@ export function WhoHoldsWhat({
                 const state =
                   from === undefined
                     ? 'never'
-                    : from === 'start' || isDone(flow, element, from)
+                    : from === 'start' || isDone(from)
                       ? 'seen'
                       : 'not-yet';
                 return (

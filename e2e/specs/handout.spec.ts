@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { expect, test } from '../fixtures';
+
+test('the handout: two flows and the comparison, downloaded as Markdown and printed to PDF', async ({
+  page,
+  wizard,
+}) => {
+  // A class walks Twitter, then Salesforce, in one tab.
+  await wizard.walkToTryIt('Twitter', `handout-twitter-${Date.now()}`);
+  const twitterToken = (await (await page.request.get('/api/flow/instance-token')).json()).token;
+  await wizard.walkToTryIt('Salesforce', `handout-sfdc-${Date.now()}`);
+  const sfdcToken = (await (await page.request.get('/api/flow/instance-token')).json()).token;
+  expect(twitterToken).not.toBe(sfdcToken);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Handout' }).click();
+  await expect(wizard.heading('Handout')).toBeVisible();
+  const paper = page.getByTestId('handout-paper');
+  await expect(
+    paper.getByRole('heading', { level: 2, name: 'Twitter · OAuth 1.0a' }),
+  ).toBeVisible();
+  await wizard.snapScreen('handout');
+
+  // The Markdown: one .zip, the diagrams as files it links.
+  const downloading = page.waitForEvent('download');
+  await wizard.button('Download as Markdown (.zip)').click();
+  const zip = unzipSync(await readFile((await (await downloading).path()) as string));
+  expect(Object.keys(zip).sort()).toEqual([
+    'handout.md',
+    'sfdc-sequence.svg',
+    'twitter-sequence.svg',
+  ]);
+  expect(strFromU8(zip['twitter-sequence.svg'] as Uint8Array)).toMatch(/^<svg /);
+  const md = strFromU8(zip['handout.md'] as Uint8Array);
+  // Both flows, in the order walked, each with its summary and its steps in the app's numbers.
+  expect(md.indexOf('## Twitter · OAuth 1.0a')).toBeGreaterThan(0);
+  expect(md.indexOf('## Salesforce · OAuth 2.0')).toBeGreaterThan(md.indexOf('## Twitter'));
+  expect(md).toContain("![The Twitter flow's sequence diagram](twitter-sequence.svg)");
+  expect(md).toContain("![The Salesforce flow's sequence diagram](sfdc-sequence.svg)");
+  for (const heading of [
+    '### Step 1 of 6. Get a request token',
+    '### Step 4 of 6. Create the instance',
+    '### Step 1 of 5. Get the authorization URL',
+    '### Step 2 of 5. Consent on Salesforce, then the callback',
+  ]) {
+    expect(md).toContain(heading);
+  }
+  // Each step in the words its page opens with, and its exchanges in full.
+  expect(md).toContain('Your app asks Cloud Elements for a temporary **request token**');
+  expect(md).toContain('OAuth 2.0 has no request token: the flow starts here.');
+  expect(md).toMatch(/```\nGET \/[^\n]*\/elements\/twitter\/oauth\/token\?/);
+  expect(md).toMatch(/```\nPOST \/[^\n]*\/instances HTTP\/1\.1/);
+  // Who has seen what, and the kinds side by side, as tables.
+  expect(md).toMatch(/\| Secret or token \| Browser \| BFF \| Cloud Elements \| Twitter \|/);
+  expect(md).toContain('## Three kinds of authentication, side by side');
+  expect(md).toMatch(/\| The steps, in order \| .* \| .* \| .* \|/);
+  // No instance token unless asked for: the markers stand in its place.
+  expect(md).toContain('<INSTANCE_TOKEN>');
+  expect(md).not.toContain(twitterToken);
+  expect(md).not.toContain(sfdcToken);
+
+  // Asked for, the current flow's token stands in the handout.
+  await page.getByLabel(/Include Salesforce's instance token/).check();
+  await expect(paper).toContainText(sfdcToken);
+  await page.getByLabel(/Include Salesforce's instance token/).uncheck();
+  await expect(paper).not.toContainText(sfdcToken);
+
+  // On paper: nothing folded, no control, each flow's summary on a page of its own.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('details:not([open])')).toHaveCount(0);
+  const buttons = await page.getByRole('button').all();
+  for (const button of buttons) await expect(button).toBeHidden();
+  await expect(page.getByRole('banner')).toBeHidden();
+  if (process.env.SCREENSHOTS) {
+    // The first printed page, as an A4 sheet at 96 dpi shows it.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: '../docs/images/handout-print.png' });
+  }
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+  // Two summaries, their steps with every exchange in full, the comparison: 16 pages when
+  // written (the old transcript of one flow took 11).
+  expect(pages).toBeGreaterThan(3);
+  expect(pages).toBeLessThanOrEqual(18);
+  console.log(`handout: ${pages} A4 pages for two flows and the comparison`);
+});

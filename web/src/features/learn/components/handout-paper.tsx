@@ -1,0 +1,160 @@
+import {
+  AUTH_LABEL,
+  durationText,
+  type ElementView,
+  type Exchange,
+  KINDS,
+  type StepId,
+} from '@cew/shared';
+import { rawHttp } from '../../inspector/raw-http';
+import { ProviderLegs } from '../../wizard/components/provider-leg-view';
+import { StepIntro } from '../../wizard/intros';
+import { stepsFor } from '../../wizard/steps';
+import { diagramFile, guideCalls, progressFrom } from '../handout';
+import { type CompareColumn, ComparisonTable } from './comparison-table';
+import { WhoHoldsWhat } from './who-holds-what';
+
+/** One flow this tab walked, as the handout tells it. */
+export type WalkedFlow = {
+  element: ElementView;
+  exchanges: Exchange[];
+  /** The flow in this browser's cookie: the sandbox can still show its hidden legs. */
+  current: boolean;
+};
+
+/** Which exchanges a step's section shows: its own, and after try-it the calls of your own. */
+const STEP_EXCHANGES: Partial<Record<StepId, Exchange['step'][]>> = {
+  'request-token': ['request-token'],
+  'authorize-url': ['authorize-url'],
+  callback: ['callback'],
+  'create-instance': ['create-instance'],
+  'try-it': ['try-it', 'hub-call'],
+};
+
+/** A call as the guide writes it: method and path below Cloud Elements' API root. */
+const callLine = (exchange: Exchange) =>
+  `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
+
+/** One exchange in full, as text that prints: who to whom, then the HTTP that went by. */
+function ExchangeText({ exchange }: { exchange: Exchange }) {
+  const took = durationText(exchange);
+  return (
+    <div className="handout-exchange">
+      <p>
+        <strong>{exchange.parties}</strong>: {exchange.status ?? 'no reply'}
+        {took && `, ${took}`}
+      </p>
+      {exchange.note && <p className="muted">{exchange.note}</p>}
+      <pre>
+        <code>{rawHttp(exchange)}</code>
+      </pre>
+    </div>
+  );
+}
+
+/** One element's flow: a summary page (calls, diagram, who holds what), then each step. */
+function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) {
+  const { element, exchanges } = flow;
+  const progress = progressFrom(element, exchanges);
+  const steps = stepsFor(element);
+  const diagram = diagramFile(element, exchanges, progress);
+  const done = (id: StepId) =>
+    progress.done !== null &&
+    steps.findIndex((s) => s.id === id) <= steps.findIndex((s) => s.id === progress.done);
+  const calls = guideCalls(exchanges);
+  const fields = (exchanges.find((e) => e.step === element.steps[0])?.requestBody ?? {}) as {
+    fields?: Record<string, string>;
+  };
+  const instanceLeg = KINDS[element.authType].instanceLeg;
+  return (
+    <section className="handout-flow" aria-labelledby={`handout-${element.key}`}>
+      <h2 id={`handout-${element.key}`}>
+        {element.name} · {AUTH_LABEL[element.authType]}
+      </h2>
+      <div className="handout-summary">
+        <p>{element.differs}</p>
+        <div className="handout-summary-grid">
+          <figure className="handout-figure">
+            <img
+              className="handout-diagram"
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagram.svg)}`}
+              alt={`The ${element.name} flow's sequence diagram`}
+              data-file={diagram.file}
+            />
+          </figure>
+          <div>
+            <h3>Its calls to Cloud Elements</h3>
+            <ol>
+              {calls.map((exchange) => (
+                <li key={exchange.startedAt + exchange.url}>
+                  <code>{callLine(exchange)}</code> → {exchange.status ?? 'no reply'}
+                </li>
+              ))}
+            </ol>
+            <h3>Who has seen what</h3>
+            <WhoHoldsWhat element={element} isDone={done} />
+          </div>
+        </div>
+      </div>
+      {steps.map((step) => {
+        const shown = exchanges.filter((e) => STEP_EXCHANGES[step.id]?.includes(e.step));
+        return (
+          <section key={step.id} className="handout-step">
+            <h3>
+              Step {step.number} of {steps.length}. {step.title}
+            </h3>
+            <StepIntro
+              id={step.id}
+              element={element}
+              sandbox={sandbox}
+              fields={fields.fields ?? {}}
+            />
+            {shown.map((exchange) => (
+              <ExchangeText key={exchange.startedAt + exchange.url} exchange={exchange} />
+            ))}
+            {flow.current && sandbox && step.id === 'request-token' && (
+              <ProviderLegs name="request_token" />
+            )}
+            {flow.current && sandbox && step.id === 'create-instance' && instanceLeg && (
+              <ProviderLegs name={instanceLeg} />
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+/**
+ * The handout on paper: every flow this tab walked, each with its summary and its steps in the
+ * app's own numbers and words, then the kinds side by side. Printed as it is; converted to
+ * Markdown from the same page.
+ */
+export function HandoutPaper({
+  flows,
+  columns,
+  mode,
+}: {
+  flows: WalkedFlow[];
+  columns: CompareColumn[];
+  mode: 'sandbox' | 'live';
+}) {
+  return (
+    <div className="handout-paper" data-testid="handout-paper">
+      <h1>Creating a Cloud Elements instance: {flows.map((f) => f.element.name).join(', ')}</h1>
+      <p>
+        Recorded by the Cloud Elements Instance Wizard in {mode} mode on{' '}
+        {new Date().toISOString().slice(0, 10)}. Every secret appears as a marker such as{' '}
+        <code>&lt;CE_USER_SECRET&gt;</code>: the wizard's server replaced it before anything reached
+        the browser.
+      </p>
+      {flows.map((flow) => (
+        <FlowSection key={flow.element.key} flow={flow} sandbox={mode === 'sandbox'} />
+      ))}
+      <section className="handout-compare" aria-labelledby="handout-compare">
+        <h2 id="handout-compare">Three kinds of authentication, side by side</h2>
+        <ComparisonTable columns={columns} />
+      </section>
+    </div>
+  );
+}

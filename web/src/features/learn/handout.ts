@@ -1,0 +1,108 @@
+import {
+  type CallStepId,
+  type ElementView,
+  type Exchange,
+  type Progress,
+  STEP_ORDER,
+  stepDef,
+} from '@cew/shared';
+import { strToU8, zipSync } from 'fflate';
+import TurndownService from 'turndown';
+import { drawArrows } from './arrows';
+import { diagramSvg } from './diagram-svg';
+
+/**
+ * Where a walked flow got to, read from its own exchanges: the last call the BFF answered with
+ * 200, and what the person chose on the consent page. (The cookie holds one flow; the handout
+ * tells every flow this tab walked.)
+ */
+export function progressFrom(element: ElementView, exchanges: Exchange[]): Progress {
+  const answered = (step: CallStepId) =>
+    exchanges.some((exchange) => exchange.step === step && exchange.status === 200);
+  const calls = STEP_ORDER[element.authType].filter((id) => stepDef(id).route) as CallStepId[];
+  const callback = exchanges.find((e) => e.step === 'callback' && e.status === 200);
+  const accepted = (callback?.responseBody as { accepted?: boolean } | undefined)?.accepted;
+  return {
+    authType: element.authType,
+    done: calls.filter(answered).at(-1) ?? null,
+    ...(callback ? { outcome: accepted === false ? 'denied' : 'authorized' } : {}),
+  };
+}
+
+/** The flow's sequence diagram as it went, as a standalone SVG file. */
+export function diagramFile(element: ElementView, exchanges: Exchange[], progress: Progress) {
+  const done = (id: Parameters<typeof stepDef>[0]) => {
+    const order = STEP_ORDER[element.authType];
+    return progress.done !== null && order.indexOf(id) <= order.indexOf(progress.done);
+  };
+  const svg = diagramSvg(
+    drawArrows(element, { isDone: done, denied: progress.outcome === 'denied' }, exchanges),
+    element,
+  );
+  return { file: `${element.key}-sequence.svg`, svg };
+}
+
+/** The calls the app made to Cloud Elements (the guide's calls), without the proof after them. */
+export const guideCalls = (exchanges: Exchange[]) =>
+  exchanges.filter(
+    (e) =>
+      e.parties === 'BFF → Cloud Elements' &&
+      (e.step === 'request-token' || e.step === 'authorize-url' || e.step === 'create-instance'),
+  );
+
+/** A table cell's text, on one line, with the pipes that would end it escaped. */
+const cellText = (content: string) => content.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
+
+/**
+ * The printed handout as Markdown: the same page, converted. Diagrams become links to their SVG
+ * files (most Markdown viewers strip inline SVG); a term's glossary link becomes its word; tables
+ * become GitHub tables.
+ */
+export function handoutMarkdown(paper: HTMLElement): string {
+  const turndown = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+  });
+  turndown.remove(['button', 'script', 'style']);
+  turndown.addRule('diagram', {
+    filter: (node) => node.nodeName === 'IMG' && node.hasAttribute('data-file'),
+    replacement: (_content, node) => {
+      const image = node as HTMLImageElement;
+      return `![${image.alt}](${image.getAttribute('data-file')})`;
+    },
+  });
+  turndown.addRule('term', {
+    filter: (node) => node.nodeName === 'A' && (node as HTMLElement).classList.contains('term'),
+    replacement: (content) => content,
+  });
+  turndown.addRule('cell', {
+    filter: ['th', 'td'],
+    replacement: (content) => ` ${cellText(content)} |`,
+  });
+  turndown.addRule('row', {
+    filter: 'tr',
+    replacement: (content, node) => {
+      const row = `|${content}\n`;
+      // A GitHub table needs a rule under its first row.
+      const tr = node as HTMLTableRowElement;
+      const first = tr.closest('table')?.rows[0] === tr;
+      const cells = tr.cells.length;
+      return first ? `${row}|${' --- |'.repeat(cells)}\n` : row;
+    },
+  });
+  turndown.addRule('table', {
+    filter: 'table',
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+  turndown.addRule('caption', { filter: 'caption', replacement: () => '' });
+  return `${turndown.turndown(paper).trim()}\n`;
+}
+
+/** The handout as one .zip: the Markdown, and each diagram it links. */
+export function handoutZip(markdown: string, diagrams: { file: string; svg: string }[]) {
+  return zipSync({
+    'handout.md': strToU8(markdown),
+    ...Object.fromEntries(diagrams.map((diagram) => [diagram.file, strToU8(diagram.svg)])),
+  });
+}
