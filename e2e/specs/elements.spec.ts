@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { AFTER_TYPING, expect, TYPED_SECRETS, test } from '../fixtures';
 
 const FIVE = ['Twitter', 'Salesforce', 'Dropbox', 'Zendesk', 'Freshdesk'];
@@ -77,12 +78,21 @@ test('Freshdesk: your own key, checked before it is sent, a marker once it is', 
   await wizard.expectNoSecretReceived(TYPED_SECRETS, AFTER_TYPING);
   // The exports carry the key as its marker, never the key, in any form.
   await wizard.link('Timeline').click();
-  for (const button of ['Export Markdown', 'Export HAR']) {
+  const exported = async (button: string) => {
     const [file] = await Promise.all([
       page.waitForEvent('download'),
       wizard.button(button).click(),
     ]);
-    const text = readFileSync((await file.path()) ?? '', 'utf8');
+    const bytes = readFileSync((await file.path()) ?? '');
+    return button === 'Export HAR'
+      ? bytes.toString('utf8')
+      : strFromU8(unzipSync(bytes)['handout.md'] ?? new Uint8Array());
+  };
+  for (const button of ['Export HAR', 'Download as Markdown (.zip)']) {
+    if (button !== 'Export HAR') {
+      await page.getByRole('banner').getByRole('link', { name: 'Handout' }).click();
+    }
+    const text = await exported(button);
     expect(text, button).toContain('<FRESHDESK_API_KEY>');
     for (const form of [
       'sandboxFreshdeskKey0001',

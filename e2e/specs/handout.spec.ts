@@ -78,7 +78,7 @@ test('the handout: two flows and the comparison, downloaded as Markdown and prin
   }
   const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
   const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
-  // Two summaries, their steps with every exchange in full, the comparison: 16 pages when
+  // Two summaries, their steps with every exchange in full, the comparison: 17 pages when
   // written (the old transcript of one flow took 11).
   expect(pages).toBeGreaterThan(3);
   expect(pages).toBeLessThanOrEqual(18);

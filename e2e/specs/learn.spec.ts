@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { createInstanceThroughApi, expect, test } from '../fixtures';
 
 /** Serious and critical accessibility violations on the page as it is now. */
@@ -87,24 +88,31 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
     .click();
   await expect(page).toHaveURL(/\/step\/request-token$/);
 
-  // The timeline exports a Markdown transcript and a HAR file.
-  await wizard.link('Timeline').click();
-  const [markdown] = await Promise.all([
-    page.waitForEvent('download'),
-    wizard.button('Export Markdown').click(),
-  ]);
-  const md = readFileSync((await markdown.path()) ?? '', 'utf8');
+  // The handout: the flow in the guide's curl lines, Cloud Elements' signed calls to Twitter
+  // behind the scenes, and the diagram as an SVG file that parses.
+  await page.getByRole('banner').getByRole('link', { name: 'Handout' }).click();
+  const handout = async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      wizard.button('Download as Markdown (.zip)').click(),
+    ]);
+    const zip = unzipSync(readFileSync((await file.path()) ?? ''));
+    return {
+      md: strFromU8(zip['handout.md'] ?? new Uint8Array()),
+      svg: strFromU8(zip['twitter-sequence.svg'] ?? new Uint8Array()),
+    };
+  };
+  const { md, svg } = await handout();
   expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/token\?/);
   expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/url\?/);
   expect(md).toMatch(/curl -X POST[^`]*\/instances'/);
-  expect(md).toContain('## Step 4. Create an Instance');
-  // The handout: Cloud Elements' signed calls to Twitter, and the diagram as an SVG that parses.
-  expect(md).toContain("## Behind the scenes: Cloud Elements' calls to Twitter");
-  expect(md).toMatch(/### POST \S+\/oauth\/request_token → 200/);
-  expect(md).toMatch(/### POST \S+\/oauth\/access_token → 200/);
-  expect(md).toContain('| oauth_signature | `');
-  expect(md).toContain('Signing key: `<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>`');
-  const svg = md.slice(md.indexOf('<svg'), md.indexOf('</svg>') + 6);
+  expect(md).toContain('### Step 4 of 6. Create the instance');
+  expect(md).toContain('Behind the scenes: what Cloud Elements sent Twitter');
+  // (Markdown escapes an underscore in text, and writes a marker's brackets as entities.)
+  expect(md).toMatch(/Cloud Elements → Twitter: POST \/oauth\/request\\_token 200/);
+  expect(md).toMatch(/Cloud Elements → Twitter: POST \/oauth\/access\\_token 200/);
+  expect(md).toMatch(/\| oauth\\_signature \| \S+/);
+  expect(md).toContain('`<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>`');
   const drawn = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     return {
@@ -119,28 +127,25 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   expect(drawn.labels).toContain('POST /oauth/access_token (signed)');
   // The instance token stays a marker unless the person opts in, knowing it is a credential.
   expect(md).toContain('"token": "<INSTANCE_TOKEN>"');
-  await page.getByLabel(/Include the instance token in the export/).check();
-  const [withToken] = await Promise.all([
-    page.waitForEvent('download'),
-    wizard.button('Export Markdown').click(),
-  ]);
-  const mdWithToken = readFileSync((await withToken.path()) ?? '', 'utf8');
+  await page.getByLabel(/Include Twitter's instance token/).check();
+  const { md: mdWithToken } = await handout();
   expect(mdWithToken).toMatch(/"token": "[A-Za-z0-9+/]{28}="/);
-  expect(mdWithToken).toContain('keep this file like a password');
+  expect(mdWithToken).toContain('keep this handout like a password');
   // The wire record of that reveal keeps the token as a marker, in the tab's storage and on the page.
   const token = /"token": "([A-Za-z0-9+/]{28}=)"/.exec(mdWithToken)?.[1] ?? '';
   const wireRecord = await page.evaluate(() => sessionStorage.getItem('cew-wire') ?? '');
   expect(wireRecord).toContain('/api/flow/instance-token');
   expect(wireRecord).not.toContain(token);
+  await page.getByLabel(/Include Twitter's instance token/).uncheck();
   expect(await page.content()).not.toContain(token);
-  await page.getByLabel(/Include the instance token in the export/).uncheck();
-  // Printed, the timeline is the handout: no controls, the diagram at full length after it.
+
+  // Printed, the timeline keeps its exchanges and the diagram after them, and no control.
+  await wizard.link('Timeline').click();
   await page.emulateMedia({ media: 'print' });
-  await expect(wizard.button('Export Markdown')).toBeHidden();
+  await expect(wizard.button('Export HAR')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Steps' })).toBeHidden();
   await expect(page.getByTestId('raw-wire')).toBeHidden();
   await expect(page.getByTestId('sequence-diagram')).toBeVisible();
-  await wizard.snapScreen('handout-print');
   await page.emulateMedia({ media: 'screen' });
   const [harFile] = await Promise.all([
     page.waitForEvent('download'),

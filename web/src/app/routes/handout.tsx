@@ -116,6 +116,7 @@ export default function HandoutPage() {
             flows={flows}
             columns={compareColumns(elements, walked)}
             mode={config.mode}
+            tokenOf={include && token ? current?.element.name : undefined}
           />
         </div>
       )}

@@ -65,6 +65,9 @@ export function handoutMarkdown(paper: HTMLElement): string {
     bulletListMarker: '-',
   });
   turndown.remove(['button', 'script', 'style']);
+  // A marker such as <CE_USER_SECRET> in running text would read as an HTML tag: entities keep it.
+  const escape = turndown.escape.bind(turndown);
+  turndown.escape = (text) => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
   turndown.addRule('diagram', {
     filter: (node) => node.nodeName === 'IMG' && node.hasAttribute('data-file'),
     replacement: (_content, node) => {
@@ -96,7 +99,11 @@ export function handoutMarkdown(paper: HTMLElement): string {
     replacement: (content) => `\n\n${content.trim()}\n\n`,
   });
   turndown.addRule('caption', { filter: 'caption', replacement: () => '' });
-  return `${turndown.turndown(paper).trim()}\n`;
+  // Nested blocks leave runs of blank lines: one is enough (the HTTP text has single ones only).
+  return `${turndown
+    .turndown(paper)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /** The handout as one .zip: the Markdown, and each diagram it links. */

@@ -45,6 +45,15 @@ function ExchangeText({ exchange }: { exchange: Exchange }) {
         {took && `, ${took}`}
       </p>
       {exchange.note && <p className="muted">{exchange.note}</p>}
+      {exchange.curl && (
+        <>
+          <p>As the guide writes it:</p>
+          <pre>
+            <code className="language-bash">{exchange.curl}</code>
+          </pre>
+          <p>As it went:</p>
+        </>
+      )}
       <pre>
         <code>{rawHttp(exchange)}</code>
       </pre>
@@ -134,10 +143,13 @@ export function HandoutPaper({
   flows,
   columns,
   mode,
+  tokenOf,
 }: {
   flows: WalkedFlow[];
   columns: CompareColumn[];
   mode: 'sandbox' | 'live';
+  /** The element whose instance token the person chose to include, if any. */
+  tokenOf?: string;
 }) {
   return (
     <div className="handout-paper" data-testid="handout-paper">
@@ -146,7 +158,10 @@ export function HandoutPaper({
         Recorded by the Cloud Elements Instance Wizard in {mode} mode on{' '}
         {new Date().toISOString().slice(0, 10)}. Every secret appears as a marker such as{' '}
         <code>&lt;CE_USER_SECRET&gt;</code>: the wizard's server replaced it before anything reached
-        the browser.
+        the browser
+        {tokenOf
+          ? `, except ${tokenOf}'s instance token, which you chose to include: keep this handout like a password.`
+          : '; an instance token shows as its marker, <INSTANCE_TOKEN>.'}
       </p>
       {flows.map((flow) => (
         <FlowSection key={flow.element.key} flow={flow} sandbox={mode === 'sandbox'} />

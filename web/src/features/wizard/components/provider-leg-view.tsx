@@ -19,7 +19,7 @@ const titleOf = (provider: string, leg: { method: string; url: string }) => {
 function LegHead({ title, status }: { title: string; status: number }) {
   return (
     <header className="exchange-head">
-      <span className="parties">{title}</span>
+      <span className="parties">{title}</span>{' '}
       <span className={status < 300 ? 'status status-ok' : 'status status-error'}>{status}</span>
     </header>
   );
