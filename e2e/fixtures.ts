@@ -92,6 +92,29 @@ export class Wizard {
     expect(found).toEqual(Object.fromEntries(expected.map((id) => [id, 'linked'])));
   }
 
+  /**
+   * Every control a finger must hit is at least 24 × 24 px (WCAG 2.5.8): buttons, boxes, selects,
+   * folds, the step bar and its "change", the diagram's hop links. (Links inside running text
+   * are exempt, as the criterion exempts them.)
+   */
+  async expectTouchTargets() {
+    const small = await this.page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'button, input[type=checkbox], input[type=radio], select, summary, .stepper a, .element-line a, .sequence-label a',
+        ),
+      ]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 || box.height < 24)
+        .map(
+          ({ el, box }) =>
+            `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        ),
+    );
+    expect(small).toEqual([]);
+  }
+
   /** With SCREENSHOTS=1, saves the page for the README (docs/images/NAME.png). */
   async snap(name: string) {
     if (!process.env.SCREENSHOTS) return;

@@ -90,6 +90,38 @@ test('on a phone (375 px) the diagram is a readable list under the step', async 
   });
 });
 
+test('on a phone (375 × 812) the step and its outcome are on the first screen; targets are 24 px', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  const wizard = new Wizard(page);
+  await wizard.open();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // The compact header leaves the step's number and heading on the first screen.
+  await expect(page.getByText('Step 1 of 6')).toBeInViewport({ ratio: 1 });
+  await expect(wizard.heading('Get a request token')).toBeInViewport({ ratio: 1 });
+  await wizard.snap('phone-step-1');
+  await wizard.getRequestToken();
+  await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
+  await expect(page.getByTestId('request-token')).toBeInViewport();
+  await wizard.expectTouchTargets();
+  // Cancel on the consent page: back in the wizard, the denial is what the screen shows.
+  await wizard.getAuthorizationUrl();
+  await wizard.goToConsentPage();
+  await wizard.button('Cancel').click();
+  await expect(page.getByTestId('denied')).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
+  await wizard.snap('phone-denied');
+  await wizard.expectTouchTargets();
+  for (const path of ['/timeline', '/handout', '/compare', '/start', '/instances']) {
+    await page.goto(path);
+    await expect(page.locator('h2#step-title')).toBeVisible();
+    await wizard.expectTouchTargets();
+  }
+  await context.close();
+});
+
 test('focus and title follow each step; a restart asks first; no console warnings', async ({
   page,
   wizard,
@@ -114,7 +146,11 @@ test('focus and title follow each step; a restart asks first; no console warning
   await wizard.button(/consent page/).click();
   await wizard.button('Authorize app').click();
   await expect(page.getByText('Access granted.')).toBeVisible();
-  await expectAt('Consent on Twitter, then the callback');
+  // Back from the provider, focus is on the outcome the person came back for.
+  await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
+  await expect(page).toHaveTitle(
+    'Consent on Twitter, then the callback · Cloud Elements Instance Wizard',
+  );
 
   // Back on step 1, a new request token would throw this flow away: a secondary button that asks.
   await page
@@ -232,8 +268,19 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
     if (name === 'Get request token') break;
   }
   await expect(wizard.button('Get request token')).toBeFocused();
+  // On a 768 px tall projector the button is on the first screen...
+  await expect(wizard.button('Get request token')).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('request-token')).toBeVisible();
+  // ...and after it, focus is on what the call brought, whole on the screen.
+  const result = page.getByRole('region', { name: 'Result' });
+  await expect(result).toBeFocused();
+  await expect(result).toBeInViewport({ ratio: 1 });
+  // So is each lab's outcome.
+  await wizard.button('Change one character of oauth_signature').click();
+  const outcome = page.getByTestId('tamper-outcome');
+  await expect(outcome).toBeFocused();
+  await expect(outcome.getByText(/answered 401/)).toBeInViewport();
   // → goes to the next step, keeping presenter mode in the address; ← comes back.
   await page.locator('body').press('ArrowRight');
   await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
@@ -254,6 +301,9 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   await wizard.button('Authorize app').click();
   await expect(page.getByText('Access granted.')).toBeVisible();
   await expect(page).toHaveURL(/\/step\/consent\?present$/);
+  // Back from the provider, focus and the screen are on the outcome, not the page's top.
+  await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
+  await expect(page.getByText('Access granted.')).toBeInViewport();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
   await page.keyboard.press('ArrowLeft');

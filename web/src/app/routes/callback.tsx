@@ -52,6 +52,9 @@ function redirectExchange(
   };
 }
 
+/** The consent page, reached from here, brings its result into view (the layout reads this). */
+const ARRIVED = { arrival: 'result' };
+
 /** Where the provider sends the browser back. Reads the query once, then hands it to the BFF. */
 export default function CallbackRoute() {
   const { element, flow, step } = useWizard();
@@ -71,7 +74,7 @@ export default function CallbackRoute() {
     sessionStorage.removeItem(HOLD_CALLBACK);
     mutation.mutate(
       { query, redirect: first ? landing.redirect : undefined },
-      { onSuccess: () => navigate(STEP.callback.path, { replace: true }) },
+      { onSuccess: () => navigate(STEP.callback.path, { replace: true, state: ARRIVED }) },
     );
   };
 
@@ -81,7 +84,7 @@ export default function CallbackRoute() {
     if (sent.current || held) return;
     sent.current = true;
     mutation.mutate(landing, {
-      onSuccess: () => navigate(STEP.callback.path, { replace: true }),
+      onSuccess: () => navigate(STEP.callback.path, { replace: true, state: ARRIVED }),
     });
   }, [landing, mutation, navigate, held]);
 

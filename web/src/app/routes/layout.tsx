@@ -51,7 +51,12 @@ function useAnnouncePage(pathname: string, ready: boolean) {
       const heading = main.querySelector<HTMLElement>('h2');
       if (!heading?.textContent) return false;
       document.title = `${heading.textContent} · ${APP_NAME}`;
-      if (moveFocus) {
+      // Back from the provider, the step's result is what the person came back for.
+      const arrival = main.querySelector<HTMLElement>('[data-arrival]');
+      if (arrival) {
+        arrival.focus({ preventScroll: true });
+        arrival.scrollIntoView({ block: 'start' });
+      } else if (moveFocus) {
         if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
         heading.focus({ preventScroll: false });
       }
@@ -213,11 +218,13 @@ export default function Layout() {
                 <li key={step.path} className={`stepper-item ${state}`}>
                   {wizard.isOpen(step.id) ? (
                     <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
-                      <span className="stepper-number">{step.number}</span> {step.short}
+                      <span className="stepper-number">{step.number}</span>{' '}
+                      <span className="stepper-label">{step.short}</span>
                     </NavLink>
                   ) : (
                     <span aria-disabled="true">
-                      <span className="stepper-number">{step.number}</span> {step.short}
+                      <span className="stepper-number">{step.number}</span>{' '}
+                      <span className="stepper-label">{step.short}</span>
                     </span>
                   )}
                 </li>

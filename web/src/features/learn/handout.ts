@@ -66,8 +66,8 @@ export function handoutMarkdown(paper: HTMLElement): string {
   });
   turndown.remove(['button', 'script', 'style']);
   // A marker such as <CE_USER_SECRET> in running text would read as an HTML tag: entities keep it.
-  const escape = turndown.escape.bind(turndown);
-  turndown.escape = (text) => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeMarkdown = turndown.escape.bind(turndown);
+  turndown.escape = (text) => escapeMarkdown(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
   turndown.addRule('diagram', {
     filter: (node) => node.nodeName === 'IMG' && node.hasAttribute('data-file'),
     replacement: (_content, node) => {

@@ -20,6 +20,11 @@ const typing = (target: EventTarget | null) =>
 const isOn = (search: string) =>
   new URLSearchParams(search).has(PARAM) || sessionStorage.getItem(PARAM) === '1';
 
+/** Whether presenter mode is on, for the parts that show less on a projector (no navigation). */
+export function useIsPresenter() {
+  return isOn(useLocation().search);
+}
+
 /**
  * Presenter mode, for a projector: large type, the diagram always beside the step, and the
  * keyboard to move (→ next step, ← previous, P on and off). It lives in the address (`?present`)

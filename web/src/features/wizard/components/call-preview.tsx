@@ -1,5 +1,6 @@
 import type { PublicConfig } from '@cew/shared';
 import { Fragment } from 'react';
+import { useIsPresenter } from '../presenter';
 
 /** A Cloud Elements address as the preview shows it, before the config has loaded too. */
 export const ceUrl = (config: PublicConfig | undefined, path: string) =>
@@ -21,11 +22,16 @@ export function CallPreview({
   headers?: Param[];
   body?: unknown;
 }) {
-  return (
-    <div className="call-preview">
-      <code className="request-line">
-        <strong>{method}</strong> {url}
-      </code>
+  // On a projector the request line stands alone, and what it carries opens on demand: the
+  // step's button stays on the first screen of a 768 px tall wall.
+  const presenter = useIsPresenter();
+  const carries = [
+    params.length > 0 && 'query parameters',
+    headers.length > 0 && 'headers',
+    body !== undefined && 'body',
+  ].filter(Boolean);
+  const parts = (
+    <>
       {[
         { title: 'Query parameters', rows: params },
         { title: 'Headers', rows: headers },
@@ -56,6 +62,21 @@ export function CallPreview({
             </pre>
           </section>
         </>
+      )}
+    </>
+  );
+  return (
+    <div className="call-preview">
+      <code className="request-line">
+        <strong>{method}</strong> {url}
+      </code>
+      {presenter && carries.length > 0 ? (
+        <details className="call-parts">
+          <summary>Its {carries.join(', ')}</summary>
+          {parts}
+        </details>
+      ) : (
+        parts
       )}
     </div>
   );

@@ -22,7 +22,7 @@ export function ErrorNotice({
     ? adviceFor(apiError, step, { scenario: flow?.scenario, callbackHeld })
     : undefined;
   return (
-    <div className="error-notice" role="alert">
+    <div className="error-notice" role="alert" tabIndex={-1}>
       <p className="error-title">
         {apiError && apiError.status > 0 ? `Failed (${apiError.status})` : 'Failed'}: {message}
       </p>

@@ -1,6 +1,7 @@
 import type { ElementView } from '@cew/shared';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useHubCall } from '../api/flow';
+import { useFocusOnSettle } from '../settle-focus';
 import { ErrorNotice } from './error-notice';
 import { ExchangeView } from './exchange-view';
 
@@ -16,8 +17,10 @@ export function HubCallForm({ element }: { element: ElementView }) {
   const [method, setMethod] = useState('GET');
   const [path, setPath] = useState(element.resources[0]?.path ?? `/hubs/${element.hub}/`);
   const ids = { method: useId(), path: useId(), resource: useId() };
+  const section = useRef<HTMLElement>(null);
+  useFocusOnSettle(call.isPending, section, '.error-notice, .hub-call-result');
   return (
-    <section className="hub-call" aria-labelledby={`${ids.path}-title`}>
+    <section className="hub-call" aria-labelledby={`${ids.path}-title`} ref={section}>
       <h3 id={`${ids.path}-title`}>Your own call through the instance</h3>
       <p className="muted">
         Any read of the {element.hub} hub, with the same three-part Authorization header. Change the
@@ -76,7 +79,12 @@ export function HubCallForm({ element }: { element: ElementView }) {
       </form>
       {call.isError && <ErrorNotice error={call.error} />}
       {call.isSuccess && (
-        <div aria-live="polite">
+        <div
+          className="hub-call-result"
+          tabIndex={-1}
+          role="region"
+          aria-label="The answer to your call"
+        >
           <p>
             Cloud Elements answered{' '}
             <strong data-testid="hub-call-status">{call.data.status}</strong>.

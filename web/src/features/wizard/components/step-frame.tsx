@@ -1,8 +1,10 @@
 import { AUTH_LABEL, type Exchange, type StepId } from '@cew/shared';
-import { type ReactNode, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { useConfig } from '../api/config';
+import { useIsPresenter } from '../presenter';
+import { useFocusOnSettle } from '../settle-focus';
 import { useWizard } from '../steps';
 import { ElementCheck } from './element-check';
 import { ErrorNotice } from './error-notice';
@@ -144,7 +146,13 @@ export function StepFrame({
 }: Props) {
   const wizard = useWizard();
   const { data: config } = useConfig();
+  const presenter = useIsPresenter();
+  // Arrived from the callback (back from the provider): the layout focuses the result.
+  const arrival = (useLocation().state as { arrival?: string } | null)?.arrival === 'result';
   const step = wizard.step(id);
+  // When the step's call settles, focus moves to what it brought: the result or the failure.
+  const outcome = useRef<HTMLDivElement>(null);
+  useFocusOnSettle(action?.pending ?? false, outcome, '.error-notice, .result');
   const open = ready && wizard.isOpen(id);
   const errorExchange = error instanceof ApiError ? error.exchange : undefined;
   // A failure brings its own exchange; don't show the same one twice.
@@ -177,16 +185,25 @@ export function StepFrame({
             <section className="preview" aria-label={previewTitle}>
               <h3>{previewTitle}</h3>
               {preview}
-              {lab}
+              {!presenter && lab}
             </section>
           )}
           {action && !action.restarts && <ActionButton action={action} />}
-          {error !== null && error !== undefined && <ErrorNotice error={error} step={id} />}
-          {result && (
-            <section className="result" aria-label="Result">
-              {result}
-            </section>
-          )}
+          {/* On a projector the lab comes after the button, which stays on the first screen. */}
+          {presenter && !wizard.isDone(id) && lab}
+          <div ref={outcome}>
+            {error !== null && error !== undefined && <ErrorNotice error={error} step={id} />}
+            {result && (
+              <section
+                className="result"
+                aria-label="Result"
+                tabIndex={-1}
+                data-arrival={arrival ? '' : undefined}
+              >
+                {result}
+              </section>
+            )}
+          </div>
           {action?.restarts && (
             <>
               {wizard.isDone(id) && lab}

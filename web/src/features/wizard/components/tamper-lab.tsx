@@ -1,5 +1,7 @@
 import type { TamperInput, TamperResult } from '@cew/shared';
+import { useRef } from 'react';
 import { useTamper } from '../api/flow';
+import { useFocusOnSettle } from '../settle-focus';
 import { useWizard } from '../steps';
 import { ErrorNotice } from './error-notice';
 
@@ -40,7 +42,7 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
   const error = providerError(result.reply);
   const { element } = useWizard();
   return (
-    <div className="tamper-outcome" data-testid="tamper-outcome">
+    <div className="tamper-outcome" data-testid="tamper-outcome" tabIndex={-1}>
       {result.change.from === result.change.to ? (
         <p>
           Sent <code>POST /oauth/{result.endpoint}</code> twice, the second exactly as the first:{' '}
@@ -85,8 +87,10 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
 export function TamperLab({ changes, intro }: { changes: Change[]; intro: string }) {
   const tamper = useTamper();
   const { element } = useWizard();
+  const lab = useRef<HTMLElement>(null);
+  useFocusOnSettle(tamper.isPending, lab, '.error-notice, .tamper-outcome');
   return (
-    <section className="tamper-lab" aria-labelledby="tamper-title">
+    <section className="tamper-lab" aria-labelledby="tamper-title" ref={lab}>
       <h3 id="tamper-title">Tampering lab: break the signed request (sandbox only)</h3>
       <p className="muted">{intro}</p>
       <p className="actions">
