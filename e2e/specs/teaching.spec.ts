@@ -31,6 +31,27 @@ async function smallestLabel(page: Page) {
     );
 }
 
+/**
+ * The diagram beside the step keeps the step's own hops in sight: each lies inside the panel's
+ * visible part and inside the window. Returns how many there are, so a step with none cannot
+ * pass unnoticed.
+ */
+async function currentHopsInView(page: Page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector<HTMLElement>('aside.learn');
+    const rows = [...(panel?.querySelectorAll<HTMLElement>('[aria-current="step"]') ?? [])];
+    if (!panel || rows.length === 0) return 'no hops of this step';
+    const box = panel.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    const out = rows.filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top < top - 1 || r.bottom > bottom + 1;
+    });
+    return out.length === 0 ? rows.length : `${out.length} of ${rows.length} out of sight`;
+  });
+}
+
 /** Steps 1–4 in a fresh context of the given width, then each step page in light and dark. */
 async function walkAt(browser: Browser, width: number, check: (page: Page) => Promise<void>) {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
@@ -276,6 +297,8 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   const result = page.getByRole('region', { name: 'Result' });
   await expect(result).toBeFocused();
   await expect(result).toBeInViewport({ ratio: 1 });
+  // The diagram beside it shows the step's own hops, as it does after each move below.
+  await expect.poll(() => currentHopsInView(page)).toBe(6);
   // So is each lab's outcome.
   await wizard.button('Change one character of oauth_signature').click();
   const outcome = page.getByTestId('tamper-outcome');
@@ -285,6 +308,7 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   await page.locator('body').press('ArrowRight');
   await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
   await expect(wizard.heading('Get the authorization URL')).toBeFocused();
+  await expect.poll(() => currentHopsInView(page)).toBe(4);
   const main = await page.locator('main').boundingBox();
   const aside = await page.getByRole('complementary', { name: /How the flow fits/ }).boundingBox();
   expect(main && aside && aside.x >= main.x + main.width).toBe(true);
@@ -304,6 +328,7 @@ test('presenter mode: large type, the diagram beside the step, moved by keyboard
   // Back from the provider, focus and the screen are on the outcome, not the page's top.
   await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
   await expect(page.getByText('Access granted.')).toBeInViewport();
+  await expect.poll(() => currentHopsInView(page)).toBe(6);
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/step\/authorization-url\?present$/);
   await page.keyboard.press('ArrowLeft');
