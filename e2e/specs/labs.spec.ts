@@ -86,6 +86,67 @@ test('callback lab: a changed state or oauth_token is refused with the reason; a
   await wizard.createInstance(`lab-after-replay-${Date.now()}`);
 });
 
+test('you be the BFF: judge the callback first; the BFF then checks and says who was right', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.getRequestToken();
+  await wizard.getAuthorizationUrl();
+  await wizard.link('Next: ask for consent').click();
+  await page.getByLabel(/Lab: you be the BFF/).check();
+  await wizard.button(/consent page/).click();
+  await wizard.button('Authorize app').click();
+
+  const lab = page.getByRole('region', { name: /You be the BFF/ });
+  await expect(lab).toBeVisible();
+  // What this flow sent and what came back, side by side: the same state, the same token.
+  const sent = await lab.getByTestId('sent-state').textContent();
+  await expect(lab.getByTestId('back-state')).toHaveText(sent ?? '');
+  await expect(lab.getByTestId('back-oauth_token')).toHaveText(
+    (await lab.getByTestId('sent-oauth_token').textContent()) ?? '',
+  );
+  // A forged callback, accepted: wrong, and the BFF's refusal says why.
+  await lab.getByRole('button', { name: /Swap in a forged callback/ }).click();
+  await expect(lab.getByTestId('back-state')).not.toHaveText(sent ?? '');
+  await wizard.snapPart(lab, 'lab-be-the-bff');
+  await lab.getByRole('button', { name: "Accept: it is this browser's" }).click();
+  const verdict = page.locator('.judge-verdict');
+  await expect(verdict).toContainText('Not this time.');
+  await expect(verdict).toContainText("refused it: The callback's state does not match");
+  await expect(verdict).toContainText('state: they differ at character');
+  await expect(verdict).toBeFocused();
+  // The refusal changed nothing: the real callback, judged right, is accepted and the flow goes on.
+  await wizard.button(/Judge again/).click();
+  await expect(lab.getByTestId('back-state')).toHaveText(sent ?? '');
+  await lab.getByRole('button', { name: "Accept: it is this browser's" }).click();
+  await expect(verdict).toContainText('Right.');
+  await expect(verdict).toContainText('the BFF accepted it');
+  await wizard.button("Go on: the callback's outcome").click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await wizard.createInstance(`lab-judged-${Date.now()}`);
+});
+
+test('you be the BFF: refusing the real callback is wrong, and the BFF accepts it anyway', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open('Salesforce');
+  await wizard.button('Get authorization URL').click();
+  await wizard.link('Next: ask for consent').click();
+  await page.getByLabel(/Lab: you be the BFF/).check();
+  await wizard.button(/consent page/).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  const lab = page.getByRole('region', { name: /You be the BFF/ });
+  // OAuth 2.0 binds the callback with state alone.
+  await expect(lab.getByTestId('back-oauth_token')).toHaveCount(0);
+  await lab.getByRole('button', { name: 'Refuse: it is not' }).click();
+  const verdict = page.locator('.judge-verdict');
+  await expect(verdict).toContainText('Not this time.');
+  await expect(verdict).toContainText('the BFF accepted it');
+  await expect(verdict).toContainText('state: the same value came back');
+});
+
 test('on the wire: each page ↔ BFF call as sent, its cookie named not shown; what the BFF hid', async ({
   page,
   wizard,

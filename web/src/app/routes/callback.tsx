@@ -3,9 +3,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCallback } from '../../features/wizard/api/flow';
 import { ErrorNotice } from '../../features/wizard/components/error-notice';
+import {
+  type Decision,
+  forgedState,
+  JudgeCallback,
+} from '../../features/wizard/components/judge-callback';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
-import { HOLD_CALLBACK } from '../../features/wizard/lab';
-import { STEP, useWizard } from '../../features/wizard/steps';
+import { readCallbackLab, setCallbackLab } from '../../features/wizard/lab';
+import { useFocusOnSettle } from '../../features/wizard/settle-focus';
+import { STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** What a provider may send back: OAuth 1.0a's token and verifier or denial, OAuth 2.0's code or error. */
 const CALLBACK_KEYS = [
@@ -62,31 +68,48 @@ export default function CallbackRoute() {
     query: readCallbackQuery(window.location.search),
     redirect: redirectExchange(element.provider, flow?.oauthUrl, window.location.href),
   }));
-  const [held] = useState(() => sessionStorage.getItem(HOLD_CALLBACK) === '1');
+  const [lab] = useState(readCallbackLab);
+  const held = lab === 'hold';
+  const judging = lab === 'judge';
   const [edited, setEdited] = useState<CallbackInput>(landing.query);
+  // You be the BFF: the callback as judged (the provider's, or a forged one) and the decision.
+  const [forged, setForged] = useState<string | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const judged = forged ? { ...landing.query, state: forged } : landing.query;
   const mutation = useCallback();
   const navigate = useNavigate();
   const sent = useRef(false);
+  const toResult = () => navigate(STEP.callback.path, { replace: true, state: ARRIVED });
 
   const sendToBff = (query: CallbackInput) => {
     const first = !sent.current;
     sent.current = true;
-    sessionStorage.removeItem(HOLD_CALLBACK);
+    setCallbackLab(null);
     mutation.mutate(
       { query, redirect: first ? landing.redirect : undefined },
-      { onSuccess: () => navigate(STEP.callback.path, { replace: true, state: ARRIVED }) },
+      // Judging, the verdict is read here first; the person goes on from it.
+      { onSuccess: judging ? undefined : toResult },
     );
   };
 
   useEffect(() => {
     // The verifier must not linger in the address bar, history or a shared screenshot.
     window.history.replaceState(window.history.state, '', window.location.pathname);
-    if (sent.current || held) return;
+    if (sent.current || lab) return;
     sent.current = true;
     mutation.mutate(landing, {
       onSuccess: () => navigate(STEP.callback.path, { replace: true, state: ARRIVED }),
     });
-  }, [landing, mutation, navigate, held]);
+  }, [landing, mutation, navigate, lab]);
+
+  // The state the BFF sent with the flow's first call, as that exchange showed it to this page.
+  const exchanges = useExchanges();
+  const sentState =
+    exchanges
+      .map((e) => (URL.canParse(e.url) ? new URL(e.url).searchParams.get('state') : null))
+      .find((state) => state !== null) ?? null;
+  const verdict = useRef<HTMLDivElement>(null);
+  useFocusOnSettle(mutation.isPending, verdict, '.judge-verdict');
 
   return (
     <article className="step" aria-labelledby="step-title">
@@ -133,7 +156,54 @@ export default function CallbackRoute() {
           </p>
         </form>
       )}
-      {mutation.isError ? (
+      {judging && (
+        <div ref={verdict}>
+          <JudgeCallback
+            element={element}
+            flow={flow}
+            sentState={sentState}
+            query={judged}
+            forged={forged !== null}
+            onForge={(forge) => setForged(forge ? forgedState(landing.query.state ?? '') : null)}
+            decision={decision}
+            onDecide={(chosen) => {
+              setDecision(chosen);
+              sendToBff(judged);
+            }}
+            bff={
+              mutation.isSuccess
+                ? { accepted: true }
+                : mutation.isError
+                  ? { accepted: false, reason: mutation.error.message }
+                  : null
+            }
+            pending={mutation.isPending}
+          />
+          {mutation.isSuccess && (
+            <p className="actions">
+              <button type="button" className="primary" onClick={toResult}>
+                Go on: the callback's outcome
+              </button>
+            </p>
+          )}
+          {mutation.isError && (
+            <p className="actions">
+              <button
+                type="button"
+                onClick={() => {
+                  // A refused callback changed nothing: judge the real one now.
+                  mutation.reset();
+                  setForged(null);
+                  setDecision(null);
+                }}
+              >
+                Judge again, with what {element.provider} sent
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      {judging ? null : mutation.isError ? (
         <>
           <ErrorNotice error={mutation.error} step="callback" callbackHeld={held} />
           {!held && <StartOverButton className="primary" />}

@@ -1,5 +1,5 @@
 import { type CallbackInput, KINDS } from '@cew/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { useCallback } from '../../features/wizard/api/flow';
@@ -9,14 +9,14 @@ import { StartOverButton } from '../../features/wizard/components/start-over-but
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { StepIntro } from '../../features/wizard/intros';
-import { HOLD_CALLBACK } from '../../features/wizard/lab';
+import { type CallbackLab, readCallbackLab, setCallbackLab } from '../../features/wizard/lab';
 import { lastCallback, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 export default function ConsentStep() {
   const { flow, element, isDone } = useWizard();
   const { data: config } = useConfig();
   const [leaving, setLeaving] = useState(false);
-  const [hold, setHold] = useState(() => sessionStorage.getItem(HOLD_CALLBACK) === '1');
+  const [lab, setLab] = useState(readCallbackLab);
   const replay = useCallback();
   const exchanges = useExchanges();
   // What the browser sent the BFF in the accepted callback: what a replay sends again.
@@ -32,6 +32,33 @@ export default function ConsentStep() {
     config?.mode === 'sandbox' ? `the sandbox's ${element.provider}` : element.provider;
   const refuse = element.consent?.deny ?? 'Cancel';
   const grantName = callback?.grantName ?? 'grant';
+  // What happens when the provider sends the browser back: straight to the BFF, or a lab first.
+  const labs: { value: CallbackLab | null; text: ReactNode }[] = [
+    { value: null, text: 'No lab: the browser hands the callback straight to the BFF' },
+    {
+      value: 'judge',
+      text: "Lab: you be the BFF, and decide whether the callback is this browser's before the BFF checks",
+    },
+    ...(config?.mode === 'sandbox'
+      ? [
+          {
+            value: 'hold' as const,
+            text: (
+              <>
+                Lab: stop at the callback, so I can change <code>state</code>
+                {bindsToken && (
+                  <>
+                    {' '}
+                    or <code>oauth_token</code>
+                  </>
+                )}{' '}
+                before it is sent
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <StepFrame
       id="callback"
@@ -46,30 +73,23 @@ export default function ConsentStep() {
             {flow?.scenario === 'cancel' && (
               <p className="notice">Failure lab: press {refuse} on the consent page.</p>
             )}
-            {config?.mode === 'sandbox' && (
-              <p className="form-check">
-                <input
-                  id="hold-callback"
-                  type="checkbox"
-                  checked={hold}
-                  onChange={(event) => {
-                    setHold(event.target.checked);
-                    if (event.target.checked) sessionStorage.setItem(HOLD_CALLBACK, '1');
-                    else sessionStorage.removeItem(HOLD_CALLBACK);
-                  }}
-                />{' '}
-                <label htmlFor="hold-callback">
-                  Lab: stop at the callback, so I can change <code>state</code>
-                  {bindsToken && (
-                    <>
-                      {' '}
-                      or <code>oauth_token</code>
-                    </>
-                  )}{' '}
-                  before it is sent
+            <fieldset className="callback-labs">
+              <legend>At the callback</legend>
+              {labs.map(({ value, text }) => (
+                <label key={value ?? 'none'} className="form-check">
+                  <input
+                    type="radio"
+                    name="callback-lab"
+                    checked={lab === value}
+                    onChange={() => {
+                      setLab(value);
+                      setCallbackLab(value);
+                    }}
+                  />{' '}
+                  {text}
                 </label>
-              </p>
-            )}
+              ))}
+            </fieldset>
           </>
         )
       }

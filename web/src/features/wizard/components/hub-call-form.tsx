@@ -79,18 +79,13 @@ export function HubCallForm({ element }: { element: ElementView }) {
       </form>
       {call.isError && <ErrorNotice error={call.error} />}
       {call.isSuccess && (
-        <div
-          className="hub-call-result"
-          tabIndex={-1}
-          role="region"
-          aria-label="The answer to your call"
-        >
+        <section className="hub-call-result" tabIndex={-1} aria-label="The answer to your call">
           <p>
             Cloud Elements answered{' '}
             <strong data-testid="hub-call-status">{call.data.status}</strong>.
           </p>
           <ExchangeView exchange={call.data.exchange} />
-        </div>
+        </section>
       )}
     </section>
   );
