@@ -121,6 +121,12 @@ export class Wizard {
     await this.page.screenshot({ path: `../docs/images/${name}.png`, fullPage: true });
   }
 
+  /** With SCREENSHOTS=1, saves what the window shows now, at its own size (a phone's screen). */
+  async snapView(name: string) {
+    if (!process.env.SCREENSHOTS) return;
+    await this.page.screenshot({ path: `../docs/images/${name}.png` });
+  }
+
   /** With SCREENSHOTS=1, saves the page's first screen (the viewport) for the README. */
   async snapScreen(name: string) {
     if (!process.env.SCREENSHOTS) return;

@@ -122,7 +122,7 @@ test('on a phone (375 × 812) the step and its outcome are on the first screen; 
   // The compact header leaves the step's number and heading on the first screen.
   await expect(page.getByText('Step 1 of 6')).toBeInViewport({ ratio: 1 });
   await expect(wizard.heading('Get a request token')).toBeInViewport({ ratio: 1 });
-  await wizard.snap('phone-step-1');
+  await wizard.snapView('phone-step-1');
   await wizard.getRequestToken();
   await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
   await expect(page.getByTestId('request-token')).toBeInViewport();
@@ -133,7 +133,7 @@ test('on a phone (375 × 812) the step and its outcome are on the first screen; 
   await wizard.button('Cancel').click();
   await expect(page.getByTestId('denied')).toBeInViewport();
   await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
-  await wizard.snap('phone-denied');
+  await wizard.snapView('phone-denied');
   await wizard.expectTouchTargets();
   for (const path of ['/timeline', '/handout', '/compare', '/start', '/instances']) {
     await page.goto(path);

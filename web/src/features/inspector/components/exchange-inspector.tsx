@@ -1,9 +1,10 @@
-import { durationText, type ElementView, type Exchange } from '@cew/shared';
+import type { ElementView, Exchange } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
 import { Term } from '../../../components/term';
+import { durationText } from '../duration';
 import { markersIn } from '../markers';
 import { rawHttp } from '../raw-http';
 import type { TravellingValue } from '../travel';

@@ -1,11 +1,5 @@
-import {
-  AUTH_LABEL,
-  durationText,
-  type ElementView,
-  type Exchange,
-  KINDS,
-  type StepId,
-} from '@cew/shared';
+import { AUTH_LABEL, type ElementView, type Exchange, KINDS, type StepId } from '@cew/shared';
+import { durationText } from '../../inspector/duration';
 import { rawHttp } from '../../inspector/raw-http';
 import { ProviderLegs } from '../../wizard/components/provider-leg-view';
 import { StepIntro } from '../../wizard/intros';
