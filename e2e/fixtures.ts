@@ -131,8 +131,10 @@ export class Wizard {
   async snapScreen(name: string) {
     if (!process.env.SCREENSHOTS) return;
     const size = this.page.viewportSize();
-    // A laptop's screen: the step and the diagram beside it, as a person first sees them.
+    // A laptop's screen: the step and the diagram beside it, as a person first sees them, from
+    // the step's top (after an action the page has brought its result up).
     await this.page.setViewportSize({ width: 1280, height: 960 });
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: `../docs/images/${name}.png` });
     if (size) await this.page.setViewportSize(size);
   }

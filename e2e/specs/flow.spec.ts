@@ -61,6 +61,7 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
 
   // Step 3: the provider's consent page, then back through the callback.
   await wizard.link('Next: ask for consent').click();
+  await expect(wizard.heading('Consent on Twitter, then the callback')).toBeVisible();
   await wizard.expectTermsLinked(['bff', 'state']);
   await wizard.button(/consent page/).click();
   await expect(page.getByRole('heading', { name: /Allow .* to access your/ })).toBeVisible();
@@ -84,12 +85,13 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   // Step 4: what the preview says will be sent is what was sent (a placeholder stands where only
   // the BFF knows the value); the request token secret is never shown.
   await wizard.link('Next: create the instance').click();
-  await page.getByLabel('Instance name').fill('e2e-approve');
+  const name = `e2e-approve-${Date.now()}`;
+  await page.getByLabel('Instance name').fill(name);
   await page.getByLabel('Tags (comma-separated, optional)').fill('class-3');
   const preview = readJson(await page.getByLabel('Body to be sent').textContent());
   const created = page.waitForResponse((r) => r.url().endsWith('/api/flow/instance'));
   await wizard.button('Create instance').click();
-  await expect(page.getByText('Instance “e2e-approve” created.')).toBeVisible();
+  await expect(page.getByText(`Instance “${name}” created.`)).toBeVisible();
   // The body as the exchange below shows it: the BFF's record of what it sent.
   const sent = (await (await created).json()).exchange.requestBody;
   expect(differences(preview, sent)).toEqual([]);
