@@ -20,8 +20,8 @@ import { startBff, TestBrowser } from './testing/start-bff';
  * and the BFF at the step the model says, and never where it says never.
  */
 
-/** What one step put in front of a party: the texts it sent and received. */
-type Seen = { step: StepId; browser: string; bff: string };
+/** What one step put in front of a party (or the reveal, on request): the texts it sent and received. */
+type Seen = { step: StepId | 'on-request'; browser: string; bff: string };
 
 /** A walk of an element's flow, step by step, with what each party was shown. */
 async function walkRecorded(origin: string, element: ElementView) {
@@ -29,7 +29,7 @@ async function walkRecorded(origin: string, element: ElementView) {
   const calls: string[] = [];
   const exchanges: Exchange[] = [];
   const seen: Seen[] = [];
-  let current: StepId = element.steps[0] ?? 'request-token';
+  let current: Seen['step'] = element.steps[0] ?? 'request-token';
   const call = browser.call.bind(browser);
   browser.call = async (...args: Parameters<TestBrowser['call']>) => {
     const [method, path, body] = args;
@@ -67,8 +67,8 @@ async function walkRecorded(origin: string, element: ElementView) {
     return inner(...args);
   };
   const replies = await browser.walk(element);
-  // The instance token is the browser's to reveal from the moment the instance exists.
-  current = 'create-instance';
+  // The instance token reaches the browser only when the person asks (step 5's reveal).
+  current = 'on-request';
   const token = (await browser.call('GET', '/api/flow/instance-token')).json.token as string;
   return { calls: calls.slice(0, -1), exchanges, seen, replies, token };
 }
@@ -120,7 +120,7 @@ describe('each kind’s model against the wire, every element', () => {
       const secretOf = (marker: RegExp) => config.find((s) => marker.test(s.marker));
       const typed = element.fields.find((field) => field.secret);
       /** A row's value as the browser would see it in clear, and as the BFF's records name it. */
-      const valueOf = (row: HoldsRow): { clear?: string; named: string } => {
+      const valuesIn = (row: HoldsRow): { clear?: string; named: string } => {
         const what = row.what;
         if (/user and organization secrets/.test(what)) {
           return { clear: secretOf(/^<CE_USER_SECRET>$/)?.value, named: '<CE_USER_SECRET>' };
@@ -157,7 +157,7 @@ describe('each kind’s model against the wire, every element', () => {
         value ? seen.find((s) => s[party].includes(value))?.step : undefined;
 
       for (const row of kind.holds(element)) {
-        const { clear, named } = valueOf(row);
+        const { clear, named } = valuesIn(row);
         const claimed = row.seen;
         // The browser: 'start' is what the person typed; otherwise the first reply that showed it.
         if (claimed.Browser !== 'start') {

@@ -42,8 +42,11 @@ export type Hop = {
 /** One row of who-holds-what: which party has seen a secret or token, from which step on. */
 export type HoldsRow = {
   what: string;
-  /** The step after which each party has seen it ('start': from the outset); absent = never. */
-  seen: Partial<Record<Party, StepId | 'start'>>;
+  /**
+   * The step after which each party has seen it ('start': from the outset; 'on-request': only if
+   * the person asks to see it, as the instance token's reveal); absent = never.
+   */
+  seen: Partial<Record<Party, StepId | 'start' | 'on-request'>>;
   why: string;
 };
 
@@ -159,8 +162,8 @@ export const PLATFORM_SECRETS: HoldsRow = {
 };
 export const INSTANCE_TOKEN: HoldsRow = {
   what: 'Instance token',
-  seen: { 'Cloud Elements': 'create-instance', BFF: 'create-instance', Browser: 'create-instance' },
-  why: 'Names the instance in later calls. The BFF keeps it in the sealed flow cookie; this page shows it only when you reveal or copy it.',
+  seen: { 'Cloud Elements': 'create-instance', BFF: 'create-instance', Browser: 'on-request' },
+  why: 'Names the instance in later calls. The BFF keeps it in the sealed flow cookie; this page has it only when you reveal or copy it (step 5).',
 };
 
 /**

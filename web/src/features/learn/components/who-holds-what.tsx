@@ -2,6 +2,14 @@ import { type ElementView, KINDS, type StepId } from '@cew/shared';
 import { ScrollX } from '../../../components/scroll-x';
 import { PARTIES, partyName } from '../arrows';
 
+/** What a cell says of a party and a secret. */
+const CELL = {
+  seen: '✓ seen',
+  never: '✕ never',
+  'not-yet': '· not yet',
+  'on-request': '◐ if you reveal it',
+} as const;
+
 /** Each secret and token, and which parties have seen it so far: why a BFF exists. */
 export function WhoHoldsWhat({
   element,
@@ -37,16 +45,18 @@ export function WhoHoldsWhat({
                 const state =
                   from === undefined
                     ? 'never'
-                    : from === 'start' || isDone(from)
-                      ? 'seen'
-                      : 'not-yet';
+                    : from === 'on-request'
+                      ? 'on-request'
+                      : from === 'start' || isDone(from)
+                        ? 'seen'
+                        : 'not-yet';
                 return (
                   <td
                     key={party}
                     className={`holds-${state}`}
                     data-party={partyName(party, element)}
                   >
-                    {state === 'seen' ? '✓ seen' : state === 'never' ? '✕ never' : '· not yet'}
+                    {CELL[state]}
                   </td>
                 );
               })}
