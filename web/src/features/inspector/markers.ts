@@ -6,7 +6,8 @@ const MEANING: Record<string, string> = {
   '<CE_ORG_SECRET>':
     'your Cloud Elements organization secret (CE_ORG_SECRET in the BFF’s environment)',
   '<REQUEST_TOKEN_SECRET>': 'the request token’s secret, from the flow cookie the BFF sealed',
-  '<INSTANCE_TOKEN>': 'the new instance’s token, which the BFF keeps (step 5 shows it on request)',
+  '<INSTANCE_TOKEN>':
+    'the new instance’s token, which the BFF keeps in the sealed flow cookie (step 5 shows it on request)',
   '<ACCESS_TOKEN>': 'the provider’s access token, which Cloud Elements holds',
   '<ACCESS_TOKEN_SECRET>': 'the access token’s secret, which Cloud Elements holds',
   '<REFRESH_TOKEN>': 'the provider’s refresh token, which Cloud Elements holds',

@@ -37,7 +37,8 @@ export function travellingValues(
   values.push({
     value: '<REQUEST_TOKEN_SECRET>',
     name: 'request token secret',
-    route: 'step 1 secret → (kept by the BFF) → step 4 providerData.secret',
+    route:
+      'step 1 secret → (sealed by the BFF in the flow cookie, which the browser carries unread) → step 4 providerData.secret',
     tone: 'c',
   });
   return values.filter((v) => v.value.length >= 6);
