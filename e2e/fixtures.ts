@@ -223,6 +223,20 @@ export class Wizard {
     ).toBeVisible();
   }
 
+  /**
+   * Twitter's steps 1–2, then the consent page with one of the callback's labs chosen (`lab`, its
+   * label), and Authorize app: the lab has the callback when this returns.
+   */
+  async authorizeWithLab(lab: RegExp) {
+    await this.open();
+    await this.getRequestToken();
+    await this.getAuthorizationUrl();
+    await this.link('Next: ask for consent').click();
+    await this.page.getByLabel(lab).check();
+    await this.button(/consent page/).click();
+    await this.button('Authorize app').click();
+  }
+
   /** Steps 1–3 from a fresh page: request token, authorization URL, and access granted. */
   async throughConsent() {
     await this.open();

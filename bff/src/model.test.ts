@@ -23,22 +23,33 @@ import { startBff, TestBrowser } from './testing/start-bff';
 /** What one step put in front of a party (or the reveal, on request): the texts it sent and received. */
 type Seen = { step: StepId | 'on-request'; browser: string; bff: string };
 
+/** Each page-to-BFF call, by its path: the step it belongs to (the reveal is on request). */
+const STEP_OF: Record<string, Seen['step']> = {
+  '/api/flow/request-token': 'request-token',
+  '/api/flow/authorize-url': 'authorize-url',
+  '/api/flow/callback': 'callback',
+  '/api/flow/instance': 'create-instance',
+  '/api/flow/try-it': 'try-it',
+  '/api/flow/instance-token': 'on-request',
+};
+
 /** A walk of an element's flow, step by step, with what each party was shown. */
 async function walkRecorded(origin: string, element: ElementView) {
   const browser = new TestBrowser(origin);
   const calls: string[] = [];
   const exchanges: Exchange[] = [];
   const seen: Seen[] = [];
-  let current: Seen['step'] = element.steps[0] ?? 'request-token';
   const call = browser.call.bind(browser);
   browser.call = async (...args: Parameters<TestBrowser['call']>) => {
     const [method, path, body] = args;
+    const step = STEP_OF[path];
+    if (!step) throw new Error(`${path} belongs to no step`);
     const reply = await call(...args);
-    calls.push(`${method} ${path}`);
+    if (step !== 'on-request') calls.push(`${method} ${path}`);
     const exchange = reply.json?.exchange ?? reply.json?.error?.exchange;
     if (exchange) exchanges.push(exchange);
     seen.push({
-      step: current,
+      step,
       // The browser is shown the reply; the BFF, what the browser sent and what came back to it.
       browser: `${reply.text} ${JSON.stringify([...reply.headers])}`,
       bff: `${JSON.stringify(body ?? '')} ${JSON.stringify(exchange ?? '')}`,
@@ -49,28 +60,13 @@ async function walkRecorded(origin: string, element: ElementView) {
   browser.consent = async (...args: Parameters<TestBrowser['consent']>) => {
     // The provider's redirect to the callback: the browser sees its query before the BFF does.
     const query = await consent(...args);
-    current = 'callback';
     seen.push({ step: 'callback', browser: JSON.stringify(query), bff: '' });
     return query;
   };
-  // Each call is filed under its step: the path names it.
-  const stepOf: Record<string, StepId> = {
-    '/api/flow/request-token': 'request-token',
-    '/api/flow/authorize-url': 'authorize-url',
-    '/api/flow/callback': 'callback',
-    '/api/flow/instance': 'create-instance',
-    '/api/flow/try-it': 'try-it',
-  };
-  const inner = browser.call;
-  browser.call = async (...args: Parameters<TestBrowser['call']>) => {
-    current = stepOf[args[1]] ?? current;
-    return inner(...args);
-  };
   const replies = await browser.walk(element);
   // The instance token reaches the browser only when the person asks (step 5's reveal).
-  current = 'on-request';
   const token = (await browser.call('GET', '/api/flow/instance-token')).json.token as string;
-  return { calls: calls.slice(0, -1), exchanges, seen, replies, token };
+  return { calls, exchanges, seen, replies, token };
 }
 
 /** A hop's request as "METHOD /path", without the diagram's note in brackets. */

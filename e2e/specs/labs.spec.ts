@@ -49,13 +49,7 @@ test('callback lab: a changed state or oauth_token is refused with the reason; a
   page,
   wizard,
 }) => {
-  await wizard.open();
-  await wizard.getRequestToken();
-  await wizard.getAuthorizationUrl();
-  await wizard.link('Next: ask for consent').click();
-  await page.getByLabel(/Lab: stop at the callback/).check();
-  await wizard.button(/consent page/).click();
-  await wizard.button('Authorize app').click();
+  await wizard.authorizeWithLab(/Lab: stop at the callback/);
 
   const form = page.getByRole('form', { name: 'The callback, before it is sent' });
   await expect(form).toBeVisible();
@@ -90,13 +84,7 @@ test('you be the BFF: judge the callback first; the BFF then checks and says who
   page,
   wizard,
 }) => {
-  await wizard.open();
-  await wizard.getRequestToken();
-  await wizard.getAuthorizationUrl();
-  await wizard.link('Next: ask for consent').click();
-  await page.getByLabel(/Lab: you be the BFF/).check();
-  await wizard.button(/consent page/).click();
-  await wizard.button('Authorize app').click();
+  await wizard.authorizeWithLab(/Lab: you be the BFF/);
 
   const lab = page.getByRole('region', { name: /You be the BFF/ });
   await expect(lab).toBeVisible();

@@ -1,6 +1,6 @@
 import { ceError } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
-import { fieldsOf, optionalConfiguration } from './ce-store';
+import { storedConfiguration } from './ce-store';
 
 /**
  * Basic authentication as the sandbox's Cloud Elements plays it: no OAuth calls; at
@@ -34,12 +34,7 @@ export function createBasicPlay(deps: KindPlayDeps): KindPlay {
         element,
         name,
         tags,
-        configuration: {
-          ...element.sandbox.configuration,
-          ...fieldsOf(element, configuration),
-          'event.notification.enabled': 'false',
-          ...optionalConfiguration(configuration),
-        },
+        configuration: storedConfiguration(element, configuration),
       });
     },
   };

@@ -2,7 +2,7 @@ import { type ElementDescriptor, type ProviderLeg, SCENARIO_HEADER } from '@cew/
 import type { Context } from 'hono';
 import { ceError, maskFormBody, missingQuery } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
-import { optionalConfiguration } from './ce-store';
+import { POLLING_EVENTS, storedConfiguration } from './ce-store';
 import type { SandboxTwitter } from './twitter';
 
 /** What Cloud Elements remembers of a flow it started with the provider. */
@@ -182,19 +182,14 @@ export function createOAuth1Play(
         element,
         name,
         tags,
-        configuration: {
-          ...element.sandbox.configuration,
+        configuration: storedConfiguration(element, configuration, {
           'oauth.api.key': apiKey,
           'oauth.api.secret': apiSecret,
           'oauth.callback.url': callbackUrl,
           'oauth.user.token': access.get('oauth_token') ?? '',
           'oauth.user.token.secret': access.get('oauth_token_secret') ?? '',
-          'event.vendor.type': 'polling',
-          'event.poller.refresh_interval': '15',
-          'event.notification.enabled': 'false',
-          'event.notification.callback.url': null,
-          ...optionalConfiguration(configuration),
-        },
+          ...POLLING_EVENTS,
+        }),
       });
       return instance;
     },

@@ -2,7 +2,7 @@ import { type ElementDescriptor, SCENARIO_HEADER, type TokenLeg } from '@cew/sha
 import type { Context } from 'hono';
 import { ceError, missingQuery, outage } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
-import { fieldsOf, optionalConfiguration } from './ce-store';
+import { POLLING_EVENTS, storedConfiguration } from './ce-store';
 import type { SandboxOAuth2Provider } from './oauth2-provider';
 
 /** The OAuth 2.0 provider of one element, and where browsers reach it. */
@@ -120,20 +120,14 @@ export function createOAuth2Play(
         element,
         name,
         tags,
-        configuration: {
-          ...element.sandbox.configuration,
-          ...fieldsOf(element, configuration),
+        configuration: storedConfiguration(element, configuration, {
           'oauth.api.key': apiKey,
           'oauth.api.secret': apiSecret,
           'oauth.callback.url': callbackUrl,
           'oauth.user.token': sent.body.access_token ?? '',
           'oauth.user.refresh_token': sent.body.refresh_token ?? '',
-          'event.vendor.type': 'polling',
-          'event.poller.refresh_interval': '15',
-          'event.notification.enabled': 'false',
-          'event.notification.callback.url': null,
-          ...optionalConfiguration(configuration),
-        },
+          ...POLLING_EVENTS,
+        }),
       });
     },
   };

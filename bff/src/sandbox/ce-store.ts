@@ -32,20 +32,46 @@ const OPTIONAL_CONFIGURATION = [
 ];
 
 /** The element's own fields as the caller set them in `configuration`, kept as strings. */
-export function fieldsOf(element: ElementDescriptor, configuration: Record<string, unknown>) {
+function fieldsOf(element: ElementDescriptor, configuration: Record<string, unknown>) {
   return Object.fromEntries(
     element.fields.map((field) => [field.key, String(configuration[field.key] ?? '')]),
   );
 }
 
 /** The common configuration entries a caller set, kept as strings. */
-export function optionalConfiguration(configuration: Record<string, unknown>) {
+function optionalConfiguration(configuration: Record<string, unknown>) {
   return Object.fromEntries(
     OPTIONAL_CONFIGURATION.filter((key) => typeof configuration[key] === 'string').map((key) => [
       key,
       String(configuration[key]),
     ]),
   );
+}
+
+/** The event settings Cloud Elements gives an OAuth instance when the caller sets none: polling. */
+export const POLLING_EVENTS = {
+  'event.vendor.type': 'polling',
+  'event.poller.refresh_interval': '15',
+  'event.notification.callback.url': null,
+} as const;
+
+/**
+ * An instance's configuration as the sandbox stores it: the element's own entries, the fields the
+ * caller set, what the kind adds (the app's credentials, the provider's tokens, its event
+ * settings), notifications off, then the common entries the caller set, which win.
+ */
+export function storedConfiguration(
+  element: ElementDescriptor,
+  sent: Record<string, unknown>,
+  kindEntries: Record<string, string | null> = {},
+) {
+  return {
+    ...element.sandbox.configuration,
+    ...fieldsOf(element, sent),
+    ...kindEntries,
+    'event.notification.enabled': 'false',
+    ...optionalConfiguration(sent),
+  };
 }
 
 /** The element as Cloud Elements describes it, from its descriptor (`GET /elements/{key}`). */

@@ -29,7 +29,7 @@ export default function AuthorizationUrlStep() {
   return (
     <StepFrame
       id="authorize-url"
-      intro={<StepIntro id="authorize-url" element={element} sandbox={sandbox} fields={fields} />}
+      intro={<StepIntro id="authorize-url" element={element} fields={fields} />}
       preview={
         <>
           {starts && element.fields.length > 0 && (

@@ -62,7 +62,7 @@ export default function ConsentStep() {
   return (
     <StepFrame
       id="callback"
-      intro={<StepIntro id="callback" element={element} sandbox={config?.mode === 'sandbox'} />}
+      intro={<StepIntro id="callback" element={element} />}
       preview={
         !called &&
         oauthUrl && (

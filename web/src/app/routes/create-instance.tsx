@@ -103,9 +103,7 @@ export default function CreateInstanceStep() {
   return (
     <StepFrame
       id="create-instance"
-      intro={
-        <StepIntro id="create-instance" element={element} sandbox={config?.mode === 'sandbox'} />
-      }
+      intro={<StepIntro id="create-instance" element={element} />}
       preview={
         <>
           {missingFields && (

@@ -23,7 +23,7 @@ export default function CredentialsStep() {
   return (
     <StepFrame
       id="credentials"
-      intro={<StepIntro id="credentials" element={element} sandbox={config?.mode === 'sandbox'} />}
+      intro={<StepIntro id="credentials" element={element} />}
       previewTitle="Your credentials (the next step sends them)"
       preview={
         <FieldsForm

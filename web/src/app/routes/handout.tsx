@@ -1,14 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { compareColumns } from '../../features/learn/components/comparison-table';
-import { HandoutPaper, type WalkedFlow } from '../../features/learn/components/handout-paper';
+import { HandoutPaper } from '../../features/learn/components/handout-paper';
 import { download, withInstanceToken } from '../../features/learn/export';
-import {
-  diagramFile,
-  handoutMarkdown,
-  handoutZip,
-  progressFrom,
-} from '../../features/learn/handout';
+import { handoutMarkdown, handoutZip, walkedFlow } from '../../features/learn/handout';
 import { useConfig } from '../../features/wizard/api/config';
 import { useElements } from '../../features/wizard/api/elements';
 import { fetchInstanceToken, useExchangesByElement, useFlow } from '../../features/wizard/api/flow';
@@ -29,22 +24,20 @@ export default function HandoutPage() {
   const paper = useRef<HTMLDivElement>(null);
   const tokenBox = useId();
 
-  const flows: WalkedFlow[] = elements
+  const flows = elements
     .flatMap((element) => {
       const exchanges = walked[element.key];
-      return exchanges
-        ? [{ element, exchanges, current: cookieFlow?.element === element.key }]
-        : [];
+      return exchanges ? [{ element, exchanges }] : [];
     })
     .sort((a, b) =>
       (a.exchanges[0]?.startedAt ?? '').localeCompare(b.exchanges[0]?.startedAt ?? ''),
     )
-    // The instance token is a credential: it stands in the handout only if the person asks.
-    .map((flow) =>
-      flow.current && include && token
-        ? { ...flow, exchanges: withInstanceToken(flow.exchanges, token) }
-        : flow,
-    );
+    .map(({ element, exchanges }) => {
+      const current = cookieFlow?.element === element.key;
+      // The instance token is a credential: it stands in the handout only if the person asks.
+      const shown = current && include && token ? withInstanceToken(exchanges, token) : exchanges;
+      return walkedFlow(element, shown, current, current ? cookieFlow?.fields : undefined);
+    });
   const current = flows.find((flow) => flow.current);
   const hasInstance = current?.exchanges.some(
     (e) => e.step === 'create-instance' && e.status === 200,
@@ -53,10 +46,10 @@ export default function HandoutPage() {
 
   const downloadMarkdown = () => {
     if (!paper.current) return;
-    const diagrams = flows.map((flow) =>
-      diagramFile(flow.element, flow.exchanges, progressFrom(flow.element, flow.exchanges)),
+    const zip = handoutZip(
+      handoutMarkdown(paper.current),
+      flows.map((flow) => flow.diagram),
     );
-    const zip = handoutZip(handoutMarkdown(paper.current), diagrams);
     download(`cloud-elements-handout-${stamp}.zip`, zip, 'application/zip');
   };
 

@@ -17,7 +17,7 @@ export default function InstanceTokenStep() {
     <StepFrame
       id="instance-token"
       ready={instance !== undefined}
-      intro={<StepIntro id="instance-token" element={element} sandbox={false} />}
+      intro={<StepIntro id="instance-token" element={element} />}
       result={
         instance && (
           <>

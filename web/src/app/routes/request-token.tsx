@@ -25,9 +25,7 @@ export default function RequestTokenStep() {
   return (
     <StepFrame
       id="request-token"
-      intro={
-        <StepIntro id="request-token" element={element} sandbox={config?.mode === 'sandbox'} />
-      }
+      intro={<StepIntro id="request-token" element={element} />}
       preview={
         <CallPreview
           method="GET"

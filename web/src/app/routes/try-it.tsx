@@ -29,7 +29,7 @@ export default function TryItStep() {
   return (
     <StepFrame
       id="try-it"
-      intro={<StepIntro id="try-it" element={element} sandbox={config?.mode === 'sandbox'} />}
+      intro={<StepIntro id="try-it" element={element} />}
       preview={
         <CallPreview
           method="GET"

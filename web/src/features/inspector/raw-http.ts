@@ -1,6 +1,10 @@
 import type { Exchange } from '@cew/shared';
 import { httpText } from '../../lib/wire';
 
+/** A call as the guide writes it: method and path below Cloud Elements' API root. */
+export const callLine = (exchange: Exchange) =>
+  `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
+
 /** The exchange as the HTTP text that went by: request line, headers, body; then the reply. */
 export function rawHttp(exchange: Exchange): string {
   const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;

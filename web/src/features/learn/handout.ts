@@ -2,8 +2,10 @@ import {
   type CallStepId,
   type ElementView,
   type Exchange,
+  isDone,
   type Progress,
   STEP_ORDER,
+  type StepId,
   stepDef,
 } from '@cew/shared';
 import { strToU8, zipSync } from 'fflate';
@@ -16,7 +18,7 @@ import { diagramSvg } from './diagram-svg';
  * 200, and what the person chose on the consent page. (The cookie holds one flow; the handout
  * tells every flow this tab walked.)
  */
-export function progressFrom(element: ElementView, exchanges: Exchange[]): Progress {
+function progressFrom(element: ElementView, exchanges: Exchange[]): Progress {
   const answered = (step: CallStepId) =>
     exchanges.some((exchange) => exchange.step === step && exchange.status === 200);
   const calls = STEP_ORDER[element.authType].filter((id) => stepDef(id).route) as CallStepId[];
@@ -29,17 +31,41 @@ export function progressFrom(element: ElementView, exchanges: Exchange[]): Progr
   };
 }
 
-/** The flow's sequence diagram as it went, as a standalone SVG file. */
-export function diagramFile(element: ElementView, exchanges: Exchange[], progress: Progress) {
-  const done = (id: Parameters<typeof stepDef>[0]) => {
-    const order = STEP_ORDER[element.authType];
-    return progress.done !== null && order.indexOf(id) <= order.indexOf(progress.done);
-  };
+/** One flow this tab walked, as the handout tells it: where it got to, and its diagram. */
+export type WalkedFlow = {
+  element: ElementView;
+  exchanges: Exchange[];
+  /** The flow in this browser's cookie: the sandbox can still show its hidden legs. */
+  current: boolean;
+  /** What the person typed (a Zendesk subdomain), known for the flow in the cookie only. */
+  fields: Record<string, string>;
+  progress: Progress;
+  isDone: (step: StepId) => boolean;
+  /** The sequence diagram as it went, as a standalone SVG file. */
+  diagram: { file: string; svg: string };
+};
+
+export function walkedFlow(
+  element: ElementView,
+  exchanges: Exchange[],
+  current: boolean,
+  fields: Record<string, string> = {},
+): WalkedFlow {
+  const progress = progressFrom(element, exchanges);
+  const done = (step: StepId) => isDone(progress, element.authType, step);
   const svg = diagramSvg(
     drawArrows(element, { isDone: done, denied: progress.outcome === 'denied' }, exchanges),
     element,
   );
-  return { file: `${element.key}-sequence.svg`, svg };
+  return {
+    element,
+    exchanges,
+    current,
+    fields,
+    progress,
+    isDone: done,
+    diagram: { file: `${element.key}-sequence.svg`, svg },
+  };
 }
 
 /** The calls the app made to Cloud Elements (the guide's calls), without the proof after them. */

@@ -1,13 +1,15 @@
 import { type AuthType, type ElementView, fillTemplate, KINDS, type StepId } from '@cew/shared';
 import type { ReactNode } from 'react';
 import { Term } from '../../components/term';
+import { useConfig } from './api/config';
 
 /**
  * What each step does and why, in the words its page opens with. One text per step, read by the
  * step's page and by the handout, so the paper says what the screen said.
  */
-export type IntroContext = {
+type IntroContext = {
   element: ElementView;
+  /** Sandbox mode: the consent page is the sandbox's stand-in, on this machine's address. */
   sandbox: boolean;
   /** What the person typed (a Zendesk subdomain…): the consent page's host is filled from it. */
   fields?: Record<string, string>;
@@ -211,7 +213,8 @@ const INTROS: Record<StepId, (context: IntroContext) => ReactNode> = {
   ),
 };
 
-/** A step's opening text: what it does and why. */
-export function StepIntro({ id, ...context }: { id: StepId } & IntroContext) {
-  return <>{INTROS[id](context)}</>;
+/** A step's opening text: what it does and why, in the mode the wizard runs in. */
+export function StepIntro({ id, ...context }: { id: StepId } & Omit<IntroContext, 'sandbox'>) {
+  const { data: config } = useConfig();
+  return <>{INTROS[id]({ ...context, sandbox: config?.mode === 'sandbox' })}</>;
 }

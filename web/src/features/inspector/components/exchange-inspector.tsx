@@ -1,5 +1,5 @@
 import type { ElementView, Exchange } from '@cew/shared';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
@@ -149,10 +149,15 @@ export default function ExchangeInspector({
   const url = URL.canParse(exchange.url) ? new URL(exchange.url) : null;
   const query = url ? ([...url.searchParams] as [string, string][]) : [];
   const statusText = exchange.status === null ? 'no reply' : String(exchange.status);
-  // The key to this card's two kinds of marking, when it has them.
-  const text = JSON.stringify(exchange);
-  const travels = values.filter((v) => text.includes(v.value));
-  const hasMarker = /<[A-Z][A-Z0-9_]*>/.test(text);
+  // The key to this card's two kinds of marking, when it has them: read once per exchange, not
+  // on each press of a highlighted value.
+  const { travels, hasMarker } = useMemo(() => {
+    const text = JSON.stringify(exchange);
+    return {
+      travels: values.filter((v) => text.includes(v.value)),
+      hasMarker: /<[A-Z][A-Z0-9_]*>/.test(text),
+    };
+  }, [exchange, values]);
 
   return (
     <section className="exchange" aria-label={`Exchange: ${exchange.method} ${exchange.parties}`}>

@@ -9,6 +9,7 @@ import {
 } from '@cew/shared';
 import { Breakable } from '../../../components/breakable';
 import { ScrollX } from '../../../components/scroll-x';
+import { callLine } from '../../inspector/raw-http';
 import { stepsFor } from '../../wizard/steps';
 
 type Cell = { text: string; fromFlow: boolean };
@@ -22,10 +23,6 @@ type Row = {
 
 const find = (exchanges: Exchange[], step: Exchange['step']) =>
   exchanges.filter((exchange) => exchange.step === step && exchange.status === 200).at(-1);
-
-/** A call as the guide writes it: method and path below Cloud Elements' API root. */
-const callLine = (exchange: Exchange) =>
-  `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
 
 /** The callback's parameter names, as the provider sent them and the browser passed them on. */
 const callbackParams = (exchanges: Exchange[]) => {
@@ -87,7 +84,7 @@ const ROWS: Row[] = [
   },
 ];
 
-export const KIND_ORDER: AuthType[] = ['oauth1', 'oauth2', 'basic'];
+const KIND_ORDER: AuthType[] = ['oauth1', 'oauth2', 'basic'];
 
 /** A column of the comparison: one kind, the element that stands for it, and its flow if walked. */
 export type CompareColumn = { kind: AuthType; element: ElementView; exchanges?: Exchange[] };

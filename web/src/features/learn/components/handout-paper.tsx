@@ -1,20 +1,12 @@
-import { AUTH_LABEL, type ElementView, type Exchange, KINDS, type StepId } from '@cew/shared';
+import { AUTH_LABEL, type Exchange, KINDS, type StepId } from '@cew/shared';
 import { durationText } from '../../inspector/duration';
-import { rawHttp } from '../../inspector/raw-http';
+import { callLine, rawHttp } from '../../inspector/raw-http';
 import { ProviderLegs } from '../../wizard/components/provider-leg-view';
 import { StepIntro } from '../../wizard/intros';
 import { stepsFor } from '../../wizard/steps';
-import { diagramFile, guideCalls, progressFrom } from '../handout';
+import { guideCalls, type WalkedFlow } from '../handout';
 import { type CompareColumn, ComparisonTable } from './comparison-table';
 import { WhoHoldsWhat } from './who-holds-what';
-
-/** One flow this tab walked, as the handout tells it. */
-export type WalkedFlow = {
-  element: ElementView;
-  exchanges: Exchange[];
-  /** The flow in this browser's cookie: the sandbox can still show its hidden legs. */
-  current: boolean;
-};
 
 /** Which exchanges a step's section shows: its own, and after try-it the calls of your own. */
 const STEP_EXCHANGES: Partial<Record<StepId, Exchange['step'][]>> = {
@@ -24,10 +16,6 @@ const STEP_EXCHANGES: Partial<Record<StepId, Exchange['step'][]>> = {
   'create-instance': ['create-instance'],
   'try-it': ['try-it', 'hub-call'],
 };
-
-/** A call as the guide writes it: method and path below Cloud Elements' API root. */
-const callLine = (exchange: Exchange) =>
-  `${exchange.method} ${new URL(exchange.url).pathname.replace(/^.*\/elements\/api-v2/, '')}`;
 
 /** One exchange in full, as text that prints: who to whom, then the HTTP that went by. */
 function ExchangeText({ exchange }: { exchange: Exchange }) {
@@ -57,17 +45,9 @@ function ExchangeText({ exchange }: { exchange: Exchange }) {
 
 /** One element's flow: a summary page (calls, diagram, who holds what), then each step. */
 function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) {
-  const { element, exchanges } = flow;
-  const progress = progressFrom(element, exchanges);
+  const { element, exchanges, diagram } = flow;
   const steps = stepsFor(element);
-  const diagram = diagramFile(element, exchanges, progress);
-  const done = (id: StepId) =>
-    progress.done !== null &&
-    steps.findIndex((s) => s.id === id) <= steps.findIndex((s) => s.id === progress.done);
   const calls = guideCalls(exchanges);
-  const fields = (exchanges.find((e) => e.step === element.steps[0])?.requestBody ?? {}) as {
-    fields?: Record<string, string>;
-  };
   const instanceLeg = KINDS[element.authType].instanceLeg;
   return (
     <section className="handout-flow" aria-labelledby={`handout-${element.key}`}>
@@ -95,7 +75,7 @@ function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) 
               ))}
             </ol>
             <h3>Who has seen what</h3>
-            <WhoHoldsWhat element={element} isDone={done} />
+            <WhoHoldsWhat element={element} isDone={flow.isDone} />
           </div>
         </div>
       </div>
@@ -106,12 +86,7 @@ function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) 
             <h3>
               Step {step.number} of {steps.length}. {step.title}
             </h3>
-            <StepIntro
-              id={step.id}
-              element={element}
-              sandbox={sandbox}
-              fields={fields.fields ?? {}}
-            />
+            <StepIntro id={step.id} element={element} fields={flow.fields} />
             {shown.map((exchange) => (
               <ExchangeText key={exchange.startedAt + exchange.url} exchange={exchange} />
             ))}
