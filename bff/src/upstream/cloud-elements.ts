@@ -298,13 +298,15 @@ export function createCloudElements(options: CloudElementsOptions) {
      * to be a `GET` under `/hubs/{hub}/`): any status is recorded and handed back, not judged.
      */
     async readHub(path: string, instanceToken: string, context?: CallContext) {
-      const reply = await send(
+      // As an admin read: a hub may list records carrying other instances' tokens.
+      const reply = await sendAdmin(
         {
           step: 'hub-call',
           method: 'GET',
           url: `${baseUrl}${path}`,
           headers: platformHeaders(instanceToken),
         },
+        [],
         context,
       );
       return { reply };
