@@ -5,7 +5,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { Agent } from 'undici';
 import { createAccess } from './access';
-import { type Config, SANDBOX_MOUNT } from './config';
+import { appOf, type Config, SANDBOX_MOUNT } from './config';
+import { createElementCatalog } from './elements';
 import { AppError, errorReply } from './errors';
 import { createFlowStore } from './flow/cookie';
 import { createSealer } from './flow/seal';
@@ -120,7 +121,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   // Built once: every route calls Cloud Elements through the same client, pool and redactor.
   const ce = createCloudElements({
     baseUrl: config.ceBaseUrl,
-    apps: config.apps,
+    appOf: (element) => appOf(config, element),
     callbackUrl: config.callbackUrl,
     credentials: { userSecret: config.ceUserSecret, orgSecret: config.ceOrgSecret },
     redactor,
@@ -130,6 +131,8 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     instanceTag: config.instanceTag,
   });
   const store = createFlowStore(sealer, secure);
+  // What Cloud Elements offers, read from it (the sandbox's in sandbox mode) and kept.
+  const catalog = createElementCatalog(config, ce, (element) => appOf(config, element));
   const api = new Hono()
     .use(hostGuard(publicUrl.host))
     .use(apiGuard(publicUrl.origin))
@@ -150,12 +153,12 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         },
         callbackUrl: config.callbackUrl,
         sandbox: config.mode === 'sandbox',
-        offered: config.elements,
+        catalog,
         callerOf: access.callerOf,
       }),
     )
-    .route('/labs', createLabRoutes({ ce, store, sandbox: config.mode === 'sandbox' }))
-    .route('/elements', createElementRoutes(config, ce))
+    .route('/labs', createLabRoutes({ ce, store, catalog, sandbox: config.mode === 'sandbox' }))
+    .route('/elements', createElementRoutes(catalog, ce))
     .route('/instances', createInstanceRoutes(ce, config.instanceTag, access.callerOf))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
@@ -188,10 +191,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
         userSecret: config.ceUserSecret,
         orgSecret: config.ceOrgSecret,
-        // The sandbox plays every provider; the BFF's apps are registered with it.
-        apps: Object.fromEntries(
-          Object.entries(config.apps).flatMap(([key, app]) => (app ? [[key, app]] : [])),
-        ),
+        // The sandbox plays every provider, each with its demo app registered.
         callbackUrl: config.callbackUrl,
       }),
     );

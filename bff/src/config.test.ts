@@ -132,13 +132,14 @@ describe('parseConfig', () => {
       SALESFORCE_API_KEY: 'sf-key',
       SALESFORCE_API_SECRET: 'sf-secret',
     });
-    expect(salesforceOnly.ok && Object.keys(salesforceOnly.config.apps)).toEqual(['sfdc']);
-    expect(salesforceOnly.ok && salesforceOnly.config.elements).toEqual(['sfdc', 'freshdeskv2']);
+    expect(salesforceOnly.ok && Object.keys(salesforceOnly.config.apps)).toEqual(['SALESFORCE']);
     const both = parseConfig({ ...live, ZENDESK_API_KEY: 'k', ZENDESK_API_SECRET: 's' });
-    expect(both.ok && both.config.elements).toEqual(['twitter', 'zendesk', 'freshdeskv2']);
-    // A basic element needs no app: with none configured, it is what live mode offers.
+    expect(both.ok && Object.keys(both.config.apps).sort()).toEqual(['TWITTER', 'ZENDESK']);
+    // Any element's app, by its key in capitals, with no overlay written for it.
+    const hubspot = parseConfig({ ...live, HUBSPOTCRM_API_KEY: 'k', HUBSPOTCRM_API_SECRET: 's' });
+    expect(hubspot.ok && hubspot.config.apps.HUBSPOTCRM).toEqual({ apiKey: 'k', apiSecret: 's' });
     const none = parseConfig(withoutTwitter);
-    expect(none.ok && none.config.elements).toEqual(['freshdeskv2']);
+    expect(none.ok && none.config.apps).toEqual({});
     const half = parseConfig({ ...live, DROPBOX_API_KEY: 'k' });
     expect(half.ok ? [] : half.problems).toEqual([
       "DROPBOX_API_SECRET: is required with DROPBOX_API_KEY (your Dropbox app's client secret)",

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { checkDescriptor, ELEMENTS, type ElementKey, KINDS } from '@cew/shared';
-import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
+import { checkDescriptor, ELEMENTS, KINDS } from '@cew/shared';
+import { DEMO_CREDENTIALS, demoApp, NO_DEMO_APP } from '@cew/shared/sandbox-credentials';
 import { z } from 'zod';
 
 /** A provider app's key and secret, as Cloud Elements' `apiKey` and `apiSecret`. */
@@ -28,10 +28,11 @@ export type Config = {
   ceBaseUrl: string;
   ceUserSecret: string;
   ceOrgSecret: string;
-  /** Each OAuth element's provider app; an OAuth element without one is not offered. */
-  apps: Partial<Record<ElementKey, AppCredentials>>;
-  /** The elements this server offers: those with an app, and every basic one. */
-  elements: ElementKey[];
+  /**
+   * The provider apps set as `{ENV}_API_KEY`/`{ENV}_API_SECRET`, by `ENV` (an overlay's `env`, or
+   * an element's key in capitals). Sandbox mode: none; every element has its demo app (`appOf`).
+   */
+  apps: Record<string, AppCredentials>;
   sessionSecret: string;
   /** OAUTH_ALLOWED_HOSTS: hosts allowed in `oauthUrl` besides the provider's own. */
   oauthExtraHosts: string[];
@@ -180,7 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         ceBaseUrl: b.CE_BASE_URL.replace(/\/+$/, ''),
         ceUserSecret: live.data.CE_USER_SECRET,
         ceOrgSecret: live.data.CE_ORG_SECRET,
-        ...offered(liveApps(clean)),
+        apps: liveApps(clean),
         sessionSecret: live.data.SESSION_SECRET,
       },
     };
@@ -195,35 +196,35 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ceBaseUrl: `http://${loopback}:${b.PORT}${SANDBOX_CE_PATH}`,
       ceUserSecret: DEMO_CREDENTIALS.userSecret,
       ceOrgSecret: DEMO_CREDENTIALS.orgSecret,
-      // The sandbox plays every provider, so every element is offered, each with its demo app.
-      ...offered(
-        Object.fromEntries(WITH_APP.map((element) => [element.key, demoApp(element.env)])),
-      ),
+      // The sandbox plays every provider, each element with its demo app (see appOf).
+      apps: {},
       sessionSecret: b.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
   };
 }
 
-/** Each OAuth element whose app variables are both set, by key. */
-function liveApps(
-  env: Record<string, string | undefined>,
-): Partial<Record<ElementKey, AppCredentials>> {
-  const apps: Partial<Record<ElementKey, AppCredentials>> = {};
-  for (const element of WITH_APP) {
-    const names = appVariables(element.env);
-    const apiKey = env[names.key];
-    const apiSecret = env[names.secret];
-    if (apiKey && apiSecret) apps[element.key as ElementKey] = { apiKey, apiSecret };
+/** Every app whose two variables are both set (`HUBSPOTCRM_API_KEY` and `…_API_SECRET`), by ENV. */
+function liveApps(env: Record<string, string | undefined>): Record<string, AppCredentials> {
+  const apps: Record<string, AppCredentials> = {};
+  for (const [name, apiKey] of Object.entries(env)) {
+    const prefix = /^([A-Z][A-Z0-9_]*)_API_KEY$/.exec(name)?.[1];
+    const apiSecret = prefix ? env[appVariables(prefix).secret] : undefined;
+    if (prefix && apiKey && apiSecret) apps[prefix] = { apiKey, apiSecret };
   }
   return apps;
 }
 
-/** The apps, and the elements they make available: every basic element needs none. */
-function offered(apps: Partial<Record<ElementKey, AppCredentials>>) {
-  const elements = ALL_ELEMENTS.filter(
-    (element) => !KINDS[element.authType].app || apps[element.key as ElementKey],
-  ).map((element) => element.key as ElementKey);
-  return { apps, elements };
+/**
+ * This server's app for an element: in live mode the one set for its `env`; in sandbox mode its
+ * demo app, but for the one element the sandbox leaves without (the person types the app's).
+ */
+export function appOf(
+  config: Pick<Config, 'mode' | 'apps'>,
+  element: { key: string; env: string },
+): AppCredentials | undefined {
+  if (config.mode === 'sandbox')
+    return element.key === NO_DEMO_APP ? undefined : demoApp(element.env);
+  return config.apps[element.env];
 }
 
 /** Each app is given whole: a key without its secret (or the reverse) is a mistake to name. */

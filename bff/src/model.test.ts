@@ -4,6 +4,7 @@ import {
   type ElementView,
   type Exchange,
   fieldMarker,
+  type GuidedKey,
   type HoldsRow,
   KINDS,
   type StepId,
@@ -77,8 +78,8 @@ describe('each kind’s model against the wire, every element', () => {
   let elements: ElementView[];
   beforeAll(async () => {
     bff = await startBff();
-    elements = (await new TestBrowser(bff.origin).call('GET', '/api/elements'))
-      .json as unknown as ElementView[];
+    elements = (await new TestBrowser(bff.origin).call('GET', '/api/elements')).json
+      .elements as unknown as ElementView[];
   });
   afterAll(() => bff.close());
 
@@ -144,7 +145,10 @@ describe('each kind’s model against the wire, every element', () => {
         }
         if (what === 'Instance token') return { clear: token, named: '<INSTANCE_TOKEN>' };
         if (typed && what === `Your ${element.provider} ${typed.title}`) {
-          return { clear: typed.sandboxValue, named: fieldMarker(ELEMENTS[key], typed) };
+          return {
+            clear: typed.sandboxValue,
+            named: fieldMarker(ELEMENTS[key as GuidedKey], typed),
+          };
         }
         // The provider's own tokens stay with Cloud Elements: nothing to look for.
         return { named: '' };

@@ -1,5 +1,12 @@
-import { ELEMENTS, type ElementKey, type ElementView, fieldMarker, KINDS } from '@cew/shared';
-import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
+import {
+  ELEMENTS,
+  type ElementKey,
+  type ElementView,
+  fieldMarker,
+  type GuidedKey,
+  KINDS,
+} from '@cew/shared';
+import { DEMO_CREDENTIALS, demoApp, NO_DEMO_APP } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredSecrets, typedSecrets } from './secrets';
 import { freePort, startBff, TestBrowser } from './testing/start-bff';
@@ -59,9 +66,12 @@ describe('every element, walked through the sandbox', () => {
 
   it('offers every descriptor, each with the fields a person types and their secret flag', async () => {
     const { json } = await new TestBrowser(bff.origin).call('GET', '/api/elements');
-    const listed = json as unknown as ElementView[];
-    expect(listed.map((e) => e.key).sort()).toEqual(Object.keys(ELEMENTS).sort());
-    const freshdesk = listed.find((e) => e.authType === 'basic');
+    const listed = json.elements as unknown as ElementView[];
+    // The guided ones first, then every documented element of a kind the wizard walks.
+    expect(listed.filter((e) => e.guided).map((e) => e.key)).toEqual(Object.keys(ELEMENTS));
+    expect(listed.slice(0, 5).every((e) => e.guided)).toBe(true);
+    expect(listed.length).toBeGreaterThan(100);
+    const freshdesk = listed.find((e) => e.key === 'freshdeskv2');
     expect(freshdesk?.fields.map((f) => [f.key, f.secret])).toEqual([
       ['subdomain', false],
       ['username', true],
@@ -73,7 +83,7 @@ describe('every element, walked through the sandbox', () => {
     '%s walks to try-it, and no secret reaches a reply or a log line in any claimed form',
     async (key) => {
       const { json } = await new TestBrowser(bff.origin).call('GET', '/api/elements');
-      const element = (json as unknown as ElementView[]).find((e) => e.key === key);
+      const element = (json.elements as unknown as ElementView[]).find((e) => e.key === key);
       if (!element) throw new Error(`${key} is not offered`);
       const { browser, seen } = recording(bff.origin);
       const replies = await browser.walk(element);
@@ -96,11 +106,50 @@ describe('every element, walked through the sandbox', () => {
         { value: token, name: 'the instance token' },
       ]);
       // A typed secret shows as its marker wherever it was echoed.
-      for (const field of ELEMENTS[key].fields.filter((f) => f.secret)) {
-        expect(seen.join('\n')).toContain(fieldMarker(ELEMENTS[key], field));
+      for (const field of ELEMENTS[key as GuidedKey].fields.filter((f) => f.secret)) {
+        expect(seen.join('\n')).toContain(fieldMarker(ELEMENTS[key as GuidedKey], field));
       }
     },
   );
+
+  it('walks every other documented element to try-it from its definition alone, and no secret it typed or holds leaks', async () => {
+    // Its own server: a hundred walks at once are more than one address's rate limit.
+    const bff = await startBff({ LOG_LEVEL: 'debug', RATE_LIMIT_PER_MINUTE: '100000' });
+    const { json } = await new TestBrowser(bff.origin).call('GET', '/api/elements');
+    const others = (json.elements as ElementView[]).filter((e) => !e.guided);
+    // Every kind the wizard walks, from the catalog; the one with no demo app among them.
+    expect(new Set(others.map((e) => e.ceAuthType))).toEqual(
+      new Set(['oauth1', 'oauth2', 'basic', 'custom', 'apiKey']),
+    );
+    expect(others.find((e) => e.key === NO_DEMO_APP)?.fields.map((f) => f.key)).toContain(
+      'oauth.api.secret',
+    );
+    const seen: string[] = [];
+    const typed: { value: string; name: string }[] = [];
+    const failed: string[] = [];
+    // A few at a time: one pass over every reply at the end keeps it quick.
+    const queue = [...others];
+    const walkOne = async () => {
+      for (let element = queue.shift(); element; element = queue.shift()) {
+        const recorded = recording(bff.origin);
+        const replies = await recorded.browser.walk(element);
+        seen.push(...recorded.seen);
+        if (replies['try-it']?.status !== 200) {
+          const last = Object.entries(replies).at(-1);
+          failed.push(`${element.key}: ${last?.[0]} ${last?.[1].text.slice(0, 200)}`);
+        }
+        for (const field of element.fields.filter((f) => f.secret && f.sandboxValue)) {
+          typed.push({ value: field.sandboxValue ?? '', name: `${element.key} ${field.key}` });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, walkOne)).finally(() => bff.close());
+    expect(failed).toEqual([]);
+    expectNone(seen, bff.logs, [
+      ...configuredSecrets(bff.config).map((s) => ({ value: s.value, name: s.marker })),
+      ...typed,
+    ]);
+  });
 
   it('refuses a field that fails its pattern with 400, before any upstream call', async () => {
     const browser = new TestBrowser(bff.origin);
@@ -185,14 +234,14 @@ describe('live mode against the standalone sandbox, every element', () => {
       expect(check.status).toBe(200);
       expect(check.json).toMatchObject({ ok: true, problems: [] });
       const element = (
-        (await browser.call('GET', '/api/elements')).json as unknown as ElementView[]
+        (await browser.call('GET', '/api/elements')).json.elements as unknown as ElementView[]
       ).find((e) => e.key === key);
       if (!element) throw new Error(`${key} is not offered`);
       // Live mode publishes no demo values: the walk types the sandbox's own.
       expect(element.fields.every((field) => field.sandboxValue === undefined)).toBe(true);
       const walked = await browser.walk({
         ...element,
-        fields: ELEMENTS[key].fields,
+        fields: ELEMENTS[key as GuidedKey].fields,
       });
       expect(walked['try-it']?.status, JSON.stringify(walked).slice(0, 400)).toBe(200);
     },
@@ -205,7 +254,8 @@ describe('the secrets redaction knows', () => {
       ceUserSecret: 'u',
       ceOrgSecret: 'o',
       sessionSecret: 's',
-      apps: { twitter: demoApp('TWITTER'), zendesk: demoApp('ZENDESK') },
+      mode: 'live',
+      apps: { TWITTER: demoApp('TWITTER'), ZENDESK: demoApp('ZENDESK') },
     });
     expect(secrets.map((s) => s.marker)).toEqual([
       '<CE_USER_SECRET>',
@@ -215,7 +265,7 @@ describe('the secrets redaction knows', () => {
       '<ZENDESK_CLIENT_SECRET>',
       '<SESSION_SECRET>',
     ]);
-    expect(typedSecrets('freshdeskv2', { subdomain: 'acme', username: 'k3y' })).toEqual([
+    expect(typedSecrets(ELEMENTS.freshdeskv2, { subdomain: 'acme', username: 'k3y' })).toEqual([
       { value: 'k3y', marker: '<FRESHDESK_API_KEY>' },
     ]);
   });

@@ -1,4 +1,5 @@
 import { type ElementDescriptor, KINDS } from '@cew/shared';
+import { kindOf } from '@cew/shared/definition';
 
 /** Cloud Elements' own description of an element, as much of it as the check reads. */
 export type DescribedElement = {
@@ -14,7 +15,7 @@ export type DescribedElement = {
 export function compareElement(descriptor: ElementDescriptor, described: DescribedElement) {
   const problems: string[] = [];
   const type = described.authentication?.type;
-  if (type !== descriptor.authType) {
+  if (kindOf(type) !== descriptor.authType) {
     problems.push(
       `Cloud Elements says ${descriptor.name} authenticates with “${type ?? 'nothing stated'}”; the wizard's descriptor says “${descriptor.authType}”. Update the descriptor before creating an instance.`,
     );

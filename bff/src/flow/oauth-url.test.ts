@@ -1,3 +1,4 @@
+import { ELEMENTS } from '@cew/shared';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../redact';
 import { checkOauthUrl, type OauthUrlPolicy } from './oauth-url';
@@ -8,7 +9,12 @@ const live: OauthUrlPolicy = {
   carriesSecret: (text) => redactor.redactString(text) !== text,
 };
 const token = 'tok123';
-const twitter = { element: 'twitter', param: 'oauth_token', value: token, fields: {} } as const;
+const twitter = {
+  element: ELEMENTS.twitter,
+  param: 'oauth_token',
+  value: token,
+  fields: {},
+} as const;
 
 describe('checkOauthUrl', () => {
   it("accepts Twitter's https consent page carrying this flow's token, in canonical form", () => {
@@ -124,7 +130,7 @@ describe('checkOauthUrl', () => {
   });
 
   it("checks Salesforce's consent URL against its hosts and path, bound by this flow's state", () => {
-    const sfdc = { element: 'sfdc', param: 'state', value: 'st4te', fields: {} } as const;
+    const sfdc = { element: ELEMENTS.sfdc, param: 'state', value: 'st4te', fields: {} } as const;
     const base =
       'https://login.salesforce.com/services/oauth2/authorize?response_type=code&client_id=c&redirect_uri=https%3A%2F%2Fw.example%2Fcb';
     expect(checkOauthUrl(`${base}&state=st4te`, sfdc, live).ok).toBe(true);

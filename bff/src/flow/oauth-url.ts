@@ -1,4 +1,4 @@
-import { ELEMENTS, type ElementKey, fillTemplate, OAUTH_URL_MAX } from '@cew/shared';
+import { type ElementDescriptor, fillTemplate, OAUTH_URL_MAX } from '@cew/shared';
 
 /**
  * Decides whether an `oauthUrl` from Cloud Elements may be handed to the browser, which will
@@ -28,7 +28,7 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
  * (`{acme.subdomain}.provider.example`).
  */
 export type OauthUrlBinding = {
-  element: ElementKey;
+  element: Pick<ElementDescriptor, 'consent'>;
   param: 'oauth_token' | 'state';
   value: string;
   fields: Record<string, string>;
@@ -36,7 +36,7 @@ export type OauthUrlBinding = {
 
 /** The element's consent hosts and paths, its templates filled with this flow's fields. */
 function consentOf(binding: OauthUrlBinding) {
-  const consent = ELEMENTS[binding.element].consent;
+  const consent = binding.element.consent;
   return {
     hosts: (consent?.hosts ?? []).flatMap((host) => fillTemplate(host, binding.fields) ?? []),
     paths: consent?.paths ?? [],

@@ -7,10 +7,10 @@ import {
   CallbackInputSchema,
   CreateInstanceInputSchema,
   checkFields,
-  ELEMENTS,
-  type ElementKey,
+  type ElementDescriptor,
   type Exchange,
   type FlowEvent,
+  fieldMarker,
   firstCall,
   HubCallInputSchema,
   isRefusal,
@@ -22,13 +22,21 @@ import {
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Caller } from '../access';
+import type { ElementCatalog } from '../elements';
 import { AppError } from '../errors';
 import type { FlowStore } from '../flow/cookie';
 import { checkHubCall } from '../flow/hub-path';
 import { checkOauthUrl, type OauthUrlBinding, type OauthUrlPolicy } from '../flow/oauth-url';
-import { type FlowState, progressOf, toFlowView } from '../flow/state';
+import {
+  type FlowState,
+  KEPT_FIELD_MAX,
+  KEPT_FIELDS_MAX,
+  progressOf,
+  TYPED_SECRET_MAX,
+  TYPED_SECRETS_MAX,
+  toFlowView,
+} from '../flow/state';
 import { randomToken } from '../random';
-import { typedSecrets } from '../secrets';
 import type { CallContext, CloudElements } from '../upstream/cloud-elements';
 import { arrivalOf } from '../upstream/deadline';
 import { json } from '../validate';
@@ -39,8 +47,8 @@ export type FlowDeps = {
   oauthUrlPolicy: OauthUrlPolicy;
   callbackUrl: string;
   sandbox: boolean;
-  /** The elements this server offers. */
-  offered: readonly ElementKey[];
+  /** The elements this server offers, read from Cloud Elements. */
+  catalog: ElementCatalog;
   /** Who is calling: each instance they create carries their own tag. */
   callerOf: (c: Context) => Caller;
 };
@@ -48,8 +56,8 @@ export type FlowDeps = {
 const EmptyBody = z.strictObject({});
 
 /** The flow module's verdict on this call: the progress it makes, or a 409 saying what is missing. */
-function check(flow: FlowState | null, event: FlowEvent, element: ElementKey): Advanced {
-  const result = next(progressOf(flow), event, flow?.authType ?? ELEMENTS[element].authType);
+function check(flow: FlowState | null, event: FlowEvent, authType: AuthType): Advanced {
+  const result = next(progressOf(flow), event, flow?.authType ?? authType);
   if (isRefusal(result)) throw new AppError(409, 'out_of_order', result.reason);
   return result;
 }
@@ -73,7 +81,7 @@ function checkFlow(
         : 'There is no flow in progress in this browser (it may have expired after 30 minutes). Start over from the first step.',
     );
   }
-  return [flow, check(flow, event, flow.element)];
+  return [flow, check(flow, event, flow.authType)];
 }
 
 const instanceTokenSecret = (value: string) => ({ value, marker: '<INSTANCE_TOKEN>' });
@@ -93,17 +101,59 @@ export const contextOf = (
     ...(flow.authType === 'oauth1'
       ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }]
       : []),
+    ...(flow.secrets ?? []).map(([marker, value]) => ({ value, marker })),
     ...extra,
   ],
 });
 
-/** The fields typed for an element that are not secret: the flow may keep those. */
-const keptFields = (element: ElementKey, values: Record<string, string>) =>
+/** The fields typed for an element that are secret, with their markers, as the flow keeps them. */
+function sealedSecrets(element: ElementDescriptor, values: Record<string, string>) {
+  const secrets = element.fields
+    .filter((field) => field.secret && values[field.key])
+    .map((field): [string, string] => [fieldMarker(element, field), values[field.key] ?? '']);
+  if (secrets.length > TYPED_SECRETS_MAX) {
+    throw new AppError(
+      400,
+      'bad_request',
+      `fields: the wizard keeps at most ${TYPED_SECRETS_MAX} secrets for a flow; this element asks for ${secrets.length}.`,
+    );
+  }
+  const long = secrets.find(([, value]) => value.length > TYPED_SECRET_MAX);
+  if (long) {
+    throw new AppError(
+      400,
+      'bad_request',
+      `fields: a secret may be at most ${TYPED_SECRET_MAX} characters (${long[0]} is longer), so the flow's cookie stays small.`,
+    );
+  }
+  return secrets.length ? { secrets } : {};
+}
+
+/** The secrets a flow sealed, by configuration key again, for the call that sends them. */
+const unsealed = (element: ElementDescriptor, flow: FlowState) =>
   Object.fromEntries(
-    ELEMENTS[element].fields
-      .filter((field) => !field.secret && values[field.key])
-      .map((field) => [field.key, (values[field.key] ?? '').trim()]),
+    element.fields.flatMap((field) => {
+      const marker = fieldMarker(element, field);
+      const found = flow.secrets?.find(([m]) => m === marker);
+      return found ? [[field.key, found[1]]] : [];
+    }),
   );
+
+/** The fields typed for an element that are not secret: the flow may keep those. */
+function keptFields(element: ElementDescriptor, values: Record<string, string>) {
+  const kept = element.fields
+    .filter((field) => !field.secret && values[field.key])
+    .map((field) => [field.key, (values[field.key] ?? '').trim()] as const);
+  // Bounded before anything is sent: the flow's cookie must stay one small cookie.
+  if (kept.length > KEPT_FIELDS_MAX || kept.some(([, v]) => v.length > KEPT_FIELD_MAX)) {
+    throw new AppError(
+      400,
+      'bad_request',
+      `fields: the wizard keeps at most ${KEPT_FIELDS_MAX} fields of at most ${KEPT_FIELD_MAX} characters for a flow.`,
+    );
+  }
+  return Object.fromEntries(kept);
+}
 
 /**
  * The flow's routes, for every kind of authentication. Each is load → check (the flow module) →
@@ -117,22 +167,15 @@ export function createFlowRoutes({
   oauthUrlPolicy,
   callbackUrl,
   sandbox,
-  offered,
+  catalog,
   callerOf,
 }: FlowDeps) {
   /** The element a flow starts with: offered here, of a kind whose flow starts with `step`. */
-  function startingElement(
-    element: ElementKey,
+  async function startingElement(
+    element: string,
     step: 'request-token' | 'authorize-url' | 'create-instance',
   ) {
-    const descriptor = ELEMENTS[element];
-    if (!offered.includes(element)) {
-      throw new AppError(
-        400,
-        'bad_request',
-        `element: this server does not offer ${descriptor.name} (its app credentials are not configured).`,
-      );
-    }
+    const { descriptor } = await catalog.get(element);
     if (firstCall(descriptor.authType) !== step) {
       throw new AppError(
         400,
@@ -143,21 +186,43 @@ export function createFlowRoutes({
     return descriptor;
   }
 
+  /**
+   * The element of the flow in progress, as the catalog derives it now; a flow whose element is
+   * gone, or is now of another kind, is no flow (its cookie does not stand for another element).
+   */
+  async function elementOf(flow: FlowState): Promise<ElementDescriptor> {
+    const { descriptor } = await catalog.get(flow.element);
+    if (descriptor.authType !== flow.authType) {
+      throw new AppError(
+        409,
+        'out_of_order',
+        `${descriptor.name} no longer uses ${AUTH_LABEL[flow.authType]}: start over from its first step.`,
+      );
+    }
+    return descriptor;
+  }
+
   /** The person's fields for an element, checked against its descriptor before any upstream call. */
-  function typedFields(element: ElementKey, values: Record<string, string>) {
-    const problems = checkFields(ELEMENTS[element], values);
+  function typedFields(element: ElementDescriptor, values: Record<string, string>) {
+    const problems = checkFields(element, values);
     if (problems.length) throw new AppError(400, 'bad_request', problems.join(' '));
     return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]));
   }
 
   /** The authorization URL from Cloud Elements, handed out only once it passes the checks. */
-  async function authorizeUrl(binding: OauthUrlBinding, state: string, context: CallContext) {
+  async function authorizeUrl(
+    binding: OauthUrlBinding & { element: ElementDescriptor },
+    state: string,
+    context: CallContext,
+    /** Everything typed, the secrets too (a typed app's key and secret go to `oauth/url`). */
+    typed: Record<string, string>,
+  ) {
     const { data, reply } = await ce.getAuthorizeUrl(
       binding.element,
       {
         requestToken: binding.param === 'oauth_token' ? binding.value : undefined,
         state,
-        fields: binding.fields,
+        fields: { ...typed, ...binding.fields },
       },
       context,
     );
@@ -174,7 +239,6 @@ export function createFlowRoutes({
   }
 
   const scenarioOf = (scenario: Scenario): Scenario => (sandbox ? scenario : 'none');
-  const firstOAuth1 = offered.find((key) => ELEMENTS[key].authType === 'oauth1');
 
   return new Hono()
     .get('/', (c) => c.json(toFlowView(store.load(c)), 200))
@@ -185,20 +249,32 @@ export function createFlowRoutes({
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // OAuth 1.0a's step 1 always begins a fresh flow, with a new random `state` for this browser.
       const input = c.req.valid('json');
-      const key = input.element ?? firstOAuth1;
+      const key =
+        input.element ??
+        (await catalog.list()).elements.find((e) => firstCall(e.authType) === 'request-token')?.key;
       if (!key)
         throw new AppError(400, 'bad_request', 'element: no OAuth 1.0a element is offered.');
-      const element = startingElement(key, 'request-token');
-      const progress = check(null, { step: 'request-token' }, key);
+      const element = await startingElement(key, 'request-token');
+      const fields = typedFields(element, input.fields);
+      const progress = check(null, { step: 'request-token' }, element.authType);
       const scenario = scenarioOf(input.scenario);
       const state = randomToken(16);
-      const { data, reply } = await ce.getRequestToken(key, state, {
-        scenario,
-        arrivedAt: arrivalOf(c),
-      });
+      const sealed = sealedSecrets(element, fields);
+      const { data, reply } = await ce.getRequestToken(
+        element,
+        { state, fields },
+        {
+          scenario,
+          arrivedAt: arrivalOf(c),
+          secrets: (sealed.secrets ?? []).map(([marker, value]) => ({ value, marker })),
+        },
+      );
+      const kept = keptFields(element, fields);
       const flow: FlowState = {
         id: randomToken(8),
         element: key,
+        ...sealed,
+        ...(Object.keys(kept).length ? { fields: kept } : {}),
         authType: 'oauth1',
         done: progress.done,
         scenario,
@@ -220,24 +296,31 @@ export function createFlowRoutes({
     })
     .post('/authorize-url', json(AuthorizeUrlInputSchema), async (c) => {
       const input = c.req.valid('json');
-      if (input.element && ELEMENTS[input.element].authType !== 'oauth1') {
+      const starting = input.element ? (await catalog.get(input.element)).descriptor : undefined;
+      if (starting && firstCall(starting.authType) === 'authorize-url') {
         // A flow that starts here: fresh, bound to this browser by a random `state`, with the
         // fields the element needs (checked before any upstream call).
-        const element = input.element;
-        startingElement(element, 'authorize-url');
+        const element = await startingElement(starting.key, 'authorize-url');
         const fields = typedFields(element, input.fields);
-        const progress = check(null, { step: 'authorize-url' }, element);
+        const progress = check(null, { step: 'authorize-url' }, element.authType);
         const scenario = scenarioOf(input.scenario);
         const state = randomToken(16);
         const kept = keptFields(element, fields);
+        const sealed = sealedSecrets(element, fields);
         const { oauthUrl, exchange } = await authorizeUrl(
           { element, param: 'state', value: state, fields: kept },
           state,
-          { scenario, arrivedAt: arrivalOf(c) },
+          {
+            scenario,
+            arrivedAt: arrivalOf(c),
+            secrets: (sealed.secrets ?? []).map(([marker, value]) => ({ value, marker })),
+          },
+          fields,
         );
         const flow: FlowState = {
           id: randomToken(8),
-          element,
+          element: element.key,
+          ...sealed,
           authType: 'oauth2',
           done: progress.done,
           scenario,
@@ -253,10 +336,12 @@ export function createFlowRoutes({
       if (flow.authType !== 'oauth1') {
         throw new AppError(409, 'out_of_order', 'This flow has no request token. Start over.');
       }
+      const element = await elementOf(flow);
       const { oauthUrl, exchange } = await authorizeUrl(
-        { element: flow.element, param: 'oauth_token', value: flow.requestToken, fields: {} },
+        { element, param: 'oauth_token', value: flow.requestToken, fields: {} },
         flow.state,
         contextOf(c, flow),
+        unsealed(element, flow),
       );
       const saved: FlowState = { ...flow, done: progress.done, oauthUrl };
       store.save(c, saved);
@@ -317,22 +402,23 @@ export function createFlowRoutes({
       // the others go on with the flow in progress and what its callback brought.
       let flow: FlowState;
       let progress: Advanced;
-      let typed: Record<string, string> = {};
+      let element: ElementDescriptor;
       if (input.element) {
-        const element = input.element;
-        startingElement(element, 'create-instance');
-        typed = typedFields(element, input.fields ?? {});
-        progress = check(null, { step: 'create-instance' }, element);
+        element = await startingElement(input.element, 'create-instance');
+        const typed = typedFields(element, input.fields ?? {});
+        progress = check(null, { step: 'create-instance' }, element.authType);
         flow = {
           id: randomToken(8),
-          element,
+          element: element.key,
           authType: 'basic',
           done: progress.done,
           scenario: scenarioOf(input.scenario),
           fields: keptFields(element, typed),
+          ...sealedSecrets(element, typed),
         };
       } else {
         [flow, progress] = checkFlow(current, { step: 'create-instance' });
+        element = await elementOf(flow);
         if (flow.authType === 'basic') {
           throw new AppError(
             400,
@@ -349,20 +435,21 @@ export function createFlowRoutes({
           'This flow has nothing from the consent page yet. Start over.',
         );
       }
-      // The person's key is a secret from the moment it arrives: a marker in every reply and log.
-      const context = contextOf(c, flow, typedSecrets(flow.element, typed));
+      // The person's secrets are sealed in the flow from the moment they arrive: a marker in
+      // every reply and log for the life of the flow.
+      const context = contextOf(c, flow);
       const { data, reply } = await ce.createInstance(
-        flow.element,
+        element,
         {
           providerData,
-          fields: { ...('fields' in flow ? flow.fields : {}), ...typed },
+          fields: { ...flow.fields, ...unsealed(element, flow) },
           name: input.name,
           // The learner's own tag beside the person's: their instances are theirs to list and delete.
           tags: [...input.tags, callerOf(c).tag],
           settings: input.settings,
           omitConfiguration:
             sandbox && flow.scenario === 'missing-config'
-              ? [KINDS[flow.authType].labOmits(ELEMENTS[flow.element])]
+              ? [KINDS[flow.authType].labOmits(element)]
               : undefined,
         },
         context,
@@ -408,7 +495,7 @@ export function createFlowRoutes({
           'Calls of your own go through a working instance: make the first call (try it) first.',
         );
       }
-      const checked = checkHubCall(ELEMENTS[flow.element].hub, c.req.valid('json'));
+      const checked = checkHubCall((await elementOf(flow)).hub, c.req.valid('json'));
       if (!checked.ok) throw new AppError(400, 'bad_request', checked.reason);
       const context = contextOf(c, flow, [instanceTokenSecret(flow.instanceToken)]);
       const { reply } = await ce.readHub(checked.path, flow.instanceToken, context);
@@ -420,7 +507,7 @@ export function createFlowRoutes({
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
       const context = contextOf(c, flow, [instanceTokenSecret(flow.instanceToken)]);
-      const { data, reply } = await ce.tryIt(flow.element, flow.instanceToken, context);
+      const { data, reply } = await ce.tryIt(await elementOf(flow), flow.instanceToken, context);
       const saved: FlowState = { ...flow, done: progress.done };
       store.save(c, saved);
       return c.json(

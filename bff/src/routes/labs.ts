@@ -1,5 +1,6 @@
 import { TamperInputSchema } from '@cew/shared';
 import { Hono } from 'hono';
+import type { ElementCatalog } from '../elements';
 import { AppError } from '../errors';
 import type { FlowStore } from '../flow/cookie';
 import { progressOf } from '../flow/state';
@@ -14,10 +15,12 @@ import { contextOf } from './flow';
 export function createLabRoutes({
   ce,
   store,
+  catalog,
   sandbox,
 }: {
   ce: CloudElements;
   store: FlowStore;
+  catalog: ElementCatalog;
   sandbox: boolean;
 }) {
   const sandboxOnly = (what: string) => {
@@ -57,7 +60,7 @@ export function createLabRoutes({
         );
       }
       const result = await ce.tamper(
-        flow.element,
+        (await catalog.get(flow.element)).descriptor,
         { change, ...(change === 'verifier' ? { oauth_token: flow.requestToken } : {}) },
         contextOf(c, flow),
       );

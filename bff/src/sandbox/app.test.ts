@@ -2,6 +2,7 @@ import { ELEMENTS } from '@cew/shared';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createSandboxApp } from './app';
+import type { SandboxElement } from './catalog';
 import { createCloudElements } from './cloud-elements';
 import { authorizationHeader, hmacSha1, type Param, sign, signingKey } from './oauth1';
 import { createTwitter } from './twitter';
@@ -369,7 +370,8 @@ describe("the sandbox's Twitter verifies every signed request", () => {
     const ce = createCloudElements({
       userSecret: 'u',
       orgSecret: 'o',
-      elements: [ELEMENTS.twitter],
+      elements: [ELEMENTS.twitter as SandboxElement],
+      documented: [],
       oauth1: { twitter: { provider: legacy, publicUrl: 'https://legacy.test' } },
       oauth2: {},
       now: () => now,

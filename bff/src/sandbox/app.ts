@@ -1,10 +1,7 @@
-import {
-  ELEMENTS,
-  type ElementDescriptor,
-  fillTemplate,
-  SANDBOX_REQUEST_TOKEN_TTL_MS,
-} from '@cew/shared';
+import { fillTemplate, SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
+import { demoApp } from '@cew/shared/sandbox-credentials';
 import { Hono } from 'hono';
+import { documentedSummaries, type SandboxElement, sandboxElements } from './catalog';
 import type { OAuth1Provider } from './ce-oauth1';
 import type { OAuth2Provider } from './ce-oauth2';
 import { createCloudElements } from './cloud-elements';
@@ -21,8 +18,11 @@ export type SandboxOptions = {
   /** The Cloud Elements user and organization secrets it accepts. */
   userSecret: string;
   orgSecret: string;
-  /** The apps registered with each OAuth element's provider, by element key. */
-  apps: Record<string, SandboxApp>;
+  /**
+   * The apps registered with each OAuth element's provider, by element key; every element not
+   * named has its demo app (`sandbox-{env}-api-key`), as the README publishes.
+   */
+  apps?: Record<string, SandboxApp>;
   /** The callback an OAuth 2.0 app is registered with when its entry names none. */
   callbackUrl?: string;
   tokenTtlMs?: number;
@@ -31,7 +31,7 @@ export type SandboxOptions = {
   now?: () => number;
 };
 
-const lookOf = (element: ElementDescriptor): ConsentLook => ({
+const lookOf = (element: SandboxElement): ConsentLook => ({
   brand: element.sandbox.brand,
   provider: element.provider,
   grants: element.sandbox.grants,
@@ -48,10 +48,10 @@ const lookOf = (element: ElementDescriptor): ConsentLook => ({
  */
 export function createSandboxApp(options: SandboxOptions) {
   const now = options.now ?? Date.now;
-  const elements = Object.values(ELEMENTS);
-  const appsOf = (element: ElementDescriptor) => {
-    const app = options.apps[element.key];
-    return app ? [app] : [];
+  const elements = sandboxElements();
+  const appsOf = (element: SandboxElement) => {
+    const app: SandboxApp = options.apps?.[element.key] ?? demoApp(element.env);
+    return [app];
   };
   const routes = new Hono();
   const oauth1: Record<string, OAuth1Provider & { twitter: SandboxTwitter }> = {};
@@ -97,6 +97,7 @@ export function createSandboxApp(options: SandboxOptions) {
     userSecret: options.userSecret,
     orgSecret: options.orgSecret,
     elements,
+    documented: documentedSummaries(),
     oauth1,
     oauth2,
     now,

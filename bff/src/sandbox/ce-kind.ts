@@ -1,11 +1,11 @@
-import type { ElementDescriptor } from '@cew/shared';
 import type { Context } from 'hono';
+import type { SandboxElement } from './catalog';
 import type { InstanceStore, StoredInstance } from './ce-store';
 
 /** `POST /instances` as one kind of authentication sees it, once the common checks passed. */
 export type InstanceRequest = {
   c: Context;
-  element: ElementDescriptor;
+  element: SandboxElement;
   name: string;
   tags: string[];
   providerData: Record<string, unknown>;
@@ -21,8 +21,8 @@ export type InstanceRequest = {
 export type KindPlay = {
   /** What `providerData` must carry. */
   providerFields: string[];
-  requestToken?: (c: Context, element: ElementDescriptor) => Promise<Response>;
-  authorizeUrl?: (c: Context, element: ElementDescriptor) => Promise<Response>;
+  requestToken?: (c: Context, element: SandboxElement) => Promise<Response>;
+  authorizeUrl?: (c: Context, element: SandboxElement) => Promise<Response>;
   /** The new instance, or Cloud Elements' error reply. */
   createInstance: (request: InstanceRequest) => Promise<StoredInstance | Response>;
 };

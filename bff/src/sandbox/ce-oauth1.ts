@@ -1,5 +1,6 @@
-import { type ElementDescriptor, type ProviderLeg, SCENARIO_HEADER } from '@cew/shared';
+import { type ProviderLeg, SCENARIO_HEADER } from '@cew/shared';
 import type { Context } from 'hono';
+import type { SandboxElement } from './catalog';
 import { ceError, maskFormBody, missingQuery } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
 import { POLLING_EVENTS, storedConfiguration } from './ce-store';
@@ -30,7 +31,7 @@ export function createOAuth1Play(
   deps: KindPlayDeps,
 ): KindPlay & { legsOf: (token: string) => ProviderLeg[] } {
   const flows = new Map<string, CeFlow>();
-  const providerOf = (element: ElementDescriptor) => providers[element.key];
+  const providerOf = (element: SandboxElement) => providers[element.key];
 
   function sweep() {
     for (const [token, flow] of flows)
@@ -58,13 +59,13 @@ export function createOAuth1Play(
     };
   }
 
-  const secretMarker = (element: ElementDescriptor) => `<${element.env}_API_SECRET>`;
+  const secretMarker = (element: SandboxElement) => `<${element.env}_API_SECRET>`;
 
   return {
     providerFields: ['oauth_token', 'oauth_verifier', 'secret'],
     legsOf: (token) => flows.get(token)?.legs ?? [],
 
-    async requestToken(c: Context, element: ElementDescriptor) {
+    async requestToken(c: Context, element: SandboxElement) {
       const scenario = c.req.header(SCENARIO_HEADER);
       const missing = missingQuery(c.req.query(), ['apiKey', 'apiSecret', 'callbackUrl']);
       if (missing) return ceError(c, 400, missing);
@@ -116,7 +117,7 @@ export function createOAuth1Play(
       return c.json({ token, secret }, 200);
     },
 
-    async authorizeUrl(c: Context, element: ElementDescriptor) {
+    async authorizeUrl(c: Context, element: SandboxElement) {
       const missing = missingQuery(c.req.query(), [
         'apiKey',
         'apiSecret',

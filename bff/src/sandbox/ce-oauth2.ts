@@ -1,5 +1,6 @@
-import { type ElementDescriptor, SCENARIO_HEADER, type TokenLeg } from '@cew/shared';
+import { SCENARIO_HEADER, type TokenLeg } from '@cew/shared';
 import type { Context } from 'hono';
+import type { SandboxElement } from './catalog';
 import { ceError, missingQuery, outage } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
 import { POLLING_EVENTS, storedConfiguration } from './ce-store';
@@ -20,7 +21,7 @@ export function createOAuth2Play(
   const tokenLegs = new Map<string, TokenLeg[]>();
 
   function tokenLeg(
-    element: ElementDescriptor,
+    element: SandboxElement,
     sent: Awaited<ReturnType<SandboxOAuth2Provider['exchange']>>,
   ): TokenLeg {
     const masked: Record<string, string> = {
@@ -52,7 +53,7 @@ export function createOAuth2Play(
     providerFields: ['code'],
     tokenLegsOf: (code) => tokenLegs.get(code) ?? [],
 
-    async authorizeUrl(c: Context, element: ElementDescriptor) {
+    async authorizeUrl(c: Context, element: SandboxElement) {
       const down = await outage(c);
       if (down) return down;
       const siteField = element.fields.find((field) => field.urlParam === 'siteAddress');

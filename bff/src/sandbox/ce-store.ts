@@ -1,9 +1,9 @@
-import type { ElementDescriptor } from '@cew/shared';
+import type { SandboxElement } from './catalog';
 import { randomToken } from './random';
 
 export type StoredInstance = {
   id: number;
-  element: ElementDescriptor;
+  element: SandboxElement;
   name: string;
   token: string;
   tags: string[];
@@ -32,7 +32,7 @@ const OPTIONAL_CONFIGURATION = [
 ];
 
 /** The element's own fields as the caller set them in `configuration`, kept as strings. */
-function fieldsOf(element: ElementDescriptor, configuration: Record<string, unknown>) {
+function fieldsOf(element: SandboxElement, configuration: Record<string, unknown>) {
   return Object.fromEntries(
     element.fields.map((field) => [field.key, String(configuration[field.key] ?? '')]),
   );
@@ -61,7 +61,7 @@ export const POLLING_EVENTS = {
  * settings), notifications off, then the common entries the caller set, which win.
  */
 export function storedConfiguration(
-  element: ElementDescriptor,
+  element: SandboxElement,
   sent: Record<string, unknown>,
   kindEntries: Record<string, string | null> = {},
 ) {
@@ -74,8 +74,8 @@ export function storedConfiguration(
   };
 }
 
-/** The element as Cloud Elements describes it, from its descriptor (`GET /elements/{key}`). */
-export function elementJson(element: ElementDescriptor, appConfiguration: readonly string[]) {
+/** The element as Cloud Elements defines it (`GET /elements/{key}`), from its descriptor. */
+export function elementJson(element: SandboxElement, appConfiguration: readonly string[]) {
   const app = appConfiguration.map((key, i) => ({
     key,
     name: key,
@@ -88,8 +88,9 @@ export function elementJson(element: ElementDescriptor, appConfiguration: readon
   const fields = element.fields.map((field, i) => ({
     key: field.key,
     name: field.title,
-    type: field.secret ? 'PASSWORD' : 'TEXTFIELD_128',
-    required: field.required,
+    type: field.type === 'boolean' ? 'BOOLEAN' : field.secret ? 'PASSWORD' : 'TEXTFIELD_128',
+    // Where the docs do not say, neither does the definition.
+    ...(field.requiredUnknown ? {} : { required: field.required }),
     hideFromConsole: false,
     internal: false,
     displayOrder: app.length + i,
@@ -105,6 +106,22 @@ export function elementJson(element: ElementDescriptor, appConfiguration: readon
     defaultValue: value,
     displayOrder: 100 + i,
   }));
+  const authType = element.sandbox.configuration['authentication.type'] ?? element.authType;
+  return {
+    ...elementSummary(element),
+    configuration: [...app, ...fields, ...hidden],
+    resources: element.resources.map((resource) => ({
+      path: resource.path,
+      method: 'GET',
+      type: 'api',
+    })),
+    authentication: { type: authType },
+  };
+}
+
+/** The element as `GET /elements` lists it: its definition without configuration or resources. */
+export function elementSummary(element: SandboxElement) {
+  const authType = element.sandbox.configuration['authentication.type'] ?? element.authType;
   return {
     id: element.sandbox.id,
     name: element.name,
@@ -113,20 +130,19 @@ export function elementJson(element: ElementDescriptor, appConfiguration: readon
     // As in Cloud Elements' own payloads, typeOauth does not always agree with
     // authentication.type: clients should read the latter.
     typeOauth: element.authType === 'oauth2',
-    authentication: { type: element.authType },
+    authentication: { type: authType },
     hub: element.hub,
     active: true,
     deleted: false,
     trialAccount: false,
     protocolType: 'http',
     private: false,
-    configuration: [...app, ...fields, ...hidden],
   };
 }
 
 /** An instance as Cloud Elements returns it: shaped like the guide's sample, secrets masked. */
 export function toInstanceReply(instance: StoredInstance) {
-  const { configuration: _, ...element } = elementJson(instance.element, []);
+  const element = elementSummary(instance.element);
   return {
     id: instance.id,
     name: instance.name,

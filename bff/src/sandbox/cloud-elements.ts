@@ -1,22 +1,42 @@
-import { type AuthType, type ElementDescriptor, KINDS, SCENARIO_HEADER } from '@cew/shared';
+import { type AuthType, KINDS, SCENARIO_HEADER } from '@cew/shared';
 import { type Context, Hono } from 'hono';
+import type { SandboxElement } from './catalog';
 import { createBasicPlay } from './ce-basic';
 import { BAD_SECRETS, ceError, outage, parseCeAuthorization, record } from './ce-http';
 import type { KindPlay } from './ce-kind';
 import { createOAuth1Play, type OAuth1Provider } from './ce-oauth1';
 import { createOAuth2Play, type OAuth2Provider } from './ce-oauth2';
-import { createInstanceStore, elementJson, type StoredInstance, toInstanceReply } from './ce-store';
+import {
+  createInstanceStore,
+  elementJson,
+  elementSummary,
+  type StoredInstance,
+  toInstanceReply,
+} from './ce-store';
 
 export type CloudElementsOptions = {
   userSecret: string;
   orgSecret: string;
-  /** Every element it knows, as descriptors. */
-  elements: ElementDescriptor[];
+  /** Every element it plays, as descriptors. */
+  elements: SandboxElement[];
+  /** Every element Cloud Elements documented, played or not, as `GET /elements` lists it. */
+  documented: { key: string; name: string; hub?: string; authType?: string }[];
   /** The provider of each OAuth element, by key. */
   oauth1: Record<string, OAuth1Provider>;
   oauth2: Record<string, OAuth2Provider>;
   now: () => number;
 };
+
+/**
+ * One page of a list, as Cloud Elements pages lists: `pageSize` (at most 200) and `nextPage`, the
+ * token the previous page's `Elements-Next-Page-Token` header gave (here: where the next page starts).
+ */
+function paged(c: Context, all: unknown[]) {
+  const size = Math.min(200, Math.max(1, Number(c.req.query('pageSize')) || 200));
+  const from = Number(c.req.query('nextPage') ?? 0) || 0;
+  if (from + size < all.length) c.header('elements-next-page-token', String(from + size));
+  return c.json(all.slice(from, from + size), 200);
+}
 
 /**
  * The sandbox's Cloud Elements: elements by key or id, the OAuth calls of each kind, instances
@@ -29,13 +49,13 @@ export function createCloudElements(options: CloudElementsOptions) {
   const oauth1 = createOAuth1Play(options.oauth1, deps);
   const oauth2 = createOAuth2Play(options.oauth2, deps);
   const plays: Record<AuthType, KindPlay> = { oauth1, oauth2, basic: createBasicPlay(deps) };
-  const byKeyOrId = new Map<string, ElementDescriptor>(
+  const byKeyOrId = new Map<string, SandboxElement>(
     options.elements.flatMap((element) => [
       [element.key, element],
       [String(element.sandbox.id), element],
     ]),
   );
-  const ce = new Hono<{ Variables: { element: ElementDescriptor } }>();
+  const ce = new Hono<{ Variables: { element: SandboxElement } }>();
 
   const authorized = (header: string | undefined, scenario?: string) => {
     const auth = parseCeAuthorization(header);
@@ -54,10 +74,34 @@ export function createCloudElements(options: CloudElementsOptions) {
     await next();
   });
 
+  // The catalog: the elements it plays, then the documented ones it cannot (no kind the docs name,
+  // or one the wizard does not walk), as summaries. Paged as Cloud Elements pages lists.
+  const played = new Set(options.elements.map((element) => element.key));
+  const catalog = [
+    ...options.elements.map(elementSummary),
+    ...options.documented
+      .filter((entry) => !played.has(entry.key))
+      .map((entry) => ({
+        name: entry.name,
+        key: entry.key,
+        ...(entry.hub ? { hub: entry.hub } : {}),
+        ...(entry.authType ? { authentication: { type: entry.authType } } : {}),
+        active: true,
+      })),
+  ];
+  const unplayed = new Map(catalog.filter((e) => !played.has(e.key)).map((e) => [e.key, e]));
+  ce.get('/elements', (c) => {
+    if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
+    return paged(c, catalog);
+  });
+
   ce.get('/elements/:key', (c) => {
     if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
     const element = byKeyOrId.get(c.req.param('key'));
-    if (!element) return notFound(c, c.req.param('key'));
+    if (!element) {
+      const summary = unplayed.get(c.req.param('key'));
+      return summary ? c.json(summary, 200) : notFound(c, c.req.param('key'));
+    }
     return c.json(elementJson(element, KINDS[element.authType].appConfiguration), 200);
   });
 
@@ -198,16 +242,9 @@ export function createCloudElements(options: CloudElementsOptions) {
     return c.json(sample, 200);
   });
 
-  // Paged as Cloud Elements pages lists: `pageSize` (at most 200) and `nextPage`, the token the
-  // previous page's `Elements-Next-Page-Token` header gave (here: where the next page starts).
   ce.get('/instances', (c) => {
     if (!authorized(c.req.header('authorization'))) return ceError(c, 401, BAD_SECRETS);
-    const all = [...store.instances.values()];
-    const size = Math.min(200, Math.max(1, Number(c.req.query('pageSize')) || 200));
-    const from = Number(c.req.query('nextPage') ?? 0) || 0;
-    const page = all.slice(from, from + size);
-    if (from + size < all.length) c.header('elements-next-page-token', String(from + size));
-    return c.json(page.map(toInstanceReply), 200);
+    return paged(c, [...store.instances.values()].map(toInstanceReply));
   });
 
   ce.get('/instances/:id', (c) => {

@@ -102,7 +102,7 @@ export class TestBrowser {
       const start = index === 0 ? { element: element.key, fields } : {};
       const reply =
         step === 'request-token'
-          ? await this.call('POST', '/api/flow/request-token', { element: element.key })
+          ? await this.call('POST', '/api/flow/request-token', { element: element.key, fields })
           : step === 'authorize-url'
             ? await this.call('POST', '/api/flow/authorize-url', start)
             : step === 'callback'

@@ -1,6 +1,5 @@
 import {
-  ELEMENTS,
-  type ElementKey,
+  type ElementDescriptor,
   type Instance,
   InstanceSchema,
   type InstanceSettings,
@@ -12,8 +11,10 @@ import {
   TamperResultSchema,
   TOKEN_MAX,
 } from '@cew/shared';
+import { APP_KEY, APP_SECRET } from '@cew/shared/definition';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
+import type { AppCredentials } from '../config';
 import { AppError } from '../errors';
 import type { KnownSecret, Redactor } from '../redact';
 import { expectOk, sendUpstream, type UpstreamCall, type UpstreamReply } from './http';
@@ -21,8 +22,8 @@ import { expectOk, sendUpstream, type UpstreamCall, type UpstreamReply } from '.
 export type CloudElementsOptions = {
   /** Cloud Elements' API root, e.g. https://api.cloud-elements.com/elements/api-v2. */
   baseUrl: string;
-  /** Each OAuth element's provider app (key and secret); one without it cannot be called. */
-  apps: Partial<Record<ElementKey, { apiKey: string; apiSecret: string }>>;
+  /** This server's provider app for an element, if it holds one (else the person types theirs). */
+  appOf: (element: ElementDescriptor) => AppCredentials | undefined;
   /** The callback registered with every provider app. */
   callbackUrl: string;
   /** The platform's own credentials, for calls about instances; only the BFF ever holds them. */
@@ -56,6 +57,8 @@ const CreatedInstanceSchema = InstanceSchema.extend({ token: kept });
 const INSTANCE_PAGE_SIZE = 10;
 const INSTANCE_PAGE_BYTES = 8 << 20;
 const MAX_INSTANCE_PAGES = 200;
+/** At most this many pages of 200 elements (Cloud Elements documents about 160). */
+const MAX_ELEMENT_PAGES = 10;
 
 export type Result<T> = { data: T; reply: UpstreamReply };
 
@@ -79,17 +82,23 @@ export type CreateInstanceRequest = {
 export function createCloudElements(options: CloudElementsOptions) {
   const { baseUrl, credentials, callbackUrl } = options;
 
-  /** An element's app, or a clear refusal for an element this server does not offer. */
-  const appOf = (element: ElementKey) => {
-    const app = options.apps[element];
-    if (!app) {
+  /**
+   * An element's app: this server's, else the one the person typed on the first step
+   * (`oauth.api.key`/`oauth.api.secret`, sealed in the flow); a clear refusal with neither.
+   */
+  const appOf = (element: ElementDescriptor, typed: Record<string, string> = {}) => {
+    const own = options.appOf(element);
+    if (own) return own;
+    const apiKey = typed[APP_KEY];
+    const apiSecret = typed[APP_SECRET];
+    if (!apiKey || !apiSecret) {
       throw new AppError(
         400,
         'bad_request',
-        `element: this server does not offer ${ELEMENTS[element].name} (its app credentials are not configured).`,
+        `${APP_KEY} and ${APP_SECRET}: this server holds no app for ${element.name}; type your own app's.`,
       );
     }
-    return app;
+    return { apiKey, apiSecret };
   };
 
   const redactorFor = (context: CallContext = {}) =>
@@ -157,8 +166,8 @@ export function createCloudElements(options: CloudElementsOptions) {
 
   // A string, not a URL object: the base was validated once in config, and parsing it again on
   // every call is a measurable part of step 1's cost.
-  const elementUrl = (element: ElementKey, path: string, query: Record<string, string>) =>
-    `${baseUrl}/elements/${element}/${path}?${new URLSearchParams(query)}`;
+  const elementUrl = (element: ElementDescriptor, path: string, query: Record<string, string>) =>
+    `${baseUrl}/elements/${encodeURIComponent(element.key)}/${path}?${new URLSearchParams(query)}`;
 
   const platformHeaders = (instanceToken?: string) => ({
     authorization: `User ${credentials.userSecret}, Organization ${credentials.orgSecret}${instanceToken ? `, Element ${instanceToken}` : ''}`,
@@ -172,8 +181,13 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /** OAuth 1.0a step 1: `GET /elements/{key}/oauth/token` — a request token from the provider. */
-    async getRequestToken(element: ElementKey, state: string, context?: CallContext) {
-      const app = appOf(element);
+    async getRequestToken(
+      element: ElementDescriptor,
+      input: { state: string; fields: Record<string, string> },
+      context?: CallContext,
+    ) {
+      const { state } = input;
+      const app = appOf(element, input.fields);
       const reply = await send(
         {
           step: 'request-token',
@@ -196,12 +210,11 @@ export function createCloudElements(options: CloudElementsOptions) {
      * step 2 (with the request token), OAuth 2.0's first call.
      */
     async getAuthorizeUrl(
-      element: ElementKey,
+      descriptor: ElementDescriptor,
       input: { requestToken?: string; state: string; fields: Record<string, string> },
       context?: CallContext,
     ) {
-      const app = appOf(element);
-      const descriptor = ELEMENTS[element];
+      const app = appOf(descriptor, input.fields);
       // The extras this element's oauth/url takes: a field sent as siteAddress, its scope.
       const extras = Object.fromEntries([
         ...descriptor.fields.flatMap((field) =>
@@ -215,7 +228,7 @@ export function createCloudElements(options: CloudElementsOptions) {
         {
           step: 'authorize-url',
           method: 'GET',
-          url: elementUrl(element, 'oauth/url', {
+          url: elementUrl(descriptor, 'oauth/url', {
             apiKey: app.apiKey,
             apiSecret: app.apiSecret,
             callbackUrl,
@@ -235,12 +248,12 @@ export function createCloudElements(options: CloudElementsOptions) {
 
     /** `POST /instances` — trades what the provider gave this flow for an instance. */
     async createInstance(
-      element: ElementKey,
+      element: ElementDescriptor,
       input: CreateInstanceRequest,
       context?: CallContext,
     ): Promise<Result<Instance>> {
       // The app's own entries where the kind has an app, then what the person typed.
-      const app = KINDS[ELEMENTS[element].authType].app ? appOf(element) : null;
+      const app = KINDS[element.authType].app ? appOf(element, input.fields) : null;
       const configuration = {
         ...(app
           ? {
@@ -262,7 +275,7 @@ export function createCloudElements(options: CloudElementsOptions) {
           url: `${baseUrl}/instances`,
           headers: { ...platformHeaders(), 'content-type': 'application/json' },
           body: {
-            element: { key: element },
+            element: { key: element.key },
             ...(input.providerData ? { providerData: input.providerData } : {}),
             configuration: Object.fromEntries(
               Object.entries(configuration).filter(
@@ -279,18 +292,18 @@ export function createCloudElements(options: CloudElementsOptions) {
     },
 
     /** A first call through the new instance with its Element token: the element's try-it. */
-    async tryIt(element: ElementKey, instanceToken: string, context?: CallContext) {
+    async tryIt(element: ElementDescriptor, instanceToken: string, context?: CallContext) {
       const reply = await send(
         {
           step: 'try-it',
           method: 'GET',
-          url: `${baseUrl}${ELEMENTS[element].tryIt.path}`,
+          url: `${baseUrl}${element.tryIt.path}`,
           headers: platformHeaders(instanceToken),
         },
         context,
       );
-      const list = z.array(z.looseObject({}));
-      return { data: expectOk(reply, list, 'the call through your instance'), reply };
+      // Whatever JSON the hub answers: records, or (a hub's objects) a list of names.
+      return { data: expectOk(reply, z.unknown(), 'the call through your instance'), reply };
     },
 
     /**
@@ -312,13 +325,47 @@ export function createCloudElements(options: CloudElementsOptions) {
       return { reply };
     },
 
+    /**
+     * Every element Cloud Elements offers this account (`GET /elements`, every page, at most
+     * MAX_ELEMENT_PAGES of 200): each as it came, for the catalog to read one by one, so one
+     * malformed entry costs only itself.
+     */
+    async listElements(): Promise<unknown[]> {
+      const all: unknown[] = [];
+      let nextPage: string | undefined;
+      for (let page = 0; page < MAX_ELEMENT_PAGES; page++) {
+        const query = new URLSearchParams({ pageSize: '200', ...(nextPage ? { nextPage } : {}) });
+        const reply = await send({
+          step: 'check-element',
+          method: 'GET',
+          url: `${baseUrl}/elements?${query}`,
+          headers: platformHeaders(),
+        });
+        all.push(...expectOk(reply, z.array(z.unknown()).max(200), 'the list of elements'));
+        nextPage = reply.nextPage;
+        if (!nextPage) break;
+      }
+      return all;
+    },
+
+    /** `GET /elements/{key}`: Cloud Elements' own definition of an element, as it came. */
+    async getDefinition(key: string) {
+      const reply = await send({
+        step: 'check-element',
+        method: 'GET',
+        url: `${baseUrl}/elements/${encodeURIComponent(key)}`,
+        headers: platformHeaders(),
+      });
+      return { data: expectOk(reply, z.unknown(), "the element's definition"), reply };
+    },
+
     /** `GET /elements/{key}`: Cloud Elements' own description of an element (live check). */
-    async getElement(element: ElementKey, context?: CallContext) {
+    async getElement(element: string, context?: CallContext) {
       const reply = await send(
         {
           step: 'check-element',
           method: 'GET',
-          url: `${baseUrl}/elements/${element}`,
+          url: `${baseUrl}/elements/${encodeURIComponent(element)}`,
           headers: platformHeaders(),
         },
         context,
@@ -431,12 +478,12 @@ export function createCloudElements(options: CloudElementsOptions) {
      * Not part of Cloud Elements' API.
      */
     async tamper(
-      element: ElementKey,
+      element: ElementDescriptor,
       input: TamperInput & { oauth_token?: string },
       context?: CallContext,
     ) {
       const reply = await sandboxWindow('POST', '/_lab/tamper', context, {
-        element,
+        element: element.key,
         consumerKey: appOf(element).apiKey,
         ...input,
       });

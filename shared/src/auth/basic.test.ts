@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELEMENTS, type ElementKey } from '../elements';
+import { ELEMENTS, type GuidedKey } from '../elements';
 import { elementView } from '../testing';
 import { KINDS } from '.';
 import { basic } from './basic';
@@ -34,7 +34,7 @@ describe('every kind', () => {
     (kind) => {
       const element = Object.values(ELEMENTS).find((e) => e.authType === kind.authType);
       if (!element) throw new Error(`no element of ${kind.authType}`);
-      const view = elementView(element.key as ElementKey);
+      const view = elementView(element.key as GuidedKey);
       const cells = kind.compare(view);
       expect(Object.values(cells).every((cell) => cell.trim().length > 0)).toBe(true);
       for (const hop of kind.hops(view)) expect(view.steps).toContain(hop.step);

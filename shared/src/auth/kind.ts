@@ -18,6 +18,29 @@ export type ElementView = Pick<
   apiKeyMasked?: string;
   /** The marker of the app secret and, where the kind keeps it from the browser, of the key. */
   markers: { apiSecret?: string; apiKey?: string };
+  /** Whether someone wrote teaching for it (an overlay); else it is its definition alone. */
+  guided: boolean;
+  /** Cloud Elements' own name of its kind of authentication (`basic`, `apiKey`, `custom`, …). */
+  ceAuthType: string;
+  /** What came only from Cloud Elements' definition, said on its first step (no overlay). */
+  fromDefinition?: string[];
+};
+
+/** An element Cloud Elements lists that the wizard cannot walk, and why. */
+export type UnavailableElement = {
+  key: string;
+  name: string;
+  hub?: string;
+  ceAuthType?: string;
+  reason: string;
+};
+
+/** `GET /api/elements`: the elements offered (the guided first), and those that are not. */
+export type ElementCatalogView = {
+  elements: ElementView[];
+  unavailable: UnavailableElement[];
+  /** Set when Cloud Elements could not be read: what happened and what to do. */
+  error?: string;
 };
 
 /** The four parties of a hub-mediated flow; "Provider" is the element's own. */

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { ELEMENT_KEYS, type ElementKey } from '../elements';
+import type { ElementKey } from '../elements';
 import type { AuthType, CallStepId } from '../flow';
 import { INSTANCE_NAME_MAX, TAG_MAX, TAGS_MAX, TOKEN_MAX } from '../limits';
 import { type Scenario, ScenarioSchema } from './scenarios';
 
-export const ElementKeySchema = z.enum(ELEMENT_KEYS);
+export const ElementKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'an element key: lowercase letters, digits, - or _');
 
 /** The calls that move a flow on, as the flow module orders them. */
 export const CallStepIdSchema = z.enum([
@@ -43,6 +45,7 @@ const FieldValuesSchema = z.record(z.string().max(100), z.string().max(1000));
 /** OAuth 1.0a's step 1: `{}` starts the first OAuth 1.0a element's flow (Twitter's). */
 export const RequestTokenInputSchema = z.strictObject({
   element: ElementKeySchema.optional(),
+  fields: FieldValuesSchema.default({}),
   scenario: ScenarioSchema.default('none'),
 });
 export type RequestTokenInput = z.input<typeof RequestTokenInputSchema>;

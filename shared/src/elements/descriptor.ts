@@ -22,6 +22,14 @@ export type FieldDescriptor = {
   urlParam?: 'siteAddress';
   /** Sandbox mode: the value its emulator accepts (published in the README: no secret). */
   sandboxValue?: string;
+  /** How a form asks for it: a checkbox, or masked; plain text when absent. */
+  type?: 'boolean' | 'password';
+  /** At most this many characters (Cloud Elements' `TEXTFIELD_n`). */
+  maxLength?: number;
+  /** The definition's default value, offered in the form. */
+  default?: string;
+  /** The definition does not say whether it is required: treated as optional, and said so. */
+  requiredUnknown?: boolean;
 };
 
 /** One readable resource of the element's hub, for calls of your own through the instance. */
@@ -66,23 +74,26 @@ export type ElementDescriptor = {
   tryIt: HubResource & { title: string; detail: string[] };
   /** The hub's resources a person may read through the instance. */
   resources: HubResource[];
-  /** How the sandbox plays this element and its provider. */
-  sandbox: {
-    /** Cloud Elements' element id (they differ between environments: always call by key). */
-    id: number;
-    description: string;
-    /** The provider's brand line on its consent page. */
-    brand: string;
-    /** What the consent page says the app may do. */
-    grants: string[];
-    /** OAuth 2.0: the provider's authorize and token paths (the sandbox serves both). */
-    authorizePath?: string;
-    tokenPath?: string;
-    /** Configuration entries Cloud Elements fills in itself, echoed in the instance. */
-    configuration: Record<string, string>;
-    /** Sample records of each readable resource, by path. */
-    samples: Record<string, Record<string, unknown>[]>;
-  };
+  /** How the sandbox plays this element and its provider (overlays and the sandbox's catalog). */
+  sandbox?: SandboxPlay;
+};
+
+/** How the sandbox plays an element and its provider. */
+export type SandboxPlay = {
+  /** Cloud Elements' element id (they differ between environments: always call by key). */
+  id: number;
+  description: string;
+  /** The provider's brand line on its consent page. */
+  brand: string;
+  /** What the consent page says the app may do. */
+  grants: string[];
+  /** OAuth 2.0: the provider's authorize and token paths (the sandbox serves both). */
+  authorizePath?: string;
+  tokenPath?: string;
+  /** Configuration entries Cloud Elements fills in itself, echoed in the instance. */
+  configuration: Record<string, string>;
+  /** What each resource answers: records, or (a hub's `objects`) a list of names. */
+  samples: Record<string, unknown[]>;
 };
 
 /** A field's pattern as a RegExp matching the whole value. */
@@ -104,7 +115,8 @@ export function checkFields(
       if (field.required) problems.push(`${field.key}: ${field.title} is required.`);
       continue;
     }
-    if (value.length > 256) problems.push(`${field.key}: keep it under 256 characters.`);
+    const max = field.maxLength ?? 256;
+    if (value.length > max) problems.push(`${field.key}: keep it under ${max + 1} characters.`);
     else if (!fieldPattern(field)?.test(value) && field.pattern) {
       problems.push(`${field.key}: ${field.patternHelp ?? `must match ${field.pattern}`}.`);
     }
@@ -175,7 +187,7 @@ export function checkDescriptor(element: ElementDescriptor): string[] {
   }
   if (element.authType === 'oauth2') {
     expect(
-      element.sandbox.authorizePath !== undefined && element.sandbox.tokenPath !== undefined,
+      element.sandbox?.authorizePath !== undefined && element.sandbox?.tokenPath !== undefined,
       'an OAuth 2.0 element needs the sandbox authorize and token paths',
     );
   }
@@ -195,7 +207,7 @@ export function checkDescriptor(element: ElementDescriptor): string[] {
   );
   for (const resource of element.resources) {
     expect(
-      (element.sandbox.samples[resource.path.split('?')[0] ?? '']?.length ?? 0) > 0,
+      (element.sandbox?.samples[resource.path.split('?')[0] ?? '']?.length ?? 0) > 0,
       `the sandbox has no sample ${resource.path}`,
     );
   }

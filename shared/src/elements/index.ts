@@ -13,11 +13,22 @@ export * from './descriptor';
  */
 const LIST = [twitter, sfdc, dropbox, zendesk, freshdeskv2] as const;
 
-export type ElementKey = (typeof LIST)[number]['key'];
+/** Cloud Elements' key of an element: any element its catalog offers, not only these. */
+export type ElementKey = string;
+/** The elements someone wrote teaching for (overlays), by key. */
+export type GuidedKey = (typeof LIST)[number]['key'];
 
-export const ELEMENT_KEYS = LIST.map((element) => element.key) as [ElementKey, ...ElementKey[]];
+export const GUIDED_KEYS = LIST.map((element) => element.key) as [GuidedKey, ...GuidedKey[]];
 
+/**
+ * The overlays: what a definition does not say of these five (teaching, demo data, consent
+ * words, provider specifics the sandbox plays). Every other element is its definition alone.
+ */
 export const ELEMENTS = Object.fromEntries(LIST.map((element) => [element.key, element])) as Record<
-  ElementKey,
+  GuidedKey,
   ElementDescriptor
 >;
+
+/** The overlay of an element, if someone wrote one. */
+export const overlayOf = (key: string): ElementDescriptor | undefined =>
+  Object.hasOwn(ELEMENTS, key) ? ELEMENTS[key as GuidedKey] : undefined;
