@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, TestBrowser } from './testing/start-bff';
-import { type Received, startSandbox } from './testing/start-sandbox';
+import { type Received, startSandbox, withTwitterListed } from './testing/start-sandbox';
 
 /** Unique values no code could contain by chance, with characters that change when encoded. */
 const tag = Math.random().toString(36).slice(2, 8);
@@ -212,7 +212,7 @@ describe('live mode against the standalone sandbox', () => {
         400,
       );
     });
-    const server = serve({ fetch: echo.fetch, port: 0, hostname: '127.0.0.1' });
+    const server = serve({ fetch: withTwitterListed(echo).fetch, port: 0, hostname: '127.0.0.1' });
     await once(server, 'listening');
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -335,7 +335,11 @@ describe('a hostile authorization URL', () => {
         ? c.json({ token: 'TOKEN', secret: 'token-secret' }, 200)
         : c.json({ element: 'twitter', oauthUrl: evil }, 200),
     );
-    const server = serve({ fetch: upstream.fetch, port: 0, hostname: '127.0.0.1' });
+    const server = serve({
+      fetch: withTwitterListed(upstream).fetch,
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     await once(server, 'listening');
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -28,7 +28,10 @@ const sandboxOptions = {
 
 /** Adds a 40 KB field to every JSON reply of Cloud Elements (to each item of a list). */
 async function padded(reply: Response, url: URL): Promise<Response> {
-  if (!url.pathname.startsWith('/elements/api-v2')) return reply;
+  // The flow's calls, not the catalog's (its own limits are tested apart).
+  if (!url.pathname.startsWith('/elements/api-v2') || /\/elements(\/[^/]+)?$/.test(url.pathname)) {
+    return reply;
+  }
   const body: unknown = await reply.json();
   const pad = (value: unknown) =>
     value && typeof value === 'object' ? { ...value, padding: 'x'.repeat(40_000) } : value;

@@ -28,7 +28,7 @@ describe('compareElement', () => {
 
   it('names each difference: another kind, and a field the wizard will not send', () => {
     const check = compareElement(ELEMENTS.freshdeskv2, {
-      authentication: { type: 'custom' },
+      authentication: { type: 'oauth2' },
       configuration: [
         field('subdomain'),
         field('username'),
@@ -37,7 +37,7 @@ describe('compareElement', () => {
     });
     expect(check.ok).toBe(false);
     expect(check.problems).toEqual([
-      expect.stringContaining("authenticates with “custom”; the wizard's descriptor says “basic”"),
+      expect.stringContaining("authenticates with “oauth2”; the wizard's descriptor says “basic”"),
       expect.stringContaining(
         'Cloud Elements wants password (Password), which the wizard will not send',
       ),

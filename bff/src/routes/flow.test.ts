@@ -392,7 +392,7 @@ describe('the Salesforce element, OAuth 2.0, against the real sandbox', () => {
 });
 
 describe('a server configured for one element', () => {
-  it('offers only Salesforce when only its app is set, and says so for Twitter', async () => {
+  it('uses the app set for Salesforce, and asks the person for Twitter’s, which has none set', async () => {
     const sandbox = await startSandbox({
       userSecret: DEMO_CREDENTIALS.userSecret,
       orgSecret: DEMO_CREDENTIALS.orgSecret,
@@ -408,9 +408,16 @@ describe('a server configured for one element', () => {
     });
     try {
       const browser = new TestBrowser(only.origin);
-      const elements = await browser.call('GET', '/api/elements');
-      expect(elements.json.map((e: { key: string }) => e.key)).toEqual(['sfdc', 'freshdeskv2']);
-      expect(elements.json[0]).toMatchObject({
+      const { json } = await browser.call('GET', '/api/elements');
+      const byKey = new Map(json.elements.map((e: { key: string }) => [e.key, e]));
+      expect(json.elements.slice(0, 5).map((e: { key: string }) => e.key)).toEqual([
+        'twitter',
+        'sfdc',
+        'dropbox',
+        'zendesk',
+        'freshdeskv2',
+      ]);
+      expect(byKey.get('sfdc')).toMatchObject({
         key: 'sfdc',
         name: 'Salesforce',
         authType: 'oauth2',
@@ -418,12 +425,25 @@ describe('a server configured for one element', () => {
         apiKeyMasked: 'live…t-id',
         markers: { apiSecret: '<SALESFORCE_CLIENT_SECRET>' },
       });
-      const none = await browser.call('POST', '/api/flow/request-token', {});
-      expect(none.status).toBe(400);
-      expect(none.json.error.message).toContain('no OAuth 1.0a element is offered');
-      const twitter = await browser.call('POST', '/api/flow/request-token', { element: 'twitter' });
-      expect(twitter.status).toBe(400);
-      expect(twitter.json.error.message).toContain('does not offer Twitter');
+      // No Twitter app on this server: the person types their own app's key and secret.
+      const twitter = byKey.get('twitter') as { fields: { key: string; secret: boolean }[] };
+      expect(twitter.fields.map((f) => [f.key, f.secret])).toEqual([
+        ['oauth.api.key', true],
+        ['oauth.api.secret', true],
+      ]);
+      const without = await browser.call('POST', '/api/flow/request-token', { element: 'twitter' });
+      expect(without.status).toBe(400);
+      expect(without.json.error.message).toContain('oauth.api.secret');
+      expect(without.json.error.exchange).toBeUndefined();
+      const typed = demoApp('TWITTER');
+      const started = await browser.call('POST', '/api/flow/request-token', {
+        element: 'twitter',
+        fields: { 'oauth.api.key': typed.apiKey, 'oauth.api.secret': typed.apiSecret },
+      });
+      expect(started.status).toBe(200);
+      // The typed secret and key are markers in what comes back.
+      expect(started.text).not.toContain(typed.apiSecret);
+      expect(started.text).not.toContain(typed.apiKey);
     } finally {
       await only.close();
       await sandbox.close();

@@ -67,13 +67,6 @@ export function createCloudElements(options: CloudElementsOptions) {
   const notFound = (c: Context, key: string) =>
     ceError(c, 404, `No element found with key or id '${key}'`);
 
-  ce.use('/elements/:key/*', async (c, next) => {
-    const element = byKeyOrId.get(c.req.param('key'));
-    if (!element) return notFound(c, c.req.param('key'));
-    c.set('element', element);
-    await next();
-  });
-
   // The catalog: the elements it plays, then the documented ones it cannot (no kind the docs name,
   // or one the wizard does not walk), as summaries. Paged as Cloud Elements pages lists.
   const played = new Set(options.elements.map((element) => element.key));
@@ -103,6 +96,14 @@ export function createCloudElements(options: CloudElementsOptions) {
       return summary ? c.json(summary, 200) : notFound(c, c.req.param('key'));
     }
     return c.json(elementJson(element, KINDS[element.authType].appConfiguration), 200);
+  });
+
+  // Registered after the definition's own route, which answers unplayed elements too.
+  ce.use('/elements/:key/*', async (c, next) => {
+    const element = byKeyOrId.get(c.req.param('key'));
+    if (!element) return notFound(c, c.req.param('key'));
+    c.set('element', element);
+    await next();
   });
 
   ce.get('/elements/:key/oauth/token', async (c) => {

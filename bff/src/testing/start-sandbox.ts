@@ -49,3 +49,16 @@ export async function startSandbox(
       }),
   };
 }
+
+/**
+ * A hand-made upstream behind Cloud Elements' catalog call: `GET /elements` lists Twitter (whose
+ * overlay the wizard has), then every other request goes to `app`, as a hostile upstream answers.
+ */
+export const withTwitterListed = (app: Hono) =>
+  new Hono()
+    .get('/elements/api-v2/elements', (c) =>
+      c.json([
+        { key: 'twitter', name: 'Twitter', hub: 'social', authentication: { type: 'oauth1' } },
+      ]),
+    )
+    .route('/', app);
