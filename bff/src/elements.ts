@@ -75,7 +75,7 @@ export function toElementView(
  */
 function withSandboxValues(element: ElementDescriptor): ElementDescriptor {
   const app = demoApp(element.env);
-  const valueOf = (field: FieldDescriptor) =>
+  const demoValue = (field: FieldDescriptor) =>
     field.key === APP_KEY
       ? app.apiKey
       : field.key === APP_SECRET
@@ -85,7 +85,7 @@ function withSandboxValues(element: ElementDescriptor): ElementDescriptor {
           : sandboxValueFor(element.key, field.key);
   return {
     ...element,
-    fields: element.fields.map((field) => ({ ...field, sandboxValue: valueOf(field) })),
+    fields: element.fields.map((field) => ({ ...field, sandboxValue: demoValue(field) })),
   };
 }
 

@@ -2,26 +2,46 @@ import { AUTH_LABEL, type AuthType, type ElementView } from '@cew/shared';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Term } from '../../components/term';
-import { useElements } from '../../features/wizard/api/elements';
+import { useCatalog } from '../../features/wizard/api/elements';
 import { chooseElement } from '../../features/wizard/element';
 import { stepsFor } from '../../features/wizard/steps';
 
 const ALL = 'all';
 
+/** Whether an element's name, key or hub holds the search words (case-insensitive). */
+const matches = (query: string, element: { name: string; key: string; hub?: string }) =>
+  query
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) =>
+      `${element.name} ${element.key} ${element.hub ?? ''}`.toLowerCase().includes(word),
+    );
+
 /**
  * The first screen: which element to provision, each saying in one line what differs. The list
- * comes from the server (its descriptors), filtered by hub and by kind of authentication.
+ * comes from the server, which read it from Cloud Elements' own definitions: the guided elements
+ * first, searchable by name, key or hub and filtered by hub and kind of authentication; the ones
+ * the wizard cannot walk are listed apart, each with the reason.
  */
 export default function StartPage() {
-  const { data: elements = [] } = useElements();
+  const { data: catalog } = useCatalog();
+  const elements = catalog?.elements ?? [];
   const navigate = useNavigate();
+  const [query, setQuery] = useState('');
   const [hub, setHub] = useState(ALL);
   const [kind, setKind] = useState<AuthType | typeof ALL>(ALL);
   const hubId = useId();
+  const searchId = useId();
   const hubs = [...new Set(elements.map((e) => e.hub))].sort();
   const kinds = [...new Set(elements.map((e) => e.authType))];
   const shown = elements.filter(
-    (e) => (hub === ALL || e.hub === hub) && (kind === ALL || e.authType === kind),
+    (e) =>
+      (hub === ALL || e.hub === hub) &&
+      (kind === ALL || e.authType === kind) &&
+      matches(query.trim(), e),
+  );
+  const unavailable = (catalog?.unavailable ?? []).filter(
+    (e) => (hub === ALL || e.hub === hub) && matches(query.trim(), e),
   );
   const choose = (element: ElementView) => {
     chooseElement(element.key);
@@ -40,7 +60,24 @@ export default function StartPage() {
         (the flow of Cloud Elements' own guide), OAuth 2.0 (the flow most use), or your own API key.
         Walk one of each, then compare them side by side.
       </p>
+      {catalog?.error && (
+        <p className="notice" role="alert">
+          {catalog.error}
+        </p>
+      )}
       <div className="element-filters">
+        <div>
+          <label htmlFor={searchId}>Search</label>{' '}
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            placeholder="name, key or hub"
+            onChange={(event) => setQuery(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
         <div>
           <label htmlFor={hubId}>Hub</label>{' '}
           <select id={hubId} value={hub} onChange={(event) => setHub(event.target.value)}>
@@ -69,7 +106,7 @@ export default function StartPage() {
         </fieldset>
       </div>
       <p className="muted" aria-live="polite">
-        {shown.length} of {elements.length} elements
+        {shown.length} of {elements.length} elements offered
       </p>
       <ul className="element-choice">
         {shown.map((element) => (
@@ -77,8 +114,10 @@ export default function StartPage() {
             <button type="button" className="element-card" onClick={() => choose(element)}>
               <strong>{element.name}</strong>{' '}
               <span className="muted">
-                {AUTH_LABEL[element.authType]} · {element.hub} hub · {stepsFor(element).length}{' '}
-                steps
+                {AUTH_LABEL[element.authType]}
+                {element.ceAuthType !== element.authType && ` (${element.ceAuthType})`} ·{' '}
+                {element.hub} hub · {stepsFor(element).length} steps
+                {element.guided ? ' · guided' : ` · ${element.key}`}
               </span>
               <span className="element-differs">{element.differs}</span>
             </button>
@@ -87,8 +126,29 @@ export default function StartPage() {
       </ul>
       {shown.length === 0 && (
         <p className="notice">
-          No element offered here matches both. Choose another hub or kind of authentication.
+          No element offered here matches. Clear the search, or choose another hub or kind of
+          authentication.
         </p>
+      )}
+      {unavailable.length > 0 && (
+        <details className="unavailable">
+          <summary>
+            {unavailable.length} element{unavailable.length === 1 ? '' : 's'} Cloud Elements lists
+            that the wizard cannot walk
+          </summary>
+          <ul>
+            {unavailable.map((element) => (
+              <li key={element.key} aria-disabled="true">
+                <strong>{element.name}</strong>{' '}
+                <span className="muted">
+                  {element.key}
+                  {element.hub ? ` · ${element.hub} hub` : ''}
+                </span>
+                : {element.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </article>
   );

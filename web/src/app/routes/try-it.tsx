@@ -6,8 +6,9 @@ import { StepFrame } from '../../features/wizard/components/step-frame';
 import { StepIntro } from '../../features/wizard/intros';
 import { lastExchange, useExchanges, useWizard } from '../../features/wizard/steps';
 
-/** A record's field as text, following a dotted path (`user.screen_name`). */
-function field(item: Record<string, unknown>, path: string): string {
+/** A record's field as text, following a dotted path (`user.screen_name`); a bare value as is. */
+function field(item: unknown, path: string): string {
+  if (typeof item !== 'object' || item === null) return path === 'id' ? '' : String(item);
   let value: unknown = item;
   for (const part of path.split('.')) {
     value =
@@ -24,7 +25,10 @@ export default function TryItStep() {
   const { data: config } = useConfig();
   const { element, isDone } = useWizard();
   const mutation = useTryIt();
-  const items = mutation.data?.items;
+  // Whatever JSON the hub answered: a list of records or of names; anything else, as one item.
+  const answered = mutation.data?.items;
+  const items =
+    answered === undefined ? undefined : Array.isArray(answered) ? answered : [answered];
   const { path, what, title, detail } = element.tryIt;
   return (
     <StepFrame
@@ -61,7 +65,7 @@ export default function TryItStep() {
             </p>
             <ul className="statuses" data-testid="try-it-items">
               {items.map((item, index) => (
-                <li key={field(item, 'id') || field(item, 'Id') || index}>
+                <li key={`${index}-${field(item, 'id') || field(item, 'Id')}`}>
                   <strong>{field(item, title)}</strong>{' '}
                   <span className="muted">
                     {detail

@@ -216,5 +216,23 @@ const INTROS: Record<StepId, (context: IntroContext) => ReactNode> = {
 /** A step's opening text: what it does and why, in the mode the wizard runs in. */
 export function StepIntro({ id, ...context }: { id: StepId } & Omit<IntroContext, 'sandbox'>) {
   const { data: config } = useConfig();
-  return <>{INTROS[id]({ ...context, sandbox: config?.mode === 'sandbox' })}</>;
+  const { element } = context;
+  // An element no one wrote teaching for says, on its first step, what came from its definition.
+  const first = element.steps[0] === id && !element.guided && element.fromDefinition;
+  return (
+    <>
+      {first && (
+        <aside className="notice from-definition" aria-label="From Cloud Elements' definition">
+          <p>
+            <strong>{element.name}</strong> is walked from Cloud Elements' definition alone (
+            <code>GET /elements/{element.key}</code>): no one wrote teaching for it here. From the
+            definition came {element.fromDefinition?.join('; ')}. The steps, diagram and who holds
+            what are its kind's. What a definition cannot say (the provider's own words and errors,
+            which scopes it needs) you will meet on the provider's pages.
+          </p>
+        </aside>
+      )}
+      {INTROS[id]({ ...context, sandbox: config?.mode === 'sandbox' })}
+    </>
+  );
 }

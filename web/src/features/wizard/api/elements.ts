@@ -2,8 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, send } from '../../../lib/api-client';
 
 /**
- * The elements this server offers, as their descriptors describe them to a browser: the app
- * reads elements from here, so its first load stays the same size whatever their number.
+ * The catalog this server offers, read by the BFF from Cloud Elements' own definitions: the app
+ * fetches it, never bundles it, so its first load stays the same size whatever the number.
  */
 export const elementsQuery = queryOptions({
   queryKey: ['elements'],
@@ -11,4 +11,9 @@ export const elementsQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
-export const useElements = () => useQuery(elementsQuery);
+/** The whole catalog: the elements offered, those that are not (with why), and any failure. */
+export const useCatalog = () => useQuery(elementsQuery);
+
+/** The elements offered, the guided ones first. */
+export const useElements = () =>
+  useQuery({ ...elementsQuery, select: (catalog) => catalog.elements });

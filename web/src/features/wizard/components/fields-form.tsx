@@ -50,21 +50,42 @@ export function FieldsForm({
             <label htmlFor={inputId}>
               {field.title} <code className="muted">{field.key}</code>
               {field.secret && <span className="badge">secret</span>}
+              {!field.required && (
+                <span className="muted">
+                  {field.requiredUnknown
+                    ? ' (optional: the definition does not say)'
+                    : ' (optional)'}
+                </span>
+              )}
             </label>
             <span className="field-row">
-              <input
-                id={inputId}
-                type={field.secret && !shown[field.key] ? 'password' : 'text'}
-                value={values[field.key] ?? ''}
-                onChange={(event) => onChange({ ...values, [field.key]: event.target.value })}
-                required={field.required}
-                placeholder={field.example ? `e.g. ${field.example}` : undefined}
-                autoComplete="off"
-                spellCheck={false}
-                disabled={disabled}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={`${inputId}-help${problem ? ` ${inputId}-error` : ''}`}
-              />
+              {field.type === 'boolean' ? (
+                <input
+                  id={inputId}
+                  type="checkbox"
+                  checked={values[field.key] === 'true'}
+                  onChange={(event) =>
+                    onChange({ ...values, [field.key]: event.target.checked ? 'true' : 'false' })
+                  }
+                  disabled={disabled}
+                  aria-describedby={`${inputId}-help`}
+                />
+              ) : (
+                <input
+                  id={inputId}
+                  type={field.secret && !shown[field.key] ? 'password' : 'text'}
+                  value={values[field.key] ?? ''}
+                  onChange={(event) => onChange({ ...values, [field.key]: event.target.value })}
+                  required={field.required}
+                  placeholder={field.example ? `e.g. ${field.example}` : undefined}
+                  maxLength={field.maxLength}
+                  autoComplete="off"
+                  spellCheck={false}
+                  disabled={disabled}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={`${inputId}-help${problem ? ` ${inputId}-error` : ''}`}
+                />
+              )}
               {field.secret && (
                 <button
                   type="button"
