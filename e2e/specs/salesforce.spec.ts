@@ -173,7 +173,7 @@ test('at 375 px, axe-clean: the choice, the comparison, step 1 and Salesforce’
     problems.push(...(await problemsOn(page, path)));
   }
   await page.goto('/start');
-  await page.getByRole('button', { name: /^Salesforce/ }).click();
+  await page.getByRole('button', { name: /^Salesforce OAuth/ }).click();
   await page.getByRole('button', { name: 'Get authorization URL' }).click();
   await expect(page.getByTestId('oauth-url')).toBeVisible();
   problems.push(...(await problemsOn(page, 'step 1')));

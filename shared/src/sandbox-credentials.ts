@@ -26,4 +26,4 @@ export const sandboxValueFor = (element: string, field: string) =>
  * The one OAuth 2.0 element whose demo app the sandbox BFF does not hold: the person types the
  * app's key and secret (these demo ones) on its first step, as with a live server that has none.
  */
-export const NO_DEMO_APP = 'box';
+export const NO_DEMO_APP = 'hubspotcrm';
