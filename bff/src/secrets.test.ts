@@ -143,13 +143,14 @@ describe('every element, walked through the sandbox', () => {
         }
       }
     };
-    await Promise.all(Array.from({ length: 6 }, walkOne)).finally(() => bff.close());
+    await Promise.all(Array.from({ length: 3 }, walkOne)).finally(() => bff.close());
     expect(failed).toEqual([]);
     expectNone(seen, bff.logs, [
       ...configuredSecrets(bff.config).map((s) => ({ value: s.value, name: s.marker })),
       ...typed,
     ]);
-  });
+    // About 2 s alone; far more on a machine busy with the other test files.
+  }, 120_000);
 
   it('refuses a field that fails its pattern with 400, before any upstream call', async () => {
     const browser = new TestBrowser(bff.origin);

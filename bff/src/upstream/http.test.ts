@@ -76,7 +76,7 @@ const options = {
 };
 const Reply = z.object({ token: z.string(), secret: z.string() });
 
-async function failure(path: string): Promise<AppError> {
+async function failure(path: string, timeoutMs = options.timeoutMs): Promise<AppError> {
   try {
     const reply = await sendUpstream(
       {
@@ -85,7 +85,7 @@ async function failure(path: string): Promise<AppError> {
         url: `${base}${path}?apiSecret=app-secret-value`,
         headers: {},
       },
-      options,
+      { ...options, timeoutMs },
     );
     expectOk(reply, Reply, 'the request token call');
   } catch (error) {
@@ -143,7 +143,8 @@ describe('upstream calls', () => {
 
   it('refuses a reply over 1 MiB, declared or streamed, as a reply it does not understand', async () => {
     for (const path of ['/huge', '/huge-chunked']) {
-      const error = await failure(path);
+      // A deadline far from the time a busy machine takes to stream 1 MiB: the size is judged.
+      const error = await failure(path, 10_000);
       expect(error).toMatchObject({ status: 502, code: 'upstream_bad_reply' });
       expect(error.details.exchange?.responseBody).toBe('(reply larger than 1 MiB, not shown)');
     }
