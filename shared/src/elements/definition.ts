@@ -212,9 +212,9 @@ export function deriveElement(
       reason: 'Its definition names no hub, so no call could go through it.',
     };
   }
-  const items = [...(definition.configuration ?? [])].sort(
-    (a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0),
-  );
+  // In the definition's order; entries that give none after those that do.
+  const order = (item: ConfigurationItem) => item.displayOrder ?? Number.MAX_SAFE_INTEGER;
+  const items = [...(definition.configuration ?? [])].sort((a, b) => order(a) - order(b));
   const typed = items
     .filter(isPersonFacing)
     .map((item) =>
