@@ -29,6 +29,7 @@ export default defineConfig({
         'bundle.spec.ts',
         'elements.spec.ts',
         'handout.spec.ts',
+        'catalog.spec.ts',
       ],
       use: { baseURL: SANDBOX_MODE_URL },
     },

@@ -38,6 +38,8 @@ export type Access = ReturnType<typeof createAccess>;
  * made with the old one. Every browser also gets a sealed learner tag of its own.
  */
 export function createAccess(options: {
+  /** Whether more than one person may use this server (config's one test): learners then. */
+  classPossible: boolean;
   accessCode: string | null;
   trainerCode: string | null;
   sealer: Sealer;
@@ -49,7 +51,8 @@ export function createAccess(options: {
     ['learner', options.accessCode],
     ['trainer', options.trainerCode],
   ];
-  const classMode = codes.some(([, code]) => code !== null);
+  const classMode = options.classPossible;
+  const anyCode = codes.some(([, code]) => code !== null);
   // A fingerprint of each code, sealed in the cookie: a new code, a new fingerprint.
   const fingerprint = (role: string, code: string) =>
     digest(`${role}:${code}`).subarray(0, 12).toString('base64url');
@@ -95,13 +98,17 @@ export function createAccess(options: {
 
   return {
     required: options.accessCode !== null,
+    /** Gives this browser its learner tag now, if it has none (the page does, before any call). */
+    ensureTag: (c: Context) => {
+      tagOf(c);
+    },
     /** Who is calling: their role, and their own tag. */
     callerOf(c: Context): Caller {
       if (!classMode) return { role: 'owner', tag: tagOf(c) };
       return { role: signedInAs(getCookie(c, NAME)) ?? 'learner', tag: tagOf(c) };
     },
     routes: new Hono().post('/', options.limit, json(SessionInputSchema), (c) => {
-      if (!classMode) return c.body(null, 204);
+      if (!anyCode) return c.body(null, 204);
       const given = digest(c.req.valid('json').accessCode);
       // Compared as digests, in constant time: a code's length and prefix stay private.
       const role = codes.find(

@@ -97,6 +97,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         (path.startsWith('/api/elements/') && path.endsWith('/check'))
       : path !== '/api/flow';
   const access = createAccess({
+    classPossible: config.classPossible,
     accessCode: config.accessCode,
     trainerCode: config.trainerCode,
     sealer,
@@ -185,12 +186,28 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
 
   const routes = app.route('/api', api);
   if (config.mode === 'sandbox') {
+    // The sandbox answers only at the address people browse (its consent pages) and at the
+    // loopback address the BFF calls it on: a page on another name (DNS rebinding) reaches none.
+    const internal = new URL(config.ceBaseUrl).host;
+    app.use(`${SANDBOX_MOUNT}/*`, async (c, next) => {
+      const host = c.req.header('host');
+      if (host !== publicUrl.host && host !== internal) {
+        return c.json(
+          {
+            message: `The sandbox answers only at ${publicUrl.host}. Open the wizard at its PUBLIC_URL.`,
+          },
+          421,
+        );
+      }
+      await next();
+    });
     app.route(
       SANDBOX_MOUNT,
       createSandboxApp({
         publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
         userSecret: config.ceUserSecret,
         orgSecret: config.ceOrgSecret,
+        privateApi: config.classPossible,
         // The sandbox plays every provider, each with its demo app registered.
         callbackUrl: config.callbackUrl,
       }),
@@ -204,6 +221,12 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
       if (c.req.header('host') === publicHost) return next();
       const { pathname, search } = new URL(c.req.url);
       return c.redirect(`${config.publicUrl}${pathname}${search}`, 302);
+    });
+    // The page gives a new browser its learner tag, before the page's own calls: two calls sent
+    // at once would otherwise each make one, and an instance would be filed under the other.
+    app.get('*', (c, next) => {
+      if (!c.req.path.startsWith('/assets/')) access.ensureTag(c);
+      return next();
     });
     app.route('/', createStaticSite(config.webDist, { sandbox: config.mode === 'sandbox' }));
   }

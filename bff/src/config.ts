@@ -54,6 +54,12 @@ export type Config = {
   trustProxy: number;
   /** "debug" logs every request, assets included; "info" only the API and failures. */
   logLevel: 'info' | 'debug';
+  /**
+   * Whether this server may serve more than one person: a code is set, or it is reachable beyond
+   * loopback (HOST or PUBLIC_URL not loopback, or a proxy in front). The one test every part asks:
+   * each learner's instances are then their own, and the sandbox answers only the BFF.
+   */
+  classPossible: boolean;
 };
 
 const origin = z
@@ -157,6 +163,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
   const b = base.data;
   const publicUrl = b.PUBLIC_URL ?? `http://127.0.0.1:${b.PORT}`;
+  const classPossible =
+    b.ACCESS_CODE !== undefined ||
+    b.TRAINER_CODE !== undefined ||
+    !LOOPBACK_HOSTS.has(b.HOST) ||
+    !LOOPBACK_HOSTS.has(new URL(publicUrl).hostname) ||
+    b.TRUST_PROXY > 0;
   const shared = {
     host: b.HOST,
     port: b.PORT,
@@ -171,6 +183,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     instanceTag: b.INSTANCE_TAG,
     trustProxy: b.TRUST_PROXY,
     logLevel: b.LOG_LEVEL,
+    classPossible,
   };
   if (live?.success && b.CE_BASE_URL) {
     return {
@@ -194,8 +207,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ...shared,
       mode: 'sandbox',
       ceBaseUrl: `http://${loopback}:${b.PORT}${SANDBOX_CE_PATH}`,
-      ceUserSecret: DEMO_CREDENTIALS.userSecret,
-      ceOrgSecret: DEMO_CREDENTIALS.orgSecret,
+      // Alone on this machine, the published demo secrets (curl the sandbox with them). Where a
+      // class is possible, secrets made at this start: only the BFF can use the sandbox's Cloud
+      // Elements, so no one on the network can list, plant or delete a learner's instances.
+      ...(classPossible
+        ? {
+            ceUserSecret: `sandbox-user-${randomBytes(18).toString('base64url')}`,
+            ceOrgSecret: `sandbox-org-${randomBytes(18).toString('base64url')}`,
+          }
+        : { ceUserSecret: DEMO_CREDENTIALS.userSecret, ceOrgSecret: DEMO_CREDENTIALS.orgSecret }),
       // The sandbox plays every provider, each element with its demo app (see appOf).
       apps: {},
       sessionSecret: b.SESSION_SECRET ?? randomBytes(32).toString('base64url'),

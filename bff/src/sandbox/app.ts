@@ -2,6 +2,7 @@ import { fillTemplate, SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
 import { demoApp } from '@cew/shared/sandbox-credentials';
 import { Hono } from 'hono';
 import { documentedSummaries, type SandboxElement, sandboxElements } from './catalog';
+import { parseCeAuthorization } from './ce-http';
 import type { OAuth1Provider } from './ce-oauth1';
 import type { OAuth2Provider } from './ce-oauth2';
 import { createCloudElements } from './cloud-elements';
@@ -29,6 +30,12 @@ export type SandboxOptions = {
   /** How long an authorization code lives (15 minutes, as Salesforce's). */
   codeTtlMs?: number;
   now?: () => number;
+  /**
+   * Where a class is possible: only Cloud Elements' caller (the BFF, holding this start's secrets)
+   * may use the inspection and lab windows and the providers' APIs; a browser reaches only the
+   * consent pages it is sent to.
+   */
+  privateApi?: boolean;
 };
 
 const lookOf = (element: SandboxElement): ConsentLook => ({
@@ -82,6 +89,8 @@ export function createSandboxApp(options: SandboxOptions) {
           ]),
         ),
         codeTtlMs: options.codeTtlMs ?? 15 * 60 * 1000,
+        ...(element.sandbox.tokenReply ? { tokenReply: element.sandbox.tokenReply } : {}),
+        defaultScope: element.sandbox.configuration['oauth.scope'] ?? 'read',
         siteHost: (site) => {
           const field = element.fields.find((f) => f.urlParam === 'siteAddress');
           const host = element.consent?.hosts[0] ?? site;
@@ -145,7 +154,36 @@ export function createSandboxApp(options: SandboxOptions) {
     if ('error' in result) return c.json({ message: result.error }, 409);
     return c.json(result, 200);
   });
+  // A provider's consent pages (and their style sheet) are the browser's; the rest of a
+  // provider (its token endpoints) is Cloud Elements' to call, in-process.
+  const consentPaths = new Set(
+    elements.flatMap((element) =>
+      element.authType === 'oauth2'
+        ? [element.sandbox.authorizePath ?? '/oauth2/authorize', '/consent.css']
+        : ['/oauth/authorize', '/oauth/consent.css'],
+    ),
+  );
+  const isConsentPage = (path: string) => [...consentPaths].some((page) => path.endsWith(page));
+  const fromCloudElementsCaller = (header: string | undefined) => {
+    const auth = parseCeAuthorization(header);
+    return auth.User === options.userSecret && auth.Organization === options.orgSecret;
+  };
+  const guard = new Hono().use('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    const open = /\/elements\/api-v2(\/|$)/.test(path) || isConsentPage(path);
+    if (options.privateApi && !open && !fromCloudElementsCaller(c.req.header('authorization'))) {
+      return c.json(
+        {
+          message:
+            "In a class, only the wizard's BFF calls the sandbox's providers and windows; a browser reaches their consent pages alone.",
+        },
+        403,
+      );
+    }
+    await next();
+  });
   return new Hono()
+    .route('/', guard)
     .route('/elements/api-v2', cloudElements.app)
     .route('/_inspect', inspect)
     .route('/_lab', lab)

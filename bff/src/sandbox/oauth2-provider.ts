@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { CONSENT_CSS, type ConsentLook, renderConsent, renderConsentError } from './consent-page';
 import { randomToken } from './random';
@@ -18,6 +19,14 @@ export type OAuth2ProviderOptions = {
   codeTtlMs: number;
   /** The real address a customer's site stands for, for the consent page (`acme.example.com`). */
   siteHost?: (site: string) => string;
+  /**
+   * What this provider's token reply carries beside the standard fields (Salesforce:
+   * `instance_url`, `id`), and whether it signs `id` + `issued_at` with the client secret
+   * (Salesforce's `signature`: base64 HMAC-SHA256).
+   */
+  tokenReply?: { extra: Record<string, string>; signed?: boolean };
+  /** The scope granted when the authorize request asks for none. */
+  defaultScope?: string;
   now: () => number;
 };
 
@@ -27,6 +36,8 @@ type AuthorizationCode = {
   redirectUri: string;
   /** The site (subdomain) the consent was given on, for providers with one per customer. */
   site?: string;
+  /** The scope the authorize request asked for: the token reply grants it. */
+  scope?: string;
   expiresAt: number;
   used: boolean;
 };
@@ -129,6 +140,7 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
           clientId: checked.clientId,
           redirectUri: checked.redirectUri,
           site: c.req.param('site'),
+          scope: query.scope,
           expiresAt: options.now() + options.codeTtlMs,
           used: false,
         };
@@ -173,13 +185,23 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
       );
     }
     code.used = true;
+    const issuedAt = String(options.now());
+    const extra = options.tokenReply?.extra ?? {};
     return c.json(
       {
         access_token: `00D5g000004SANDBOX!${randomToken(40)}`,
         refresh_token: `5Aep861${randomToken(40)}`,
         token_type: 'Bearer',
-        scope: 'read write',
-        issued_at: String(options.now()),
+        scope: code.scope ?? options.defaultScope ?? 'read',
+        issued_at: issuedAt,
+        ...extra,
+        ...(options.tokenReply?.signed && extra.id
+          ? {
+              signature: createHmac('sha256', connected.secret)
+                .update(`${extra.id}${issuedAt}`)
+                .digest('base64'),
+            }
+          : {}),
         ...(code.site ? { site: code.site } : {}),
       },
       200,

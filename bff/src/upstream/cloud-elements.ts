@@ -137,7 +137,11 @@ export function createCloudElements(options: CloudElementsOptions) {
         step: 'lab',
         method,
         url: `${sandboxRoot}${path}`,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        // The platform's secrets: in a class only Cloud Elements' caller may open these windows.
+        headers: {
+          ...platformHeaders(),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body }),
       },
       context,

@@ -129,7 +129,15 @@ export const CreateInstanceInputSchema = z.strictObject({
     .min(1, 'Give the instance a name.')
     .max(INSTANCE_NAME_MAX, `Keep the name under ${INSTANCE_NAME_MAX} characters.`),
   tags: z
-    .array(z.string().trim().min(1, 'Tags cannot be empty.').max(TAG_MAX))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'Tags cannot be empty.')
+        .max(TAG_MAX)
+        // The wizard files each learner's instances under their own learner tag: no one picks one.
+        .refine((tag) => !/^learner-/i.test(tag), 'learner-… tags are the wizard’s own to give.'),
+    )
     .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`)
     .default([]),
   settings: InstanceSettingsSchema.optional(),

@@ -90,6 +90,11 @@ export type SandboxPlay = {
   /** OAuth 2.0: the provider's authorize and token paths (the sandbox serves both). */
   authorizePath?: string;
   tokenPath?: string;
+  /**
+   * OAuth 2.0: what the provider's token reply adds to the standard fields, and whether it signs
+   * `id` + `issued_at` with the client secret (Salesforce's `signature`).
+   */
+  tokenReply?: { extra: Record<string, string>; signed?: boolean };
   /** Configuration entries Cloud Elements fills in itself, echoed in the instance. */
   configuration: Record<string, string>;
   /** What each resource answers: records, or (a hub's `objects`) a list of names. */

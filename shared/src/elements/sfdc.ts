@@ -39,6 +39,14 @@ export const sfdc = defineElement({
     ],
     authorizePath: '/services/oauth2/authorize',
     tokenPath: '/services/oauth2/token',
+    // Salesforce's web-server flow answers with where the org lives and who consented, signed.
+    tokenReply: {
+      extra: {
+        instance_url: 'https://sandbox-learner.my.salesforce.com',
+        id: 'https://login.salesforce.com/id/00D5g000004SANDBOX/0055g000004LEARNER',
+      },
+      signed: true,
+    },
     configuration: {
       'base.url': 'https://sandbox-learner.my.salesforce.com/services/data/v47.0',
       'oauth.authorization.url': 'https://login.salesforce.com/services/oauth2/authorize',

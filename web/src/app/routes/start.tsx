@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Term } from '../../components/term';
 import { useCatalog } from '../../features/wizard/api/elements';
-import { chooseElement } from '../../features/wizard/element';
+import { chooseElement, stepUrl } from '../../features/wizard/element';
 import { stepsFor } from '../../features/wizard/steps';
 
 const ALL = 'all';
@@ -45,7 +45,8 @@ export default function StartPage() {
   );
   const choose = (element: ElementView) => {
     chooseElement(element.key);
-    navigate(stepsFor(element)[0]?.path ?? '/');
+    const first = stepsFor(element)[0]?.path;
+    navigate(first ? stepUrl(first, element.key) : '/');
   };
   return (
     <article className="step" aria-labelledby="step-title">
