@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 import { createSandboxApp } from './app';
 
@@ -184,6 +186,47 @@ describe("the sandbox's Salesforce (OAuth 2.0 authorization code)", () => {
     expect((await json(await token({ ...good, grant_type: 'password' }))).error).toBe(
       'unsupported_grant_type',
     );
+  });
+});
+
+describe("the sandbox's Salesforce, as an independent OAuth 2.0 client sees it", () => {
+  it('answers a code with a token reply a strict client accepts, Salesforce’s own fields signed', async () => {
+    const { sandbox, oauthUrl, consent } = makeSandbox();
+    // oauth4webapi checks the authorization response and the token reply to RFC 6749 strictly.
+    const as: oauth.AuthorizationServer = {
+      issuer: 'https://login.salesforce.com',
+      token_endpoint: 'https://login.salesforce.com/services/oauth2/token',
+    };
+    const client: oauth.Client = { client_id: app.id };
+    const { body } = await oauthUrl('st4te');
+    const back = await consent(body.oauthUrl, 'allow');
+    const params = oauth.validateAuthResponse(as, client, back.location, 'st4te');
+    const reply = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(app.secret),
+      params,
+      CALLBACK,
+      oauth.nopkce,
+      {
+        // The token endpoint is the sandbox's: the client's request goes to it in-process.
+        [oauth.customFetch]: (_url, init) =>
+          sandbox.request('/sfdc/services/oauth2/token', init as RequestInit),
+      },
+    );
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, reply);
+    expect(tokens.token_type.toLowerCase()).toBe('bearer');
+    // The scope asked for comes back, and Salesforce's web-server flow fields with it.
+    expect(tokens.scope).toBe('full refresh_token');
+    expect(tokens).toMatchObject({
+      instance_url: 'https://sandbox-learner.my.salesforce.com',
+      id: expect.stringMatching(/^https:\/\/login\.salesforce\.com\/id\//),
+    });
+    // Salesforce's signature: base64 HMAC-SHA256 of id + issued_at, keyed with the client secret.
+    const expected = createHmac('sha256', app.secret)
+      .update(`${tokens.id}${tokens.issued_at}`)
+      .digest('base64');
+    expect(tokens.signature).toBe(expected);
   });
 });
 
