@@ -210,7 +210,7 @@ describe("the sandbox's Salesforce, as an independent OAuth 2.0 client sees it",
       oauth.nopkce,
       {
         // The token endpoint is the sandbox's: the client's request goes to it in-process.
-        [oauth.customFetch]: (_url, init) =>
+        [oauth.customFetch]: async (_url, init) =>
           sandbox.request('/sfdc/services/oauth2/token', init as RequestInit),
       },
     );
