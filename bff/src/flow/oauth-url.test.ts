@@ -155,3 +155,37 @@ describe('checkOauthUrl', () => {
     }
   });
 });
+
+describe("an OAuth 2.0 authorization URL is this app's", () => {
+  const app = { clientId: 'my-client', callbackUrl: 'https://wizard.example/oauth/callback' };
+  const binding = {
+    element: ELEMENTS.sfdc,
+    param: 'state',
+    value: 'st4te',
+    fields: {},
+    app,
+  } as const;
+  const url = (query: string) =>
+    `https://login.salesforce.com/services/oauth2/authorize?state=st4te&${query}`;
+  const good = `client_id=my-client&redirect_uri=${encodeURIComponent(app.callbackUrl)}&response_type=code`;
+
+  it('is handed out when it names this app, this callback and a code', () => {
+    expect(checkOauthUrl(url(good), binding, live).ok).toBe(true);
+  });
+
+  it.each([
+    ['another client', good.replace('my-client', 'their-client'), "client_id is not this app's"],
+    [
+      'another callback',
+      good.replace('wizard.example', 'evil.example'),
+      "redirect_uri is not this wizard's callback",
+    ],
+    ['a token instead of a code', good.replace('=code', '=token'), 'response_type is token'],
+    ['two client ids', `${good}&client_id=my-client`, 'client_id more than once'],
+    ['no callback', good.replace(/&redirect_uri=[^&]*/, ''), 'no redirect_uri'],
+  ])('is refused for %s', (_, query, reason) => {
+    const verdict = checkOauthUrl(url(query), binding, live);
+    expect(verdict).toMatchObject({ ok: false });
+    if (!verdict.ok) expect(verdict.reason).toContain(reason);
+  });
+});

@@ -30,6 +30,8 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 export type OauthUrlBinding = {
   element: Pick<ElementDescriptor, 'consent'>;
   param: 'oauth_token' | 'state';
+  /** OAuth 2.0: the app the URL must name, and the callback it must come back to. */
+  app?: { clientId: string; callbackUrl?: string };
   value: string;
   fields: Record<string, string>;
 };
@@ -100,6 +102,37 @@ export function checkOauthUrl(
   }
   if (url.searchParams.has('client_secret') || policy.carriesSecret(raw)) {
     return { ok: false, reason: "it carries the app's secret, which must never reach a browser" };
+  }
+  // OAuth 2.0: the request must be this app's, coming back here, for a code; one of each. A URL
+  // naming another client or callback would send the person's consent (and code) elsewhere.
+  if (binding.app) {
+    const expected: [string, string][] = [
+      ['client_id', binding.app.clientId],
+      ...(binding.app.callbackUrl
+        ? [['redirect_uri', binding.app.callbackUrl] as [string, string]]
+        : []),
+      ['response_type', 'code'],
+    ];
+    for (const [name, value] of expected) {
+      const given = url.searchParams.getAll(name);
+      if (given.length !== 1) {
+        return {
+          ok: false,
+          reason: given.length ? `it carries ${name} more than once` : `it carries no ${name}`,
+        };
+      }
+      if (given[0] !== value) {
+        return {
+          ok: false,
+          reason:
+            name === 'client_id'
+              ? "its client_id is not this app's"
+              : name === 'redirect_uri'
+                ? "its redirect_uri is not this wizard's callback"
+                : `its response_type is ${given[0]}, not code`,
+        };
+      }
+    }
   }
   // The canonical serialization, not the raw string: what the browser gets is what was checked.
   return { ok: true, url: url.href };

@@ -217,16 +217,30 @@ export function createFlowRoutes({
     /** Everything typed, the secrets too (a typed app's key and secret go to `oauth/url`). */
     typed: Record<string, string>,
   ) {
-    const { data, reply } = await ce.getAuthorizeUrl(
+    const fields = { ...typed, ...binding.fields };
+    const { data, reply, app } = await ce.getAuthorizeUrl(
       binding.element,
       {
         requestToken: binding.param === 'oauth_token' ? binding.value : undefined,
         state,
-        fields: { ...typed, ...binding.fields },
+        fields,
       },
       context,
     );
-    const verdict = checkOauthUrl(data.oauthUrl, binding, oauthUrlPolicy);
+    const verdict = checkOauthUrl(
+      data.oauthUrl,
+      binding.param === 'state'
+        ? {
+            ...binding,
+            // The sandbox's redirect-mismatch lab lets the provider itself refuse it, as its lesson.
+            app: {
+              clientId: app.apiKey,
+              ...(context.scenario === 'redirect-mismatch' ? {} : { callbackUrl }),
+            },
+          }
+        : binding,
+      oauthUrlPolicy,
+    );
     if (!verdict.ok) {
       throw new AppError(
         502,

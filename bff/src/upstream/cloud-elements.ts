@@ -247,6 +247,8 @@ export function createCloudElements(options: CloudElementsOptions) {
       return {
         data: expectOk(reply, AuthorizeUrlReplySchema, 'the authorization URL call'),
         reply,
+        /** The app it was asked for: the URL must name it. */
+        app,
       };
     },
 
