@@ -95,12 +95,17 @@ export function createOAuth2Play(
         return ceError(c, 409, nameTakenMessage(name));
       const played = providers[element.key];
       if (!played) return ceError(c, 404, `No provider for element '${element.key}'`);
+      // A provider with a site per customer (Zendesk) has its token endpoint on that site: the
+      // instance's configured site, so a code consented on one site is refused on another.
+      const siteField = element.fields.find((field) => field.urlParam === 'siteAddress');
+      const site = siteField ? String(configuration[siteField.key] ?? '') : undefined;
       const exchange = () =>
         played.provider.exchange({
           code,
           clientId: apiKey,
           clientSecret: apiSecret,
           redirectUri: callbackUrl,
+          ...(site ? { site } : {}),
         });
       // Failure lab: the code was already traded once (a retried request), or it ran out.
       if (scenario === 'code-reused') await exchange();

@@ -275,3 +275,49 @@ describe("the sandbox's Cloud Elements for sfdc", () => {
     expect((await json(noCode)).message).toContain('providerData.code is required');
   });
 });
+
+describe("the sandbox's Zendesk: a code belongs to its site", () => {
+  it('trades a code consented on one subdomain only for an instance of that subdomain', async () => {
+    const sandbox = createSandboxApp({
+      publicUrl: 'http://sandbox.test',
+      userSecret: 'u-secret',
+      orgSecret: 'o-secret',
+      apps: { zendesk: { apiKey: 'zd-id', apiSecret: 'zd-secret', callbackUrl: CALLBACK } },
+    });
+    async function codeOn(site: string) {
+      const query = new URLSearchParams({
+        apiKey: 'zd-id',
+        apiSecret: 'zd-secret',
+        callbackUrl: CALLBACK,
+        state: 's',
+        siteAddress: site,
+      });
+      const res = await sandbox.request(`/elements/api-v2/elements/zendesk/oauth/url?${query}`);
+      const authorize = new URL((await res.json()).oauthUrl);
+      const form = new URLSearchParams(authorize.searchParams);
+      form.set('decision', 'allow');
+      const back = await sandbox.request(authorize.pathname, { method: 'POST', body: form });
+      return new URL(back.headers.get('location') ?? 'x:/').searchParams.get('code') ?? '';
+    }
+    const create = (code: string, subdomain: string) =>
+      sandbox.request('/elements/api-v2/instances', {
+        method: 'POST',
+        headers: { authorization: AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          element: { key: 'zendesk' },
+          providerData: { code },
+          configuration: {
+            'oauth.api.key': 'zd-id',
+            'oauth.api.secret': 'zd-secret',
+            'oauth.callback.url': CALLBACK,
+            'zendesk.subdomain': subdomain,
+          },
+          name: `zd-${subdomain}-${Math.random()}`,
+        }),
+      });
+    const elsewhere = await create(await codeOn('alpha'), 'beta');
+    expect(elsewhere.status).toBe(400);
+    expect(JSON.stringify(await elsewhere.json())).toContain('invalid_grant');
+    expect((await create(await codeOn('alpha'), 'alpha')).status).toBe(200);
+  });
+});

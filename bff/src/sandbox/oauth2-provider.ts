@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { CONSENT_CSS, type ConsentLook, renderConsent, renderConsentError } from './consent-page';
 import { randomToken } from './random';
 
@@ -155,7 +155,10 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
     });
   }
 
-  app.post(options.tokenPath, async (c) => {
+  // The token endpoint, also on a customer's site (`/sites/{site}…`), as Zendesk's is on theirs.
+  app.post(`/sites/:site${options.tokenPath}`, (c) => token(c, c.req.param('site')));
+  app.post(options.tokenPath, (c) => token(c));
+  async function token(c: Context, site?: string) {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? form[name] : undefined);
     if (field('grant_type') !== 'authorization_code') {
@@ -173,7 +176,9 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
       !code ||
       code.used ||
       code.expiresAt < options.now() ||
-      code.clientId !== field('client_id')
+      code.clientId !== field('client_id') ||
+      // A code belongs to the site it was consented on.
+      (code.site ?? '') !== (site ?? '')
     ) {
       if (code) code.used = true;
       return c.json(oauthError('invalid_grant', 'expired authorization code'), 400);
@@ -206,7 +211,7 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
       },
       200,
     );
-  });
+  }
 
   return {
     app,
@@ -221,6 +226,8 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
       clientId: string;
       clientSecret: string;
       redirectUri: string;
+      /** The customer's site whose token endpoint is called, for providers with one per site. */
+      site?: string;
     }) {
       const form = new URLSearchParams({
         grant_type: 'authorization_code',
@@ -229,9 +236,10 @@ export function createOAuth2Provider(options: OAuth2ProviderOptions) {
         client_secret: input.clientSecret,
         redirect_uri: input.redirectUri,
       });
-      const res = await app.request(options.tokenPath, { method: 'POST', body: form });
+      const path = `${input.site ? `/sites/${encodeURIComponent(input.site)}` : ''}${options.tokenPath}`;
+      const res = await app.request(path, { method: 'POST', body: form });
       return {
-        url: `${options.baseUrl}${options.tokenPath}`,
+        url: `${options.baseUrl}${path}`,
         form: [...form],
         status: res.status,
         body: (await res.json()) as Record<string, string>,
