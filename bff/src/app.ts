@@ -14,7 +14,7 @@ import { apiGuard, hostGuard } from './http-guard';
 import { rateLimit } from './rate-limit';
 import { createRedactor } from './redact';
 import { requestLog } from './request-log';
-import { createFlowRoutes } from './routes/flow';
+import { contextOf, createFlowRoutes } from './routes/flow';
 import { createInstanceRoutes } from './routes/instances';
 import { createLabRoutes } from './routes/labs';
 import { createElementRoutes, createMetaRoutes } from './routes/meta';
@@ -160,7 +160,13 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     )
     .route('/labs', createLabRoutes({ ce, store, catalog, sandbox: config.mode === 'sandbox' }))
     .route('/elements', createElementRoutes(catalog, ce))
-    .route('/instances', createInstanceRoutes(ce, config.instanceTag, access.callerOf))
+    .route(
+      '/instances',
+      createInstanceRoutes(ce, config.instanceTag, access.callerOf, (c) => {
+        const flow = store.load(c);
+        return flow ? contextOf(c, flow).secrets : [];
+      }),
+    )
     .all('*', () => {
       throw new AppError(404, 'not_found', 'There is no such API route.');
     });

@@ -2,20 +2,19 @@ import type { Instance, InstanceSummary } from '@cew/shared';
 import { type Context, Hono } from 'hono';
 import type { Caller } from '../access';
 import { AppError } from '../errors';
-import type { CloudElements } from '../upstream/cloud-elements';
+import type { CallContext, CloudElements, ListedInstance } from '../upstream/cloud-elements';
 import { arrivalOf } from '../upstream/deadline';
 
-type Listed = Partial<Instance> & { id: Instance['id']; name: string };
+type Listed = Pick<ListedInstance, 'id' | 'name' | 'tags'> & Partial<ListedInstance>;
 
 /** Only what the list needs: never the configuration or the instance token. */
 function summarize(instance: Listed): InstanceSummary {
-  const createdDate = (instance as Record<string, unknown>).createdDate;
   return {
     id: instance.id,
     name: instance.name,
     elementKey: instance.element?.key ?? 'unknown',
-    createdDate: typeof createdDate === 'string' ? createdDate : undefined,
-    tags: instance.tags ?? [],
+    createdDate: instance.createdDate,
+    tags: instance.tags,
   };
 }
 
@@ -29,7 +28,14 @@ export function createInstanceRoutes(
   ce: CloudElements,
   tag: string,
   callerOf: (c: Context) => Caller,
+  /** The secrets this browser's flow sealed (a typed key): hidden here too while it lives. */
+  secretsOf: (c: Context) => CallContext['secrets'],
 ) {
+  /** One deadline for the whole request, from its arrival; this browser's secrets hidden. */
+  const contextOf = (c: Context): CallContext => ({
+    arrivedAt: arrivalOf(c),
+    secrets: secretsOf(c),
+  });
   /** Whether this caller may see and delete `instance`. */
   const mayManage = (caller: Caller, instance: Listed) =>
     (instance.tags ?? []).includes(tag) &&
@@ -42,7 +48,7 @@ export function createInstanceRoutes(
   return new Hono()
     .get('/', async (c) => {
       const caller = callerOf(c);
-      const { data, reply, pages } = await ce.listInstances({ arrivedAt: arrivalOf(c) });
+      const { data, reply, pages } = await ce.listInstances(contextOf(c));
       const shown = data.filter((instance) => visibleTo(caller, instance));
       // The exchange would carry every instance's configuration: keep the count only.
       const exchange = {
@@ -69,11 +75,25 @@ export function createInstanceRoutes(
         );
       }
       const caller = callerOf(c);
-      const { data } = await ce.listInstances({ arrivedAt: arrivalOf(c) });
+      const context = contextOf(c);
+      const { data } = await ce.listInstances(context);
       const ours = data.filter((instance) => mayManage(caller, instance));
       const deleted: Instance['id'][] = [];
       for (const instance of ours) {
-        await ce.deleteInstance(String(instance.id), instance.token);
+        try {
+          await ce.deleteInstance(String(instance.id), instance.token, context);
+        } catch (error) {
+          // Out of time (or refused) part way: say how far it got, so the rest can be retried.
+          if (error instanceof AppError) {
+            throw new AppError(
+              error.status as 504,
+              error.code,
+              `${error.message} ${deleted.length} of ${ours.length} instances were deleted before it stopped; delete all again for the rest.`,
+              error.details,
+            );
+          }
+          throw error;
+        }
         deleted.push(instance.id);
       }
       return c.json({ deleted, kept: data.length - ours.length, scope: scopeOf(caller) }, 200);
@@ -83,7 +103,8 @@ export function createInstanceRoutes(
       if (!/^[\w-]{1,64}$/.test(id))
         throw new AppError(400, 'bad_request', 'id: not an instance id.');
       const caller = callerOf(c);
-      const { data } = await ce.getInstance(id, { arrivedAt: arrivalOf(c) });
+      const context = contextOf(c);
+      const { data } = await ce.getInstance(id, context);
       if (!(data.tags ?? []).includes(tag)) {
         throw new AppError(
           403,
@@ -98,7 +119,7 @@ export function createInstanceRoutes(
           `Instance ${id} belongs to another learner of this class, so only they or the trainer (signed in with the trainer's code) can delete it.`,
         );
       }
-      const { reply } = await ce.deleteInstance(id, data.token);
+      const { reply } = await ce.deleteInstance(id, data.token, context);
       return c.json({ deleted: id, exchange: reply.exchange }, 200);
     });
 }

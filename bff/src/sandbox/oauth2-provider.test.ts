@@ -293,7 +293,7 @@ describe("the sandbox's Zendesk: a code belongs to its site", () => {
         siteAddress: site,
       });
       const res = await sandbox.request(`/elements/api-v2/elements/zendesk/oauth/url?${query}`);
-      const authorize = new URL((await res.json()).oauthUrl);
+      const authorize = new URL(((await res.json()) as { oauthUrl: string }).oauthUrl);
       const form = new URLSearchParams(authorize.searchParams);
       form.set('decision', 'allow');
       const back = await sandbox.request(authorize.pathname, { method: 'POST', body: form });

@@ -399,7 +399,9 @@ export function createCloudElements(options: CloudElementsOptions) {
      */
     async listInstances(context?: CallContext) {
       const list = z.array(InstanceSchema.partial({ token: true }));
-      const all: z.infer<typeof list> = [];
+      // Only what the routes use is kept of each instance: a page of huge ones is let go as soon
+      // as it is read, whatever the number of pages.
+      const all: ListedInstance[] = [];
       let first: UpstreamReply | undefined;
       let next: string | undefined;
       let pages = 0;
@@ -417,11 +419,13 @@ export function createCloudElements(options: CloudElementsOptions) {
             maxBytes: INSTANCE_PAGE_BYTES,
           },
           [],
-          // The first page runs from the request's arrival; each further page has its own time.
-          pages === 0 ? context : undefined,
+          // Every page within the one deadline of the request that asked.
+          context,
         );
-        first ??= reply;
-        all.push(...expectOk(reply, list, 'the instance list'));
+        const page = adminOk(reply, list, 'the instance list');
+        all.push(...page.map(listed));
+        // The first page's exchange is what the route shows (as a count): no page is kept whole.
+        first ??= { ...reply, body: undefined };
         pages++;
         next = reply.nextPage;
       } while (next && pages < MAX_INSTANCE_PAGES);
@@ -441,11 +445,11 @@ export function createCloudElements(options: CloudElementsOptions) {
         context,
       );
       const instance = InstanceSchema.partial({ token: true });
-      return { data: expectOk(reply, instance, 'reading the instance'), reply };
+      return { data: adminOk(reply, instance, 'reading the instance'), reply };
     },
 
     /** `DELETE /instances/{id}`; `token`, when known, is hidden in whatever comes back. */
-    async deleteInstance(id: string, token?: string) {
+    async deleteInstance(id: string, token?: string, context?: CallContext) {
       const reply = await sendAdmin(
         {
           step: 'delete-instance',
@@ -454,8 +458,9 @@ export function createCloudElements(options: CloudElementsOptions) {
           headers: platformHeaders(),
         },
         token ? [token] : [],
+        context,
       );
-      expectOk(reply, z.unknown(), 'deleting the instance');
+      adminOk(reply, z.unknown(), 'deleting the instance');
       return { reply };
     },
 
@@ -504,6 +509,46 @@ export function createCloudElements(options: CloudElementsOptions) {
 }
 
 export type CloudElements = ReturnType<typeof createCloudElements>;
+
+/** What the instance routes need of a listed instance: never its configuration. */
+export type ListedInstance = {
+  id: Instance['id'];
+  name: string;
+  token?: string;
+  element?: { key: string };
+  tags: string[];
+  createdDate?: string;
+};
+const listed = (instance: Partial<Instance> & Pick<Instance, 'id' | 'name'>): ListedInstance => {
+  const createdDate = (instance as Record<string, unknown>).createdDate;
+  return {
+    id: instance.id,
+    name: instance.name,
+    ...(instance.token ? { token: instance.token } : {}),
+    ...(instance.element ? { element: { key: instance.element.key } } : {}),
+    tags: instance.tags ?? [],
+    ...(typeof createdDate === 'string' ? { createdDate } : {}),
+  };
+};
+
+/**
+ * `expectOk` for calls about the organization's instances: a reply that fails is reported
+ * without its body, which may list other learners' instances, names, tags and typed keys.
+ */
+function adminOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: string): T {
+  try {
+    return expectOk(reply, schema, what);
+  } catch (error) {
+    if (error instanceof AppError && error.details.exchange) {
+      error.details.exchange = {
+        ...error.details.exchange,
+        responseBody:
+          '(not shown: a reply about the organization’s instances may carry other people’s)',
+      };
+    }
+    throw error;
+  }
+}
 
 const instanceTokenSecret = (value: string): KnownSecret => ({ value, marker: '<INSTANCE_TOKEN>' });
 const isTokenKey = (key: string) => key.toLowerCase().replace(/[\s._-]+/g, '') === 'token';

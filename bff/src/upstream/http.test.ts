@@ -42,6 +42,9 @@ beforeAll(async () => {
         return res.end('"');
       case '/huge':
         return send(200, `"${'x'.repeat(1 << 20)}"`);
+      case '/deep':
+        // 5,000 levels in 20 KB: far under the size limit, far past any real reply's depth.
+        return send(200, `${'['.repeat(5000)}${']'.repeat(5000)}`);
       case '/slow':
         return setTimeout(() => send(200, '{}'), 2_000);
       case '/trickle': {
@@ -148,6 +151,14 @@ describe('upstream calls', () => {
       expect(error).toMatchObject({ status: 502, code: 'upstream_bad_reply' });
       expect(error.details.exchange?.responseBody).toBe('(reply larger than 1 MiB, not shown)');
     }
+  });
+
+  it('shows a reply nested 5,000 deep as what it is, a clear 502, not a crash', async () => {
+    const error = await failure('/deep');
+    expect(error).toMatchObject({ status: 502, code: 'upstream_bad_reply' });
+    expect(error.details.exchange?.responseBody).toBe(
+      '(reply nested deeper than 100 levels, not shown)',
+    );
   });
 
   it('does not follow redirects', async () => {

@@ -174,13 +174,33 @@ export function expectOk<T>(reply: UpstreamReply, schema: z.ZodType<T>, what: st
   );
 }
 
+/** Deeper than any reply Cloud Elements sends; what reads a reply (redaction) recurses. */
+const MAX_DEPTH = 100;
+
+/** Whether a parsed value nests deeper than `max` arrays or objects (counted without recursion). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return text;
   }
+  // Shown as what it is, not walked: a reply nested thousands deep is no reply to read.
+  return deeperThan(parsed, MAX_DEPTH)
+    ? `(reply nested deeper than ${MAX_DEPTH} levels, not shown)`
+    : parsed;
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);

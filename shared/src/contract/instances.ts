@@ -5,9 +5,20 @@ export const InstanceSchema = z.looseObject({
   id: z.union([z.number(), z.string()]),
   name: z.string(),
   token: z.string(),
-  element: z.looseObject({ key: z.string() }).optional(),
-  configuration: z.record(z.string(), z.unknown()).optional(),
-  tags: z.array(z.string()).optional(),
+  // Cloud Elements writes null as readily as it leaves a field out: one such instance must not
+  // make the whole list unreadable (and its error show everyone's instances).
+  element: z
+    .looseObject({ key: z.string() })
+    .nullish()
+    .transform((v) => v ?? undefined),
+  configuration: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((v) => v ?? undefined),
+  tags: z
+    .array(z.string().nullable())
+    .nullish()
+    .transform((tags) => (tags ?? []).filter((t): t is string => typeof t === 'string')),
 });
 export type Instance = z.infer<typeof InstanceSchema>;
 
