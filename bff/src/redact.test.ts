@@ -20,6 +20,28 @@ describe('redact', () => {
     }
   });
 
+  it('finds a secret with every character percent-encoded, in upper- or lower-case hex', () => {
+    const full = (text: string, upper: boolean) =>
+      [...Buffer.from(text)]
+        .map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
+        .map((hex) => (upper ? hex.toUpperCase() : hex))
+        .join('');
+    for (const upper of [true, false]) {
+      expect(redactor.redactString(`q=${full('org-secret-1', upper)}&x=1`)).toBe(
+        'q=<CE_ORG_SECRET>&x=1',
+      );
+    }
+  });
+
+  it('finds a key of digits echoed as a JSON number', () => {
+    const digits = createRedactor([{ value: '4815162342', marker: '<ACME_API_KEY>' }]);
+    expect(digits.redact({ key: 4815162342, count: 3, year: 2026 })).toEqual({
+      key: '<ACME_API_KEY>',
+      count: 3,
+      year: 2026,
+    });
+  });
+
   it('hides secrets inside URLs and curl lines, keeping the rest readable', () => {
     const url = `https://ce.example/oauth/token?apiKey=k&apiSecret=${encodeURIComponent('app-secret-9')}`;
     expect(redactor.redactString(url)).toBe(

@@ -163,10 +163,12 @@ const anyOf = (replacements: Replacement[]): RegExp | null =>
 /**
  * The literal forms already cover URL-encoding as `encodeURIComponent` writes it (upper-case
  * hex). Only text with another kind of escape can hide a secret from them: a JSON escape that
- * `unescapedForms` undoes (`\u002b`, `\/`), a double encoding (`%25`), or lower-case hex
- * (`%2b`). Most text has none (a curl line's `\` before a newline is not one), and skips the work.
+ * `unescapedForms` undoes (`\u002b`, `\/`), a double encoding (`%25`), lower-case hex (`%2b`),
+ * or a letter or digit encoded though it need not be (`%52%74`: a fully encoded secret). Most
+ * text has none (a curl line's `\` before a newline is not one), and skips the work.
  */
-const ESCAPED = /\\[u/]|%25|%[0-9A-Fa-f]?[a-f]|&#|&(?:amp|lt|gt|quot|apos);/;
+const ESCAPED =
+  /\\[u/]|%25|%[0-9A-Fa-f]?[a-f]|%(?:3[0-9]|[46][1-9A-F]|[57][0-9A])|&#|&(?:amp|lt|gt|quot|apos);/;
 
 const byteOf = (_: string, hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
 
@@ -313,6 +315,12 @@ function redactorFrom(
       return byValue !== value && SCHEME_WORDS.test(rest) ? byValue : marker;
     }
     if (typeof value === 'string') return redactString(value, inside);
+    // A key of digits echoed as a JSON number is the same secret.
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 1000) {
+      const digits = String(value);
+      const hidden = redactString(digits, inside);
+      if (hidden !== digits) return hidden;
+    }
     if (Array.isArray(value)) return value.map((item) => redactValue(item, undefined, inside));
     if (value !== null && typeof value === 'object') {
       return mapEntries(value, (k, v) => [redactString(k, inside), redactValue(v, k, inside)]);
