@@ -13,6 +13,7 @@ import {
   fieldMarker,
   firstCall,
   HubCallInputSchema,
+  type Instance,
   isRefusal,
   KINDS,
   next,
@@ -254,6 +255,36 @@ export function createFlowRoutes({
 
   const scenarioOf = (scenario: Scenario): Scenario => (sandbox ? scenario : 'none');
 
+  /**
+   * Cloud Elements said yes (2xx) with a reply the wizard cannot read (too large, not JSON): the
+   * instance may well exist. Nothing is lost: it is looked for by its name and this learner's tag,
+   * and when found the flow goes on with it; otherwise the error says where to look.
+   */
+  async function recover(error: unknown, name: string, learnerTag: string, context: CallContext) {
+    if (!(error instanceof AppError) || error.code !== 'upstream_bad_reply') throw error;
+    const listed = await ce.listInstances(context).catch(() => null);
+    const found = listed?.data.find(
+      (instance) => instance.name === name && instance.tags.includes(learnerTag) && instance.token,
+    );
+    if (!found?.token) {
+      throw new AppError(
+        502,
+        'upstream_bad_reply',
+        `${error.message} The instance may exist all the same: look for “${name}” on the Instances page before creating it again.`,
+        error.details,
+      );
+    }
+    const exchange = error.details.exchange;
+    if (!exchange) throw error;
+    const instance: Instance = {
+      ...found,
+      token: found.token,
+      element: found.element,
+      configuration: undefined,
+    };
+    return { data: instance, reply: { status: exchange.status ?? 200, body: undefined, exchange } };
+  }
+
   return new Hono()
     .get('/', (c) => c.json(toFlowView(store.load(c)), 200))
     .delete('/', (c) => {
@@ -452,22 +483,25 @@ export function createFlowRoutes({
       // The person's secrets are sealed in the flow from the moment they arrive: a marker in
       // every reply and log for the life of the flow.
       const context = contextOf(c, flow);
-      const { data, reply } = await ce.createInstance(
-        element,
-        {
-          providerData,
-          fields: { ...flow.fields, ...unsealed(element, flow) },
-          name: input.name,
-          // The learner's own tag beside the person's: their instances are theirs to list and delete.
-          tags: [...input.tags, callerOf(c).tag],
-          settings: input.settings,
-          omitConfiguration:
-            sandbox && flow.scenario === 'missing-config'
-              ? [KINDS[flow.authType].labOmits(element)]
-              : undefined,
-        },
-        context,
-      );
+      const learnerTag = callerOf(c).tag;
+      const { data, reply } = await ce
+        .createInstance(
+          element,
+          {
+            providerData,
+            fields: { ...flow.fields, ...unsealed(element, flow) },
+            name: input.name,
+            // The learner's own tag beside the person's: their instances are theirs to list and delete.
+            tags: [...input.tags, learnerTag],
+            settings: input.settings,
+            omitConfiguration:
+              sandbox && flow.scenario === 'missing-config'
+                ? [KINDS[flow.authType].labOmits(element)]
+                : undefined,
+          },
+          context,
+        )
+        .catch((error: unknown) => recover(error, input.name, learnerTag, context));
       const saved: FlowState = {
         ...flow,
         done: progress.done,

@@ -9,11 +9,16 @@ import { type Received, startSandbox } from '../testing/start-sandbox';
  * one else's data, and one deadline holds for the whole request.
  */
 const FRESHDESK_KEY = 'sandboxFreshdeskKey0001';
-let mode: 'null-tags' | 'null-element' | 'slow' | 'echo-key' | 'none' = 'none';
+let mode: 'null-tags' | 'null-element' | 'slow' | 'echo-key' | 'unreadable-create' | 'none' =
+  'none';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function reshape(reply: Response, url: URL, received: Received): Promise<Response> {
   const path = url.pathname;
+  if (mode === 'unreadable-create' && received.method === 'POST' && /\/instances$/.test(path)) {
+    // Created upstream, but the answer is 1.1 MB of something that is not JSON.
+    return new Response('<html>'.padEnd(1_100_000, 'x'), { status: 200 });
+  }
   if (!path.includes('/instances') || received.method === 'POST') return reply;
   if (mode === 'echo-key' && received.method === 'DELETE') {
     // A delete that quotes what the instance was made with: plain, and as HTTP Basic would.
@@ -112,6 +117,25 @@ describe('the instance list and deletes, against a hostile upstream', () => {
     mode = 'none';
     // Two calls of 900 ms each: each alone within 1,500 ms, but not both in the one deadline.
     expect(removed.status).toBe(504);
+  });
+
+  it('loses no instance whose creation answered a reply it cannot read: it finds it and goes on', async () => {
+    const browser = new TestBrowser(bff.origin);
+    await browser.call('POST', '/api/session', { accessCode: 'class-of-2026' });
+    const name = `unreadable-${Math.random().toString(36).slice(2)}`;
+    mode = 'unreadable-create';
+    const made = await browser.call('POST', '/api/flow/instance', {
+      element: 'freshdeskv2',
+      name,
+      fields: { subdomain: 'sandbox-learner', username: FRESHDESK_KEY },
+    });
+    mode = 'none';
+    expect(made.status).toBe(200);
+    expect(made.json.instance).toMatchObject({ name, token: '<INSTANCE_TOKEN>' });
+    // The flow goes on with it, and it is listed as this learner's.
+    expect((await browser.call('POST', '/api/flow/try-it', {})).status).toBe(200);
+    const list = await browser.call('GET', '/api/instances');
+    expect(list.json.instances.map((i: { name: string }) => i.name)).toContain(name);
   });
 
   it('says how far delete-all got when it runs out of time', async () => {
