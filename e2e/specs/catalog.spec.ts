@@ -34,12 +34,12 @@ test('one catalog element of each kind walks to try-it from its definition alone
   wizard,
 }) => {
   test.setTimeout(180_000);
-  for (const [name, key] of [
-    ['Close.io', 'closeio'],
-    ['Greenhouse', 'greenhouse'],
-    ['Pardot', 'pardot'],
-    ['FreshBooks Classic', 'freshbooks'],
-    ['Clover', 'clover'],
+  for (const [name, key, first] of [
+    ['Close.io', 'closeio', 'Your Close.io credentials'],
+    ['Greenhouse', 'greenhouse', 'Your Greenhouse credentials'],
+    ['Pardot', 'pardot', 'Your Pardot credentials'],
+    ['FreshBooks Classic', 'freshbooks', 'Get a request token'],
+    ['Clover', 'clover', 'Get the authorization URL'],
   ] as const) {
     await wizard.open(name);
     // Its first step says what came from Cloud Elements' definition, not from anyone's teaching.
@@ -50,6 +50,12 @@ test('one catalog element of each kind walks to try-it from its definition alone
     await wizard.walkToTryIt(name, `e2e-catalog-${key}-${Date.now()}`);
     await expect(page.getByText(/It works\./)).toBeVisible();
     if (key === 'closeio') await wizard.snapScreen('catalog-try-it');
+    // Start over lands on this element's own first step, and a reload stays there.
+    await wizard.button('Start over').first().click();
+    await expect(wizard.stepTitle()).toHaveText(first);
+    await expect(page).toHaveURL(new RegExp(`element=${key}`));
+    await page.reload();
+    await expect(wizard.stepTitle()).toHaveText(first);
   }
   await wizard.expectNoSecretReceived();
 });

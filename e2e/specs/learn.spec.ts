@@ -86,7 +86,7 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
   await diagram
     .getByRole('link', { name: /Browser → BFF: POST \/api\/flow\/request-token/ })
     .click();
-  await expect(page).toHaveURL(/\/step\/request-token$/);
+  await expect(page).toHaveURL(/\/step\/request-token(\?element=\w+)?$/);
 
   // The handout: the flow in the guide's curl lines, Cloud Elements' signed calls to Twitter
   // behind the scenes, and the diagram as an SVG file that parses.

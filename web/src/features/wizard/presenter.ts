@@ -39,8 +39,13 @@ export function usePresenter() {
   const set = (value: boolean) => {
     if (value) sessionStorage.setItem(PARAM, '1');
     else sessionStorage.removeItem(PARAM);
+    // The rest of the address (the element it names) stays.
+    const params = new URLSearchParams(window.location.search);
+    if (value) params.set(PARAM, '');
+    else params.delete(PARAM);
+    const rest = params.toString().replace(/=(&|$)/g, '$1');
     navigate(
-      { pathname: window.location.pathname, search: value ? `?${PARAM}` : '' },
+      { pathname: window.location.pathname, search: rest ? `?${rest}` : '' },
       { replace: true },
     );
   };
