@@ -75,7 +75,8 @@ describe('redact', () => {
       token: 'instance-token',
       configuration: {
         'oauth.user.token.secret': '<ACCESS_TOKEN_SECRET>',
-        'oauth.api.secret': '<TWITTER_API_SECRET>',
+        // A secret it never knew is named for what it is, not for one element's app.
+        'oauth.api.secret': '<API_SECRET>',
         'oauth.user.token': '<ACCESS_TOKEN>',
       },
       list: [{ secret: '<REQUEST_TOKEN_SECRET>' }],
@@ -100,7 +101,7 @@ describe('redact', () => {
     const copy = redactor.redact(reply);
     expect(Object.keys(copy)).toEqual(['constructor', 'toString', '__proto__']);
     expect(JSON.stringify(copy)).toBe(
-      '{"constructor":"a","toString":"b","__proto__":{"apiSecret":"<TWITTER_API_SECRET>"}}',
+      '{"constructor":"a","toString":"b","__proto__":{"apiSecret":"<API_SECRET>"}}',
     );
   });
 

@@ -15,9 +15,9 @@ export type KnownSecret = { value: string; marker: string };
  */
 const SECRET_KEYS = new Map([
   ['authorization', '<AUTHORIZATION>'],
-  ['apisecret', '<TWITTER_API_SECRET>'],
+  ['apisecret', '<API_SECRET>'],
   ['secret', '<REQUEST_TOKEN_SECRET>'],
-  ['oauthapisecret', '<TWITTER_API_SECRET>'],
+  ['oauthapisecret', '<API_SECRET>'],
   ['oauthusertokensecret', '<ACCESS_TOKEN_SECRET>'],
   ['accesstokensecret', '<ACCESS_TOKEN_SECRET>'],
   ['oauthtokensecret', '<TOKEN_SECRET>'],

@@ -5,7 +5,7 @@ import { createSandboxApp } from './app';
 import type { SandboxElement } from './catalog';
 import { createCloudElements } from './cloud-elements';
 import { authorizationHeader, hmacSha1, type Param, sign, signingKey } from './oauth1';
-import { createTwitter } from './twitter';
+import { createOAuth1Provider } from './oauth1-provider';
 
 // biome-ignore lint/suspicious/noExplicitAny: replies are inspected field by field in assertions
 const readJson = (res: Response) => res.json() as Promise<Record<string, any>>;
@@ -294,7 +294,7 @@ describe("the sandbox's hidden leg: Cloud Elements and Twitter over OAuth 1.0a",
 
 describe("the sandbox's Twitter verifies every signed request", () => {
   let now = 1_700_000_000_000;
-  const twitter = createTwitter({
+  const twitter = createOAuth1Provider({
     baseUrl: 'https://api.twitter.test',
     apps: { key: 'secret' },
     tokenTtlMs: 60_000,
@@ -305,6 +305,8 @@ describe("the sandbox's Twitter verifies every signed request", () => {
       allow: 'Authorize app',
       deny: 'Cancel',
     },
+    // Twitter's own words, from its overlay.
+    dialect: ELEMENTS.twitter.sandbox?.oauth1,
     now: () => now,
   });
   const oauth = (overrides: Record<string, string> = {}): Param[] =>
@@ -354,6 +356,31 @@ describe("the sandbox's Twitter verifies every signed request", () => {
     const params = oauth({ oauth_nonce: 'same' });
     expect((await post(params)).status).toBe(200);
     expect((await post(params)).status).toBe(401);
+  });
+
+  it('words its refusals as OAuth Problem Reporting for a provider with no dialect of its own', async () => {
+    const generic = createOAuth1Provider({
+      baseUrl: 'https://api.freshbooks.test',
+      apps: { key: 'secret' },
+      tokenTtlMs: 60_000,
+      look: {
+        brand: 'FreshBooks',
+        provider: 'FreshBooks',
+        grants: [],
+        allow: 'Allow',
+        deny: 'Deny',
+      },
+      now: () => now,
+    });
+    const params = oauth();
+    const url = 'https://api.freshbooks.test/oauth/request_token';
+    const { signature } = sign({ method: 'POST', url, oauth: params, consumerSecret: 'wrong' });
+    const res = await generic.app.request('/oauth/request_token', {
+      method: 'POST',
+      headers: { authorization: authorizationHeader([...params, ['oauth_signature', signature]]) },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toBe('oauth_problem=signature_invalid');
   });
 
   it('has Cloud Elements refuse a provider that does not confirm the callback (OAuth 1.0)', async () => {

@@ -7,8 +7,8 @@ import type { OAuth1Provider } from './ce-oauth1';
 import type { OAuth2Provider } from './ce-oauth2';
 import { createCloudElements } from './cloud-elements';
 import type { ConsentLook } from './consent-page';
+import { createOAuth1Provider, type SandboxOAuth1Provider } from './oauth1-provider';
 import { createOAuth2Provider } from './oauth2-provider';
-import { createTwitter, type SandboxTwitter } from './twitter';
 
 /** A provider app registered with the sandbox: its key, secret and (OAuth 2.0) callback. */
 export type SandboxApp = { apiKey: string; apiSecret: string; callbackUrl?: string };
@@ -61,20 +61,21 @@ export function createSandboxApp(options: SandboxOptions) {
     return [app];
   };
   const routes = new Hono();
-  const oauth1: Record<string, OAuth1Provider & { twitter: SandboxTwitter }> = {};
+  const oauth1: Record<string, OAuth1Provider & { signed: SandboxOAuth1Provider }> = {};
   const oauth2: Record<string, OAuth2Provider> = {};
   for (const element of elements) {
     const publicUrl = `${options.publicUrl}/${element.key}`;
     if (element.authType === 'oauth1') {
-      const twitter = createTwitter({
+      const signed = createOAuth1Provider({
         baseUrl: publicUrl,
         apps: Object.fromEntries(appsOf(element).map((app) => [app.apiKey, app.apiSecret])),
         tokenTtlMs: options.tokenTtlMs ?? SANDBOX_REQUEST_TOKEN_TTL_MS,
         look: lookOf(element),
+        ...(element.sandbox.oauth1 ? { dialect: element.sandbox.oauth1 } : {}),
         now,
       });
-      oauth1[element.key] = { provider: twitter, publicUrl, twitter };
-      routes.route(`/${element.key}`, twitter.app);
+      oauth1[element.key] = { provider: signed, publicUrl, signed };
+      routes.route(`/${element.key}`, signed.app);
     }
     if (element.authType === 'oauth2') {
       const provider = createOAuth2Provider({
@@ -146,7 +147,7 @@ export function createSandboxApp(options: SandboxOptions) {
         400,
       );
     }
-    const result = await played.twitter.tamper({
+    const result = await played.signed.tamper({
       consumerKey: body.consumerKey,
       change,
       token: typeof body.oauth_token === 'string' ? body.oauth_token : undefined,

@@ -4,7 +4,7 @@ import type { SandboxElement } from './catalog';
 import { ceError, maskFormBody, missingQuery } from './ce-http';
 import { type KindPlay, type KindPlayDeps, nameTakenMessage } from './ce-kind';
 import { POLLING_EVENTS, storedConfiguration } from './ce-store';
-import type { SandboxTwitter } from './twitter';
+import type { SandboxOAuth1Provider } from './oauth1-provider';
 
 /** What Cloud Elements remembers of a flow it started with the provider. */
 type CeFlow = {
@@ -17,7 +17,7 @@ type CeFlow = {
 
 /** The OAuth 1.0a provider of one element, and where browsers reach it. */
 export type OAuth1Provider = {
-  provider: Pick<SandboxTwitter, 'signedPost'>;
+  provider: Pick<SandboxOAuth1Provider, 'signedPost'>;
   publicUrl: string;
 };
 
@@ -40,7 +40,7 @@ export function createOAuth1Play(
 
   function leg(
     name: ProviderLeg['name'],
-    sent: Awaited<ReturnType<SandboxTwitter['signedPost']>>,
+    sent: Awaited<ReturnType<SandboxOAuth1Provider['signedPost']>>,
     signingKey: string,
     markers: Record<string, string>,
   ): ProviderLeg {

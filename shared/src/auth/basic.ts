@@ -29,7 +29,7 @@ export const basic: AuthKind = {
           BFF: 'create-instance' as const,
           'Cloud Elements': 'create-instance' as const,
         },
-        why: `${element.provider} issued it to you and you typed it here. It goes browser → BFF → Cloud Elements once; the BFF keeps no copy, and Cloud Elements keeps it to make every call as you.`,
+        why: `${element.provider} issued it to you and you typed it here. It goes browser → BFF → Cloud Elements once; the BFF keeps it sealed in the flow cookie only to hide it, and Cloud Elements keeps it to make every call as you.`,
       })),
       INSTANCE_TOKEN,
     ];

@@ -78,8 +78,34 @@ export type ElementDescriptor = {
   sandbox?: SandboxPlay;
 };
 
+/** What an OAuth 1.0a provider may refuse a signed request for. */
+export type OAuth1Problem =
+  | 'bad-request'
+  | 'consumer'
+  | 'signature-method'
+  | 'timestamp'
+  | 'nonce'
+  | 'token'
+  | 'signature'
+  | 'callback'
+  | 'verifier';
+
+/** An OAuth 1.0a provider's own words, for the sandbox to play it (Twitter's, in its overlay). */
+export type OAuth1Dialect = {
+  /** Each refusal: its HTTP status, and its body as JSON or as text. */
+  errors: Record<OAuth1Problem, { status: 400 | 401 | 403; json?: unknown; text?: string }>;
+  /** The account its consent page shows as signed in. */
+  account: string;
+  /** What its access token reply adds beside `oauth_token` and `oauth_token_secret`. */
+  accessExtras: Record<string, string>;
+  /** How its access tokens begin (Twitter's, with the user's id). */
+  accessTokenPrefix?: string;
+};
+
 /** How the sandbox plays an element and its provider. */
 export type SandboxPlay = {
+  /** OAuth 1.0a: the provider's own words; without, the OAuth Problem Reporting extension's. */
+  oauth1?: OAuth1Dialect;
   /** Cloud Elements' element id (they differ between environments: always call by key). */
   id: number;
   description: string;

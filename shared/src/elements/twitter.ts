@@ -1,5 +1,11 @@
 import { defineElement } from './define';
 
+/** Twitter's error shape for its OAuth endpoints. */
+const twitterError = (status: 400 | 401, code: number, message: string) => ({
+  status,
+  json: { errors: [{ code, message }] },
+});
+
 /** The seed guide's element: OAuth 1.0a, a request token first. */
 export const twitter = defineElement({
   key: 'twitter',
@@ -33,6 +39,31 @@ export const twitter = defineElement({
       'Add a Twitter Instance to connect your existing Twitter account to the Social Hub, allowing you to manage statuses and followers across multiple Social Elements.',
     brand: '𝕏 Sandbox Twitter',
     grants: ['Read Tweets from your timeline.', 'See who you follow.', 'Post Tweets for you.'],
+    // Twitter's own words (its response-codes page): the tampering lab quotes them.
+    oauth1: {
+      errors: {
+        'bad-request': twitterError(400, 215, 'Bad Authentication data.'),
+        consumer: twitterError(401, 32, 'Could not authenticate you.'),
+        'signature-method': twitterError(
+          400,
+          32,
+          'Could not authenticate you. (Only HMAC-SHA1 is supported.)',
+        ),
+        timestamp: twitterError(401, 135, 'Timestamp out of bounds.'),
+        nonce: twitterError(401, 32, 'Could not authenticate you. (Nonce already used.)'),
+        token: twitterError(401, 89, 'Invalid or expired token.'),
+        signature: twitterError(401, 32, 'Could not authenticate you.'),
+        callback: twitterError(401, 417, 'Callback URL not approved for this client application.'),
+        // As Twitter answers it: plain text, with no error code of its own.
+        verifier: {
+          status: 401,
+          text: 'Error processing your OAuth request: Invalid oauth_verifier parameter',
+        },
+      },
+      account: '@sandbox_learner',
+      accessExtras: { user_id: '794566698309472260', screen_name: 'sandbox_learner' },
+      accessTokenPrefix: '794566698309472260-',
+    },
     configuration: {
       'base.url': 'https://api.twitter.com/1.1',
       'oauth.request.url': 'https://api.twitter.com/oauth/request_token',

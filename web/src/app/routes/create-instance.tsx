@@ -108,7 +108,7 @@ export default function CreateInstanceStep() {
         <>
           {missingFields && (
             <p className="notice" role="alert">
-              Type your {element.provider} credentials first: the BFF does not keep them, and this
+              Type your {element.provider} credentials first: they are sent with this step, and this
               page forgets them on a reload.{' '}
               <Link to={STEP.credentials.path}>Go to your credentials</Link>.
             </p>

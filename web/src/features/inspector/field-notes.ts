@@ -207,7 +207,7 @@ const KIND_NOTES: Record<AuthType, (context: Context) => Notes> = {
             ? `You typed it in ${step('credentials')}. ${p} issued it to you.`
             : `You typed it in ${step('credentials')}.`,
           next: field.secret
-            ? `Sent once, browser → BFF → Cloud Elements, in ${step('create-instance')}; the BFF keeps no copy and shows it as a marker from then on. Cloud Elements keeps it and sends it to ${p} with every call.`
+            ? `Sent once, browser → BFF → Cloud Elements, in ${step('create-instance')}; the BFF keeps it sealed in the flow cookie and shows it as a marker for the life of the flow. Cloud Elements keeps it and sends it to ${p} with every call.`
             : `Sent in ${step('create-instance')}’s configuration; Cloud Elements uses it to reach your ${p} account.`,
         },
       ]),

@@ -11,6 +11,9 @@ const MEANING: Record<string, string> = {
   '<ACCESS_TOKEN>': 'the provider’s access token, which Cloud Elements holds',
   '<ACCESS_TOKEN_SECRET>': 'the access token’s secret, which Cloud Elements holds',
   '<REFRESH_TOKEN>': 'the provider’s refresh token, which Cloud Elements holds',
+  '<API_SECRET>':
+    'an app secret a reply carried under its name, hidden though the BFF never knew it',
+  '<TOKEN>': 'an instance token a reply carried, hidden though it is not this flow’s',
 };
 
 /** The element's own markers: its app's key and secret, and the secrets a person types. */
@@ -33,7 +36,7 @@ function elementMeanings(element: ElementView | undefined): Record<string, strin
         .filter((field) => field.secret)
         .map((field) => [
           fieldMarker(element, field),
-          `your ${p} ${field.title}, as you typed it (the BFF keeps no copy)`,
+          `your ${p} ${field.title}, as you typed it (sealed in this flow’s cookie while the flow lasts)`,
         ]),
     ),
   };

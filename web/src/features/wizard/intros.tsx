@@ -60,8 +60,8 @@ const CREATE: Record<AuthType, (provider: string) => ReactNode> = {
       </Term>
       . There is no consent page and no token exchange: nothing is delegated. Cloud Elements tries
       your key at {provider}, keeps it in the new instance, and uses it for every call. Your key
-      travels once, browser → <Term id="bff">BFF</Term> → Cloud Elements; the BFF keeps no copy, and
-      from here on it shows as a marker.
+      travels once, browser → <Term id="bff">BFF</Term> → Cloud Elements; the BFF keeps it only
+      sealed in this flow's cookie, so that from here on it shows as a marker.
     </>
   ),
 };
@@ -79,9 +79,9 @@ const INTROS: Record<StepId, (context: IntroContext) => ReactNode> = {
         </p>
         <p>
           Nothing is sent yet. The next step sends these values once, from this page to the{' '}
-          <Term id="bff">BFF</Term> and from the BFF to Cloud Elements. The BFF keeps no copy, not
-          even in the sealed cookie: from that moment the key shows as a marker everywhere, this
-          page included.
+          <Term id="bff">BFF</Term> and from the BFF to Cloud Elements. The BFF keeps it only sealed
+          in this flow's cookie, which this page cannot read, so that from that moment the key shows
+          as a marker everywhere, this page included, for as long as the flow lasts.
         </p>
       </>
     );

@@ -1,5 +1,5 @@
-import { SCENARIO_HEADER } from '@cew/shared';
-import { Hono } from 'hono';
+import { type OAuth1Dialect, type OAuth1Problem, SCENARIO_HEADER } from '@cew/shared';
+import { type Context, Hono } from 'hono';
 import { CONSENT_CSS, type ConsentLook, renderConsent, renderConsentError } from './consent-page';
 import {
   authorizationHeader,
@@ -10,7 +10,7 @@ import {
 } from './oauth1';
 import { randomToken } from './random';
 
-/** What the sandbox's Twitter remembers of a request token. */
+/** What the sandbox's OAuth 1.0a provider remembers of a request token. */
 type RequestToken = {
   token: string;
   secret: string;
@@ -24,32 +24,65 @@ type RequestToken = {
   scenario?: string;
 };
 
-export type TwitterOptions = {
-  /** Where this Twitter is reached, e.g. http://127.0.0.1:8787/sandbox/twitter. */
+export type OAuth1ProviderOptions = {
+  /** Where this provider is reached, e.g. http://127.0.0.1:8787/sandbox/twitter. */
   baseUrl: string;
   /** Registered apps: consumer key → consumer secret. */
   apps: Record<string, string>;
   tokenTtlMs: number;
   /** How its consent page looks (from the element's descriptor). */
   look: ConsentLook;
+  /** How it words its refusals and what its access token reply adds (an overlay's, else RFC's). */
+  dialect?: OAuth1Dialect;
   now: () => number;
 };
 
 /** One input of a signed request a learner may change in the tampering lab. */
 export type Tamper = 'signature' | 'timestamp' | 'nonce' | 'verifier';
 
-/** Twitter accepts a request whose timestamp is within this window of its own clock. */
+/** A request whose timestamp is within this window of the provider's own clock is accepted. */
 const TIMESTAMP_WINDOW_S = 300;
 
-/** Twitter's error shape for its OAuth endpoints. */
-const twitterError = (code: number, message: string) => ({ errors: [{ code, message }] });
+const problem = (name: string, status: 400 | 401 = 401, extra = '') => ({
+  status,
+  text: `oauth_problem=${name}${extra}`,
+});
+/**
+ * How an OAuth 1.0a provider with no words of its own refuses a request: the OAuth Problem
+ * Reporting extension's `oauth_problem`, form-encoded, as many 1.0a providers answer.
+ */
+export const PROBLEM_REPORTING: OAuth1Dialect = {
+  errors: {
+    'bad-request': problem('parameter_absent', 400, '&oauth_parameters_absent=oauth_signature'),
+    consumer: problem('consumer_key_unknown'),
+    'signature-method': problem('signature_method_rejected', 400),
+    timestamp: problem('timestamp_refused'),
+    nonce: problem('nonce_used'),
+    token: problem('token_rejected'),
+    signature: problem('signature_invalid'),
+    callback: problem('parameter_rejected', 400, '&oauth_parameters_rejected=oauth_callback'),
+    verifier: problem('verifier_invalid'),
+  },
+  account: 'learner@sandbox.example',
+  accessExtras: {},
+};
 
 /**
- * The sandbox's Twitter: the three OAuth 1.0a endpoints and the consent page. Signed requests are
- * verified for real: consumer key, signature (HMAC-SHA1 with the consumer and token secrets),
- * timestamp window and nonce reuse.
+ * The sandbox's OAuth 1.0a provider, for every 1.0a element: the three endpoints and the consent
+ * page. Signed requests are verified for real: consumer key, signature (HMAC-SHA1 with the
+ * consumer and token secrets), timestamp window and nonce reuse. Its words (error codes, the
+ * account, what the access token reply adds) are its dialect: Twitter's from Twitter's overlay.
  */
-export function createTwitter(options: TwitterOptions) {
+export function createOAuth1Provider(options: OAuth1ProviderOptions) {
+  const dialect = options.dialect ?? PROBLEM_REPORTING;
+  /** The provider's refusal, as it words it. */
+  const refusal = (name: OAuth1Problem) => dialect.errors[name];
+  const refuse = (c: Context, name: OAuth1Problem) => {
+    const { status, json, text } = refusal(name);
+    return json !== undefined
+      ? c.json(json, status)
+      : c.body(text ?? '', status, { 'content-type': 'application/x-www-form-urlencoded' });
+  };
   const tokens = new Map<string, RequestToken>();
   const nonces = new Map<string, number>();
   const app = new Hono();
@@ -69,45 +102,37 @@ export function createTwitter(options: TwitterOptions) {
     return found && found.expiresAt >= options.now() ? found : undefined;
   };
 
-  /** Verifies an OAuth 1.0a signed POST; returns its parameters or Twitter's error. */
+  /** Verifies an OAuth 1.0a signed POST; returns its parameters or the problem with it. */
   async function verify(
     url: string,
     header: string | undefined,
     tokenSecret: (params: Map<string, string>) => string | undefined,
-  ): Promise<{ params: Map<string, string> } | { status: 400 | 401; body: unknown }> {
+  ): Promise<{ params: Map<string, string> } | { problem: OAuth1Problem }> {
     const oauth = parseAuthorizationHeader(header);
-    if (!oauth) return { status: 400, body: twitterError(215, 'Bad Authentication data.') };
+    if (!oauth) return { problem: 'bad-request' };
     const params = new Map(oauth);
     const consumerSecret = options.apps[params.get('oauth_consumer_key') ?? ''];
-    if (consumerSecret === undefined)
-      return { status: 401, body: twitterError(32, 'Could not authenticate you.') };
+    if (consumerSecret === undefined) return { problem: 'consumer' };
     if (params.get('oauth_signature_method') !== 'HMAC-SHA1') {
-      return {
-        status: 400,
-        body: twitterError(32, 'Could not authenticate you. (Only HMAC-SHA1 is supported.)'),
-      };
+      return { problem: 'signature-method' };
     }
     const timestamp = Number(params.get('oauth_timestamp'));
     if (
       !Number.isInteger(timestamp) ||
       Math.abs(timestamp - options.now() / 1000) > TIMESTAMP_WINDOW_S
     ) {
-      return { status: 401, body: twitterError(135, 'Timestamp out of bounds.') };
+      return { problem: 'timestamp' };
     }
     const nonce = params.get('oauth_nonce');
     const nonceKey = `${params.get('oauth_consumer_key')}:${timestamp}:${nonce}`;
     if (!nonce || nonces.has(nonceKey)) {
-      return {
-        status: 401,
-        body: twitterError(32, 'Could not authenticate you. (Nonce already used.)'),
-      };
+      return { problem: 'nonce' };
     }
     const secret = tokenSecret(params);
-    if (secret === undefined)
-      return { status: 401, body: twitterError(89, 'Invalid or expired token.') };
+    if (secret === undefined) return { problem: 'token' };
     const expected = sign({ method: 'POST', url, oauth, consumerSecret, tokenSecret: secret });
     if (!sameSignature(expected.signature, params.get('oauth_signature') ?? '')) {
-      return { status: 401, body: twitterError(32, 'Could not authenticate you.') };
+      return { problem: 'signature' };
     }
     nonces.set(nonceKey, options.now());
     return { params };
@@ -120,13 +145,9 @@ export function createTwitter(options: TwitterOptions) {
       c.req.header('authorization'),
       () => '',
     );
-    if (!('params' in result)) return c.json(result.body, result.status);
+    if (!('params' in result)) return refuse(c, result.problem);
     const callback = result.params.get('oauth_callback');
-    if (!callback || !URL.canParse(callback))
-      return c.json(
-        twitterError(417, 'Callback URL not approved for this client application.'),
-        401,
-      );
+    if (!callback || !URL.canParse(callback)) return refuse(c, 'callback');
     const token: RequestToken = {
       token: randomToken(24),
       secret: randomToken(24),
@@ -145,7 +166,7 @@ export function createTwitter(options: TwitterOptions) {
     return c.body(reply.toString(), 200, { 'content-type': 'application/x-www-form-urlencoded' });
   });
 
-  // As Twitter's own: the consent page may not be framed, so no other site can overlay or
+  // As real providers': the consent page may not be framed, so no other site can overlay or
   // click-jack the person's "Authorize app".
   app.use('/oauth/authorize', async (c, next) => {
     await next();
@@ -164,7 +185,7 @@ export function createTwitter(options: TwitterOptions) {
       renderConsent(
         options.look,
         { oauth_token: token.token },
-        { account: '@sandbox_learner', scenario: token.scenario },
+        { account: dialect.account, scenario: token.scenario },
       ),
       200,
     );
@@ -207,24 +228,20 @@ export function createTwitter(options: TwitterOptions) {
         return found.token?.secret;
       },
     );
-    if (!('params' in result)) return c.json(result.body, result.status);
+    if (!('params' in result)) return refuse(c, result.problem);
     const token = found.token;
     if (
       token?.status !== 'authorized' ||
       token.consumerKey !== result.params.get('oauth_consumer_key')
     ) {
-      return c.json(twitterError(89, 'Invalid or expired token.'), 401);
+      return refuse(c, 'token');
     }
-    if (result.params.get('oauth_verifier') !== token.verifier) {
-      // As Twitter answers it: plain text, with no error code of its own.
-      return c.text('Error processing your OAuth request: Invalid oauth_verifier parameter', 401);
-    }
+    if (result.params.get('oauth_verifier') !== token.verifier) return refuse(c, 'verifier');
     token.status = 'used';
     const reply = new URLSearchParams({
-      oauth_token: `794566698309472260-${randomToken(15)}`,
+      oauth_token: `${dialect.accessTokenPrefix ?? ''}${randomToken(15)}`,
       oauth_token_secret: randomToken(30),
-      user_id: '794566698309472260',
-      screen_name: 'sandbox_learner',
+      ...dialect.accessExtras,
     });
     return c.body(reply.toString(), 200, { 'content-type': 'application/x-www-form-urlencoded' });
   });
@@ -240,7 +257,7 @@ export function createTwitter(options: TwitterOptions) {
     timestamp?: number;
   };
 
-  /** A request to one of this Twitter's endpoints, signed as a consumer signs it (RFC 5849). */
+  /** A request to one of this provider's endpoints, signed as a consumer signs it (RFC 5849). */
   function signRequest(input: Signing) {
     const url = `${options.baseUrl}/oauth/${input.endpoint}`;
     const oauth: Param[] = [
@@ -262,7 +279,7 @@ export function createTwitter(options: TwitterOptions) {
     return { url, oauth, work };
   }
 
-  /** Sends a signed request to this Twitter, in-process, as the sandbox's Cloud Elements does. */
+  /** Sends a signed request to this provider, in-process, as the sandbox's Cloud Elements does. */
   const post = (endpoint: Endpoint, signed: Param[], headers: Record<string, string> = {}) =>
     app.request(`/oauth/${endpoint}`, {
       method: 'POST',
@@ -273,8 +290,8 @@ export function createTwitter(options: TwitterOptions) {
     app,
     /**
      * The tampering lab: a request signed as Cloud Elements would sign it (this sandbox knows
-     * the app's and the token's secrets), with one input changed, sent to this Twitter for real.
-     * A changed timestamp or verifier is signed with the change (Twitter then judges the value
+     * the app's and the token's secrets), with one input changed, sent to this provider for real.
+     * A changed timestamp or verifier is signed with the change (the provider then judges the value
      * itself); a changed signature character is not; a reused nonce sends the same request
      * twice. `token` names the request token: needed for the verifier, which belongs to the
      * access token call; without it, a request token call is sent.
@@ -342,4 +359,4 @@ export function createTwitter(options: TwitterOptions) {
   };
 }
 
-export type SandboxTwitter = ReturnType<typeof createTwitter>;
+export type SandboxOAuth1Provider = ReturnType<typeof createOAuth1Provider>;
