@@ -81,3 +81,54 @@ test('live mode: Cloud Elements down is shown with what to do', async ({ wizard,
   await expect(page.locator('.element-card')).toHaveCount(0);
   await wizard.expectNoSecretReceived(Object.values(CANARY));
 });
+
+test('live mode: an OAuth 2.0 and a custom element known only from their definitions, provisioned', async ({
+  wizard,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByLabel('Access code').fill(ACCESS_CODE);
+  await wizard.button('Sign in').click();
+  await expect(wizard.heading('Choose an element to provision')).toBeVisible();
+
+  // Clover: no app on this server, a required merchant id; the person types all of it.
+  await wizard.open('Clover');
+  await expect(wizard.heading('Get the authorization URL')).toBeVisible();
+  await expect(page.getByText('Fill in the sandbox', { exact: false })).toHaveCount(0);
+  await page.getByLabel(/oauth\.api\.key/).fill('sandbox-clover-api-key');
+  await page.getByLabel(/oauth\.api\.secret/).fill('sandbox-clover-api-secret');
+  await page.getByLabel(/merchantId/).fill('sandbox-clover-merchantid');
+  await page.getByLabel(/clover\.sandbox/).fill('sandbox-clover-clover-sandbox');
+  await wizard.button('Get authorization URL').click();
+  await expect(page.getByTestId('oauth-url')).toContainText(`${STANDALONE_SANDBOX_URL}/clover`);
+  await wizard.link('Next: ask for consent').click();
+  await wizard.button(/consent page/).click();
+  await wizard.button('Allow').click();
+  await expect(page.getByText('Access granted.')).toBeVisible();
+  await wizard.createInstance(`live-clover-${Date.now()}`);
+  await wizard.link('Next: see your instance token').click();
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByText(/It works\./)).toBeVisible();
+
+  // Expensify: Cloud Elements' `custom` kind; the typed configuration is the credential.
+  await wizard.open('Expensify');
+  await page.getByLabel(/partner\.user\.id/).fill('learner');
+  await page.getByLabel(/partner\.user\.secret/).fill('sandbox-expensify-partner-user-secret');
+  await wizard.button('Next: create the instance').click();
+  await wizard.createInstance(`live-expensify-${Date.now()}`);
+  await expect(page.locator('body')).not.toContainText('sandbox-expensify-partner-user-secret');
+  await wizard.link('Next: see your instance token').click();
+  await wizard.link('Next: try it with a real call').click();
+  await wizard.button('Call through the instance').click();
+  await expect(page.getByText(/It works\./)).toBeVisible();
+  await wizard.expectNoSecretReceived(
+    [
+      'sandbox-clover-api-secret',
+      'sandbox-expensify-partner-user-secret',
+      ...Object.values(CANARY),
+    ],
+    /\/api\/(flow|instances|labs)\b/,
+  );
+});
