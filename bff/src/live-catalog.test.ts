@@ -109,7 +109,10 @@ describe('live mode, elements known only from their definitions', () => {
       if (definition('clover')) {
         // Megabytes of configuration.
         const item = { key: 'k', name: 'x'.repeat(1000), type: 'TEXTFIELD_32' };
-        return Response.json({ ...(await reply.json()), configuration: Array(2000).fill(item) });
+        return Response.json({
+          ...((await reply.json()) as object),
+          configuration: Array(2000).fill(item),
+        });
       }
       if (definition('box')) {
         // A consent page that is not https.

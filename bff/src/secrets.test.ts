@@ -141,6 +141,14 @@ describe('every element, walked through the sandbox', () => {
         for (const field of element.fields.filter((f) => f.secret && f.sandboxValue)) {
           typed.push({ value: field.sandboxValue ?? '', name: `${element.key} ${field.key}` });
         }
+        // The app this server holds for it: its secret, and a 1.0a consumer key.
+        const app = KINDS[element.authType].app;
+        if (app) {
+          typed.push({ value: demoApp(element.env).apiSecret, name: `${element.key} app secret` });
+          if (!app.keyPublic) {
+            typed.push({ value: demoApp(element.env).apiKey, name: `${element.key} consumer key` });
+          }
+        }
       }
     };
     await Promise.all(Array.from({ length: 3 }, walkOne)).finally(() => bff.close());

@@ -74,3 +74,15 @@ test('an OAuth 2.0 element with no app on the server: the person types their app
   // The typed secret never comes back in clear.
   await wizard.expectNoSecretReceived(['sandbox-hubspotcrm-api-secret'], AFTER_TYPING);
 });
+
+test('the choice mid-flow says which flow it leaves, and leads back to it', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.walkToTryIt('Close.io', `e2e-back-${Date.now()}`);
+  await wizard.link('change').first().click();
+  const notice = page.getByTestId('flow-in-progress');
+  await expect(notice).toContainText('You have a Close.io flow in progress');
+  await notice.getByRole('link', { name: 'Back to the Close.io flow' }).click();
+  await expect(wizard.stepTitle()).toHaveText('Try it: a first call through the instance');
+});

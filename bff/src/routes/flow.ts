@@ -255,6 +255,18 @@ export function createFlowRoutes({
 
   const scenarioOf = (scenario: Scenario): Scenario => (sandbox ? scenario : 'none');
 
+  /** A call through the flow's instance: its token, the flow's secrets and its app's hidden. */
+  const throughInstance = (
+    c: Context,
+    flow: FlowState,
+    element: ElementDescriptor,
+    token: string,
+  ) =>
+    ce.withAppOf(contextOf(c, flow, [instanceTokenSecret(token)]), element, {
+      ...flow.fields,
+      ...unsealed(element, flow),
+    });
+
   /**
    * Cloud Elements said yes (2xx) with a reply the wizard cannot read (too large, not JSON): the
    * instance may well exist. Nothing is lost: it is looked for by its name and this learner's tag,
@@ -482,14 +494,15 @@ export function createFlowRoutes({
       }
       // The person's secrets are sealed in the flow from the moment they arrive: a marker in
       // every reply and log for the life of the flow.
-      const context = contextOf(c, flow);
+      const typedNow = { ...flow.fields, ...unsealed(element, flow) };
+      const context = ce.withAppOf(contextOf(c, flow), element, typedNow);
       const learnerTag = callerOf(c).tag;
       const { data, reply } = await ce
         .createInstance(
           element,
           {
             providerData,
-            fields: { ...flow.fields, ...unsealed(element, flow) },
+            fields: typedNow,
             name: input.name,
             // The learner's own tag beside the person's: their instances are theirs to list and delete.
             tags: [...input.tags, learnerTag],
@@ -543,9 +556,10 @@ export function createFlowRoutes({
           'Calls of your own go through a working instance: make the first call (try it) first.',
         );
       }
-      const checked = checkHubCall((await elementOf(flow)).hub, c.req.valid('json'));
+      const element = await elementOf(flow);
+      const checked = checkHubCall(element.hub, c.req.valid('json'));
       if (!checked.ok) throw new AppError(400, 'bad_request', checked.reason);
-      const context = contextOf(c, flow, [instanceTokenSecret(flow.instanceToken)]);
+      const context = throughInstance(c, flow, element, flow.instanceToken);
       const { reply } = await ce.readHub(checked.path, flow.instanceToken, context);
       return c.json({ status: reply.status, exchange: reply.exchange }, 200);
     })
@@ -554,8 +568,9 @@ export function createFlowRoutes({
       if (!flow.instanceToken) {
         throw new AppError(409, 'out_of_order', 'This flow has no instance yet. Create one first.');
       }
-      const context = contextOf(c, flow, [instanceTokenSecret(flow.instanceToken)]);
-      const { data, reply } = await ce.tryIt(await elementOf(flow), flow.instanceToken, context);
+      const element = await elementOf(flow);
+      const context = throughInstance(c, flow, element, flow.instanceToken);
+      const { data, reply } = await ce.tryIt(element, flow.instanceToken, context);
       const saved: FlowState = { ...flow, done: progress.done };
       store.save(c, saved);
       return c.json(

@@ -38,7 +38,8 @@ export function createLabRoutes({
             ? { code: flow.grant }
             : null;
       if (!flow || !by) return c.json({ legs: [] }, 200);
-      return c.json(await ce.getProviderLegs(by, contextOf(c, flow)), 200);
+      const { descriptor } = await catalog.get(flow.element);
+      return c.json(await ce.getProviderLegs(by, descriptor, contextOf(c, flow)), 200);
     })
     .post('/tamper', json(TamperInputSchema), async (c) => {
       // OAuth 1.0a's signed calls only. The refusal is the lesson; the flow goes on as before.

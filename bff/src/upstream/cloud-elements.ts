@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { AppCredentials } from '../config';
 import { AppError } from '../errors';
 import type { KnownSecret, Redactor } from '../redact';
+import { appSecrets } from '../secrets';
 import { expectOk, sendUpstream, type UpstreamCall, type UpstreamReply } from './http';
 
 export type CloudElementsOptions = {
@@ -101,6 +102,20 @@ export function createCloudElements(options: CloudElementsOptions) {
     return { apiKey, apiSecret };
   };
 
+  /**
+   * The call's context with the app's secret (and a 1.0a consumer key) to hide: whoever sends a
+   * secret hides it, whichever element it belongs to, so the cost of redaction does not grow
+   * with the catalog (the configured base holds only the overlays' and the variables' apps).
+   */
+  const withApp = (
+    context: CallContext | undefined,
+    element: ElementDescriptor,
+    app: AppCredentials | undefined,
+  ): CallContext => ({
+    ...context,
+    secrets: [...(context?.secrets ?? []), ...appSecrets(element, app)],
+  });
+
   const redactorFor = (context: CallContext = {}) =>
     context.secrets?.length ? options.redactor.with(context.secrets) : options.redactor;
 
@@ -179,6 +194,21 @@ export function createCloudElements(options: CloudElementsOptions) {
   });
 
   return {
+    /**
+     * A flow's context with its element's app secret to hide (this server's app, or the one the
+     * person typed), for what a route shows of an upstream reply (an instance's configuration).
+     */
+    withAppOf(context: CallContext, element: ElementDescriptor, typed: Record<string, string>) {
+      if (!KINDS[element.authType].app) return context;
+      const own = options.appOf(element);
+      const app =
+        own ??
+        (typed[APP_KEY] && typed[APP_SECRET]
+          ? { apiKey: typed[APP_KEY], apiSecret: typed[APP_SECRET] }
+          : undefined);
+      return withApp(context, element, app);
+    },
+
     /** A copy of an upstream value fit for the browser: every secret, the flow's own too, hidden. */
     redact<T>(value: T, context?: CallContext): T {
       return redactorFor(context).redact(value);
@@ -192,6 +222,7 @@ export function createCloudElements(options: CloudElementsOptions) {
     ) {
       const { state } = input;
       const app = appOf(element, input.fields);
+      context = withApp(context, element, app);
       const reply = await send(
         {
           step: 'request-token',
@@ -219,6 +250,7 @@ export function createCloudElements(options: CloudElementsOptions) {
       context?: CallContext,
     ) {
       const app = appOf(descriptor, input.fields);
+      context = withApp(context, descriptor, app);
       // The extras this element's oauth/url takes: a field sent as siteAddress, its scope.
       const extras = Object.fromEntries([
         ...descriptor.fields.flatMap((field) =>
@@ -260,6 +292,7 @@ export function createCloudElements(options: CloudElementsOptions) {
     ): Promise<Result<Instance>> {
       // The app's own entries where the kind has an app, then what the person typed.
       const app = KINDS[element.authType].app ? appOf(element, input.fields) : null;
+      if (app) context = withApp(context, element, app);
       const configuration = {
         ...(app
           ? {
@@ -469,7 +502,12 @@ export function createCloudElements(options: CloudElementsOptions) {
      * signed OAuth 1.0a calls for a request token; the OAuth 2.0 token call for a code). Not part
      * of Cloud Elements' API; the emulator's window onto that leg.
      */
-    async getProviderLegs(by: { oauth_token: string } | { code: string }, context?: CallContext) {
+    async getProviderLegs(
+      by: { oauth_token: string } | { code: string },
+      element: ElementDescriptor,
+      context?: CallContext,
+    ) {
+      context = withApp(context, element, options.appOf(element));
       const reply = await sandboxWindow(
         'GET',
         `/_inspect/legs?${new URLSearchParams(by)}`,
@@ -493,9 +531,11 @@ export function createCloudElements(options: CloudElementsOptions) {
       input: TamperInput & { oauth_token?: string },
       context?: CallContext,
     ) {
+      const app = appOf(element);
+      context = withApp(context, element, app);
       const reply = await sandboxWindow('POST', '/_lab/tamper', context, {
         element: element.key,
-        consumerKey: appOf(element).apiKey,
+        consumerKey: app.apiKey,
         ...input,
       });
       if (reply.status === 409) {

@@ -1,10 +1,11 @@
 import { AUTH_LABEL, type AuthType, type ElementView } from '@cew/shared';
 import { useId, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Term } from '../../components/term';
 import { useCatalog } from '../../features/wizard/api/elements';
+import { useFlow } from '../../features/wizard/api/flow';
 import { chooseElement, stepUrl } from '../../features/wizard/element';
-import { stepsFor } from '../../features/wizard/steps';
+import { resumePath, stepsFor } from '../../features/wizard/steps';
 
 const ALL = 'all';
 
@@ -26,6 +27,9 @@ const matches = (query: string, element: { name: string; key: string; hub?: stri
 export default function StartPage() {
   const { data: catalog } = useCatalog();
   const elements = catalog?.elements ?? [];
+  // A flow in progress: choosing another element leaves it; say which, and offer the way back.
+  const { data: flow } = useFlow();
+  const inProgress = flow?.done ? elements.find((e) => e.key === flow.element) : undefined;
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [hub, setHub] = useState(ALL);
@@ -61,6 +65,15 @@ export default function StartPage() {
         (the flow of Cloud Elements' own guide), OAuth 2.0 (the flow most use), or your own API key.
         Walk one of each, then compare them side by side.
       </p>
+      {inProgress && (
+        <p className="notice" data-testid="flow-in-progress">
+          You have a {inProgress.name} flow in progress ({AUTH_LABEL[inProgress.authType]}).
+          Choosing another element starts a new flow and leaves that one.{' '}
+          <Link to={stepUrl(resumePath(flow, inProgress), inProgress.key)}>
+            Back to the {inProgress.name} flow
+          </Link>
+        </p>
+      )}
       {catalog?.error && (
         <p className="notice" role="alert">
           {catalog.error}
