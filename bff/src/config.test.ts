@@ -147,3 +147,15 @@ describe('parseConfig', () => {
     expect(TWITTER_API_KEY && TWITTER_API_SECRET).toBeTruthy();
   });
 });
+
+describe('a missing secret in live mode', () => {
+  it('says what to set, not what the schema expected', () => {
+    const result = parseConfig({ CE_BASE_URL: 'https://api.cloud-elements.com/elements/api-v2' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContain(
+      'CE_USER_SECRET: is required in live mode: set it to your Cloud Elements user secret (in Cloud Elements: your profile → Secrets → User)',
+    );
+    expect(result.problems.join('\n')).not.toContain('expected string');
+  });
+});

@@ -68,7 +68,11 @@ const origin = z
     message: 'must be an origin such as https://wizard.example.com (no path, no trailing slash)',
   });
 
-const secret = (what: string) => z.string().min(1, `is required in live mode (${what})`);
+/** A secret live mode needs: missing or empty, the message says what to set. */
+const secret = (what: string) =>
+  z
+    .string({ error: `is required in live mode: set it to ${what}` })
+    .min(1, `is required in live mode: set it to ${what}`);
 
 const baseSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -107,8 +111,12 @@ const baseSchema = z.object({
 });
 
 const liveSchema = z.object({
-  CE_USER_SECRET: secret('your Cloud Elements user secret'),
-  CE_ORG_SECRET: secret('your Cloud Elements organization secret'),
+  CE_USER_SECRET: secret(
+    'your Cloud Elements user secret (in Cloud Elements: your profile → Secrets → User)',
+  ),
+  CE_ORG_SECRET: secret(
+    'your Cloud Elements organization secret (in Cloud Elements: your profile → Secrets → Organization)',
+  ),
   // Only a missing secret is "required"; a short one is reported by the base schema's length rule.
   SESSION_SECRET: z.string({ error: 'is required in live mode (32+ random characters)' }),
 });
@@ -276,8 +284,10 @@ export function loadConfig(envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const result = parseConfig(process.env);
   if (!result.ok) {
+    // A variable's problem points at .env.example; an element's names its own file already.
+    const variables = result.problems.some((p) => !p.startsWith('element '));
     console.error(
-      `Configuration is not valid; the wizard did not start:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+      `Configuration is not valid; the wizard did not start:\n${result.problems.map((p) => `  - ${p}`).join('\n')}${variables ? '\nSee .env.example for every variable.' : ''}`,
     );
     process.exit(1);
   }

@@ -3,6 +3,7 @@ import {
   type ElementDescriptor,
   type FieldDescriptor,
   KIND_OF_CE_AUTH,
+  patchFields,
   type SandboxPlay,
 } from '@cew/shared';
 import { sandboxValueFor } from '@cew/shared/sandbox-credentials';
@@ -79,7 +80,11 @@ function toSandboxElement(entry: DocumentedElement, id: number): SandboxElement 
   const authType = entry.authType ? KIND_OF_CE_AUTH[entry.authType] : undefined;
   if (!authType || !entry.hub) return undefined;
   const hub = entry.hub;
-  const fields = entry.fields.filter((field) => !notTyped(field.key)).map((f) => fieldOf(entry, f));
+  // The same patch the BFF applies: a fixed entry is not the credential, a patched field is.
+  const fields = patchFields(
+    entry.key,
+    entry.fields.filter((field) => !notTyped(field.key)).map((f) => fieldOf(entry, f)),
+  );
   const objects = `/hubs/${hub}/objects`;
   const consentUrl = authType === 'basic' ? undefined : authorizationUrl(entry, authType);
   const tokenPath = entry.oauthTokenUrl?.startsWith('https://')

@@ -301,6 +301,8 @@ export function createCloudElements(options: CloudElementsOptions) {
               'oauth.callback.url': callbackUrl,
             }
           : {}),
+        // Entries the element fixes (a patch's), then what the person typed.
+        ...element.fixed,
         ...input.fields,
         // Cloud Elements takes every configuration value as a string.
         ...Object.fromEntries(

@@ -237,3 +237,23 @@ describe('an element from its definition', () => {
     expect(derived.element.fields.find((f) => f.key === 'site')?.title).toBe(script);
   });
 });
+
+describe('a patch: what a definition does not say', () => {
+  it('sends Close.io’s password as a fixed blank, and asks for its username as the API key it is', () => {
+    const derived = derive({
+      key: 'closeio',
+      name: 'Close.io',
+      hub: 'crm',
+      authentication: { type: 'basic' },
+      configuration: [
+        { key: 'username', name: 'username', type: 'TEXTFIELD_128' },
+        { key: 'password', name: 'password', type: 'PASSWORD' },
+      ],
+    });
+    if (!derived.offered) throw new Error(derived.reason);
+    expect(derived.element.fields).toMatchObject([
+      { key: 'username', title: 'API key', secret: true, required: true },
+    ]);
+    expect(derived.element.fixed).toEqual({ password: '' });
+  });
+});

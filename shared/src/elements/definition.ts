@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KIND_OF_CE_AUTH, KINDS } from '../auth';
 import type { AuthType } from '../flow';
 import type { ElementDescriptor, FieldDescriptor, HubResource } from './descriptor';
+import { patchFields, patchOf } from './patches';
 
 /**
  * An element as Cloud Elements defines it (`GET /elements/{key}`), and what the wizard derives
@@ -215,15 +216,19 @@ export function deriveElement(
   // In the definition's order; entries that give none after those that do.
   const order = (item: ConfigurationItem) => item.displayOrder ?? Number.MAX_SAFE_INTEGER;
   const items = [...(definition.configuration ?? [])].sort((a, b) => order(a) - order(b));
-  const typed = items
-    .filter(isPersonFacing)
-    .map((item) =>
-      toField(
-        item,
-        item.type?.toUpperCase() === 'PASSWORD' ||
-          SECRET_WORDS.test(`${item.key} ${item.name ?? ''}`),
+  const patch = patchOf(definition.key);
+  const typed = patchFields(
+    definition.key,
+    items
+      .filter(isPersonFacing)
+      .map((item) =>
+        toField(
+          item,
+          item.type?.toUpperCase() === 'PASSWORD' ||
+            SECRET_WORDS.test(`${item.key} ${item.name ?? ''}`),
+        ),
       ),
-    );
+  );
   const fields = [...(options.hasApp ? [] : appFields(authType, options.callbackUrl)), ...typed];
   const kind = KINDS[authType];
   let consent: ElementDescriptor['consent'];
@@ -251,6 +256,7 @@ export function deriveElement(
       env: /^[A-Z]/.test(env) ? env : `E_${env}`,
       differs: `${kind.label}, from Cloud Elements' definition alone: no one wrote teaching for it.`,
       fields,
+      ...(patch?.fixed ? { fixed: patch.fixed } : {}),
       ...(consent ? { consent } : {}),
       tryIt: { ...tryIt, title: 'name', detail: [] },
       resources: [tryIt],

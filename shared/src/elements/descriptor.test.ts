@@ -23,7 +23,9 @@ describe('the descriptors', () => {
     expect(problems).toContain('Not A Label! does not match its pattern');
     expect(
       checkDescriptor({ ...ELEMENTS.freshdeskv2, consent: ELEMENTS.zendesk.consent }),
-    ).toContain('element freshdeskv2: OAuth kinds, and only they, have a consent');
+    ).toContain(
+      'element freshdeskv2 (shared/src/elements/freshdeskv2.ts): OAuth kinds, and only they, have a consent',
+    );
   });
 });
 

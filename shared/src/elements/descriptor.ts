@@ -57,6 +57,8 @@ export type ElementDescriptor = {
   differs: string;
   /** What the person types (the app's own keys are server configuration, never fields). */
   fields: FieldDescriptor[];
+  /** Configuration entries sent as fixed values, never typed (a patch's: Close.io's blank password). */
+  fixed?: Record<string, string>;
   /** Extra `oauth/url` parameters this element needs, beside the ones every element sends. */
   oauthUrl?: { scope?: string };
   /**
@@ -179,7 +181,8 @@ export const fieldMarker = (element: Pick<ElementDescriptor, 'env'>, field: Fiel
  * starts (and in tests), each naming the element and the entry.
  */
 export function checkDescriptor(element: ElementDescriptor): string[] {
-  const where = `element ${element.key}`;
+  // The overlay's own file: a problem names where to mend it.
+  const where = `element ${element.key} (shared/src/elements/${element.key}.ts)`;
   const problems: string[] = [];
   const expect = (ok: boolean, message: string) => {
     if (!ok) problems.push(`${where}: ${message}`);

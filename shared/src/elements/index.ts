@@ -6,6 +6,7 @@ import { twitter } from './twitter';
 import { zendesk } from './zendesk';
 
 export * from './descriptor';
+export * from './patches';
 
 /**
  * Every element this wizard can provision, in the order the choice screen lists them. A new
