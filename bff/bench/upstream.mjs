@@ -15,7 +15,15 @@ const answer = (res) => {
   });
   res.end(body);
 };
-const server = createServer((_req, res) => {
+// The catalog the BFF reads once at its first request: Twitter, whose overlay it has.
+const catalog = JSON.stringify([
+  { key: 'twitter', name: 'Twitter', hub: 'social', authentication: { type: 'oauth1' } },
+]);
+const server = createServer((req, res) => {
+  if (req.url?.split('?')[0]?.endsWith('/elements')) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end(catalog);
+  }
   if (delay > 0) setTimeout(() => answer(res), delay);
   else answer(res);
 });
