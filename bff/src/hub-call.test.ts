@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from './testing/start-bff';
+import { liveEnv, startBff, TestBrowser } from './testing/start-bff';
 import { startSandbox } from './testing/start-sandbox';
 
 /**
@@ -26,15 +26,7 @@ beforeAll(async () => {
           ])
         : reply,
   );
-  bff = await startBff({
-    CE_BASE_URL: sandbox.ceBaseUrl,
-    CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-    CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-    TWITTER_API_KEY: demoApp('TWITTER').apiKey,
-    TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
-    SESSION_SECRET: 'hub-call-test-session-secret-0123456789',
-    OAUTH_ALLOWED_HOSTS: '127.0.0.1',
-  });
+  bff = await startBff(liveEnv(sandbox.ceBaseUrl));
 });
 afterAll(async () => {
   await bff.close();

@@ -1,7 +1,7 @@
 import type { ElementView } from '@cew/shared';
 import { DEMO_CREDENTIALS, demoApp, sandboxValueFor } from '@cew/shared/sandbox-credentials';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startBff, TestBrowser } from './testing/start-bff';
+import { freePort, liveEnv, startBff, TestBrowser } from './testing/start-bff';
 import { type Received, startSandbox } from './testing/start-sandbox';
 
 /**
@@ -28,16 +28,13 @@ async function liveAgainst(
     reshape,
   );
   started.push(sandbox);
-  const bff = await startBff({
-    PORT: String(port),
-    CE_BASE_URL: sandbox.ceBaseUrl,
-    CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-    CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-    SESSION_SECRET: 'live-catalog-session-secret-0123456789',
-    OAUTH_ALLOWED_HOSTS: '127.0.0.1',
-    CLOVER_API_KEY: demoApp('CLOVER').apiKey,
-    CLOVER_API_SECRET: demoApp('CLOVER').apiSecret,
-  });
+  const bff = await startBff(
+    liveEnv(sandbox.ceBaseUrl, {
+      PORT: String(port),
+      CLOVER_API_KEY: demoApp('CLOVER').apiKey,
+      CLOVER_API_SECRET: demoApp('CLOVER').apiSecret,
+    }),
+  );
   started.push(bff);
   const { json } = await new TestBrowser(bff.origin).call('GET', '/api/elements');
   return {

@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from '../testing/start-bff';
+import { liveEnv, startBff, TestBrowser } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
 import { createSealer } from './seal';
 import { type FlowState, FlowStateSchema } from './state';
@@ -11,15 +11,6 @@ const flowCookie = (browser: TestBrowser) => {
   return browser.cookieHeader;
 };
 
-const liveEnv = (ceBaseUrl: string) => ({
-  CE_BASE_URL: ceBaseUrl,
-  CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-  CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-  TWITTER_API_KEY: demoApp('TWITTER').apiKey,
-  TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
-  SESSION_SECRET: 'cookie-size-test-session-secret-0123456789',
-  OAUTH_ALLOWED_HOSTS: '127.0.0.1',
-});
 const sandboxOptions = {
   userSecret: DEMO_CREDENTIALS.userSecret,
   orgSecret: DEMO_CREDENTIALS.orgSecret,

@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from '../testing/start-bff';
+import { liveEnv, startBff, TestBrowser } from '../testing/start-bff';
 import { type Received, startSandbox } from '../testing/start-sandbox';
 
 /**
@@ -56,14 +56,9 @@ beforeAll(async () => {
     { userSecret: DEMO_CREDENTIALS.userSecret, orgSecret: DEMO_CREDENTIALS.orgSecret },
     reshape,
   );
-  bff = await startBff({
-    CE_BASE_URL: sandbox.ceBaseUrl,
-    CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-    CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-    SESSION_SECRET: 'hostile-instances-session-secret-0123456789',
-    ACCESS_CODE: 'class-of-2026',
-    UPSTREAM_TIMEOUT_MS: '4000',
-  });
+  bff = await startBff(
+    liveEnv(sandbox.ceBaseUrl, { ACCESS_CODE: 'class-of-2026', UPSTREAM_TIMEOUT_MS: '4000' }),
+  );
 });
 afterAll(async () => {
   mode = 'none';

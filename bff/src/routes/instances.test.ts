@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from '../testing/start-bff';
+import { liveEnv, startBff, TestBrowser } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
 
 let bff: Awaited<ReturnType<typeof startBff>>;
@@ -140,15 +140,7 @@ async function liveOver(reshape: Parameters<typeof startSandbox>[1]) {
     },
     reshape,
   );
-  const live = await startBff({
-    CE_BASE_URL: sandbox.ceBaseUrl,
-    CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-    CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-    TWITTER_API_KEY: demoApp('TWITTER').apiKey,
-    TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
-    SESSION_SECRET: 'instances-test-session-secret-0123456789',
-    OAUTH_ALLOWED_HOSTS: '127.0.0.1',
-  });
+  const live = await startBff(liveEnv(sandbox.ceBaseUrl));
   return { sandbox, live };
 }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import type { ElementView } from '@cew/shared';
+import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { Agent, fetch } from 'undici';
 import { createApp, listen } from '../app';
 import { type Config, parseConfig } from '../config';
@@ -17,6 +18,21 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a real BFF on loopback (with its sandbox in sandbox mode) and returns its origin. */
+/**
+ * Live mode against a stand-in Cloud Elements (the standalone sandbox) with its published demo
+ * secrets and Twitter's demo app; `extra` adds or overrides variables.
+ */
+export const liveEnv = (ceBaseUrl: string, extra: Record<string, string> = {}) => ({
+  CE_BASE_URL: ceBaseUrl,
+  CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
+  CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
+  TWITTER_API_KEY: demoApp('TWITTER').apiKey,
+  TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
+  SESSION_SECRET: 'live-test-session-secret-0123456789abcdef',
+  OAUTH_ALLOWED_HOSTS: '127.0.0.1',
+  ...extra,
+});
+
 export async function startBff(env: Record<string, string> = {}) {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const parsed = parseConfig({ PORT: String(port), ...env });
