@@ -177,19 +177,24 @@ test('keyboard only: the approve path, with visible focus wherever it lands', as
   await tabToAndPress(page, 'Get request token');
   await expect(page.getByTestId('request-token')).toBeVisible();
   await tabToAndPress(page, 'Next: get the authorization URL');
+  // Each next page is there before the keys go on: tabbing through the one it replaces proves nothing.
+  await expect(wizard.heading('Get the authorization URL')).toBeVisible();
   await tabToAndPress(page, 'Get authorization URL');
   await expect(page.getByTestId('oauth-url')).toBeVisible();
   await tabToAndPress(page, 'Next: ask for consent');
+  await expect(wizard.heading(/^Consent on/)).toBeVisible();
   await tabToAndPress(page, /consent page$/);
   await expect(page.getByRole('button', { name: 'Authorize app' })).toBeVisible();
   await tabToAndPress(page, 'Authorize app');
   await expect(page.getByText('Access granted.')).toBeVisible();
   await tabToAndPress(page, 'Next: create the instance');
+  await expect(wizard.heading('Create the instance')).toBeVisible();
   await tabToAndPress(page, 'Create instance');
   await expect(page.getByText(/Instance “.*” created\./)).toBeVisible();
   await tabToAndPress(page, 'Next: see your instance token');
   await expect(page.getByTestId('secret-value')).toBeVisible();
   await tabToAndPress(page, 'Next: try it with a real call');
+  await expect(wizard.heading(/^Try it/)).toBeVisible();
   await tabToAndPress(page, 'Call through the instance');
   await expect(page.getByTestId('try-it-items')).toBeVisible();
 });

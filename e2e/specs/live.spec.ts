@@ -117,7 +117,10 @@ test('live mode: an OAuth 2.0 and a custom element known only from their definit
   await page.getByLabel(/partner\.user\.id/).fill('learner');
   await page.getByLabel(/partner\.user\.secret/).fill('sandbox-expensify-partner-user-secret');
   await wizard.button('Next: create the instance').click();
-  await wizard.createInstance(`live-expensify-${Date.now()}`);
+  const name = `live-expensify-${Date.now()}`;
+  await page.getByLabel('Instance name').fill(name);
+  await wizard.button('Create instance').click();
+  await expect(page.getByText(`Instance “${name}” created.`)).toBeVisible();
   await expect(page.locator('body')).not.toContainText('sandbox-expensify-partner-user-secret');
   await wizard.link('Next: see your instance token').click();
   await wizard.link('Next: try it with a real call').click();
