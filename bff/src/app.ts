@@ -150,7 +150,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
         oauthUrlPolicy: {
           extraHosts: config.oauthExtraHosts,
           sandboxOrigin,
-          carriesSecret: (text) => redactor.redactString(text) !== text,
+          carriesSecret: redactor.carriesKnownSecret,
         },
         callbackUrl: config.callbackUrl,
         sandbox: config.mode === 'sandbox',

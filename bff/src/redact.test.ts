@@ -33,6 +33,23 @@ describe('redact', () => {
     }
   });
 
+  it('hides an access token quoted as oauth_token inside an upstream string, not the request token shown on purpose', () => {
+    const flow = redactor.with([], ['request-token-RT1']);
+    const out = flow.redact({
+      providerRaw: 'oauth_token=access-AT99&oauth_token_secret=ats-1&user_id=7',
+      message: 'Twitter refused: {"oauth_token":"access-AT99"}',
+      oauthUrl: 'https://api.twitter.com/oauth/authorize?oauth_token=request-token-RT1',
+      // As an object key it stays what the steps teach with.
+      providerData: { oauth_token: 'request-token-RT1' },
+    });
+    expect(out).toEqual({
+      providerRaw: 'oauth_token=<ACCESS_TOKEN>&oauth_token_secret=<TOKEN_SECRET>&user_id=7',
+      message: 'Twitter refused: {"oauth_token":"<ACCESS_TOKEN>"}',
+      oauthUrl: 'https://api.twitter.com/oauth/authorize?oauth_token=request-token-RT1',
+      providerData: { oauth_token: 'request-token-RT1' },
+    });
+  });
+
   it('finds a key of digits echoed as a JSON number', () => {
     const digits = createRedactor([{ value: '4815162342', marker: '<ACME_API_KEY>' }]);
     expect(digits.redact({ key: 4815162342, count: 3, year: 2026 })).toEqual({
@@ -212,12 +229,14 @@ describe('redact', () => {
     ]) {
       expect(text).not.toContain(hidden);
     }
-    // What is no secret stays readable.
+    // Quoted in a string, an oauth_token this flow does not show is the provider's access token.
     expect(reply.providerRaw).toBe(
-      'oauth_token=tok-1&oauth_token_secret=<TOKEN_SECRET>&user_id=42',
+      'oauth_token=<ACCESS_TOKEN>&oauth_token_secret=<TOKEN_SECRET>&user_id=42',
     );
+    expect(reply.message).toContain('oauth_token=<ACCESS_TOKEN>');
+    // What is no secret stays readable.
     expect(text).toContain('scope');
-    expect(reply.message).toContain('oauth_token=tok-2');
+    expect(text).toContain('user_id=42');
   });
 
   it('hides secret keys whatever their case, separators or stray spaces', () => {

@@ -220,20 +220,35 @@ const SECRET_WORD = new RegExp(
   'i',
 );
 
-function hideUnderSecretKeys(text: string): string {
+/**
+ * Inside a string an upstream wrote, `oauth_token` is the provider's access token (a reply quoting
+ * the access token call) unless it is one this flow shows on purpose (its request token, in the
+ * authorization URL): as a key of an object it stays the request token the steps teach with.
+ */
+const QUOTED_TOKEN = 'oauthtoken';
+const quotedMarker = (name: string, value: string, shown: ReadonlySet<string>) => {
+  const marker = keyMarker(name);
+  if (marker) return marker;
+  return name.toLowerCase().replace(SEPARATORS, '') === QUOTED_TOKEN && !shown.has(value)
+    ? '<ACCESS_TOKEN>'
+    : undefined;
+};
+
+function hideUnderSecretKeys(text: string, shown: ReadonlySet<string>): string {
   // Most strings (a header, a date) hold no pair at all: skip them before any expression runs.
   const form = text.includes('=');
   if ((!form && !text.includes('":')) || !SECRET_WORD.test(text)) return text;
   let out = text;
   if (form) {
     out = out.replace(FORM_PAIR, (pair, lead: string, name: string, value: string) => {
-      const marker = keyMarker(name);
-      return marker && !isHidden(decodePercent(value)) ? `${lead}${name}=${marker}` : pair;
+      const plain = decodePercent(value);
+      const marker = quotedMarker(name, plain, shown);
+      return marker && !isHidden(plain) ? `${lead}${name}=${marker}` : pair;
     });
   }
   if (out.includes('":')) {
     out = out.replace(JSON_PAIR, (pair, name: string, colon: string, value: string) => {
-      const marker = keyMarker(name);
+      const marker = quotedMarker(name, value, shown);
       return marker && value !== '' && !isHidden(value) ? `"${name}"${colon}"${marker}"` : pair;
     });
   }
@@ -264,7 +279,7 @@ function mapEntries(
 
 export function createRedactor(secrets: KnownSecret[]) {
   const replacements = replacementsOf(secrets).sort(byLength);
-  return redactorFrom(replacements, anyOf(replacements), [], patternsOf(secrets));
+  return redactorFrom(replacements, anyOf(replacements), [], patternsOf(secrets), new Set());
 }
 
 /**
@@ -277,6 +292,8 @@ function redactorFrom(
   baseAny: RegExp | null,
   extra: Replacement[],
   patterns: Pattern[],
+  /** Values shown on purpose (a flow's request token): not hidden as quoted tokens. */
+  shown: ReadonlySet<string>,
 ) {
   const spaces = patterns.some((pattern) => pattern.value.includes(' '));
   // Both lists, longest first across them: built only the first time a secret is found.
@@ -300,7 +317,7 @@ function redactorFrom(
         out = out.replace(pattern.regex, pattern.marker);
       }
     }
-    return inside ? hideUnderSecretKeys(out) : out;
+    return inside ? hideUnderSecretKeys(out, shown) : out;
   }
 
   function redactValue(value: unknown, key?: string, inside = true): unknown {
@@ -341,13 +358,19 @@ function redactorFrom(
       return redactValue(value, undefined, false) as T;
     },
     redactString: (text: string) => redactString(text),
-    /** The same redactor plus per-flow secrets; the configured ones are encoded once, not per call. */
-    with(secrets: KnownSecret[]) {
+    /** Whether a text carries a secret this redactor knows, in any form (pairs by name aside). */
+    carriesKnownSecret: (text: string) => redactString(text, false) !== text,
+    /**
+     * The same redactor plus per-flow secrets (and values the flow shows on purpose); the
+     * configured ones are encoded once, not per call.
+     */
+    with(secrets: KnownSecret[], alsoShown: string[] = []) {
       return redactorFrom(
         base,
         baseAny,
         [...extra, ...replacementsOf(secrets)],
         [...patterns, ...patternsOf(secrets)].sort(byValueLength),
+        alsoShown.length ? new Set([...shown, ...alsoShown]) : shown,
       );
     },
   };

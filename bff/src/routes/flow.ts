@@ -98,6 +98,8 @@ export const contextOf = (
 ): CallContext => ({
   arrivedAt: arrivalOf(c),
   scenario: flow.scenario,
+  // The request token is shown on purpose (the steps teach with it); its secret never is.
+  ...(flow.authType === 'oauth1' ? { shown: [flow.requestToken] } : {}),
   secrets: [
     ...(flow.authType === 'oauth1'
       ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }]

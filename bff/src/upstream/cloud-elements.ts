@@ -43,7 +43,13 @@ export type CloudElementsOptions = {
  * What one call carries of its request and flow: the failure-lab scenario, the flow's own
  * secrets, and when the request arrived (its first upstream call's deadline runs from then).
  */
-export type CallContext = { scenario?: Scenario; secrets?: KnownSecret[]; arrivedAt?: number };
+export type CallContext = {
+  scenario?: Scenario;
+  secrets?: KnownSecret[];
+  /** Values the flow shows on purpose (its request token): not hidden as a quoted access token. */
+  shown?: string[];
+  arrivedAt?: number;
+};
 
 const kept = z.string().min(1).max(TOKEN_MAX);
 const RequestTokenReplySchema = z.object({ token: kept, secret: kept });
@@ -117,7 +123,9 @@ export function createCloudElements(options: CloudElementsOptions) {
   });
 
   const redactorFor = (context: CallContext = {}) =>
-    context.secrets?.length ? options.redactor.with(context.secrets) : options.redactor;
+    context.secrets?.length || context.shown?.length
+      ? options.redactor.with(context.secrets ?? [], context.shown)
+      : options.redactor;
 
   function send(call: UpstreamCall, context: CallContext = {}): Promise<UpstreamReply> {
     const { scenario } = context;
