@@ -1,7 +1,7 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startBff, TestBrowser } from './testing/start-bff';
+import { freePort, liveEnv, startBff, TestBrowser } from './testing/start-bff';
 import { startSandbox } from './testing/start-sandbox';
 
 /** The standalone sandbox, as live mode sees Cloud Elements, and a BFF with the given settings. */
@@ -21,16 +21,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 async function live(env: Record<string, string> = {}) {
-  const bff = await startBff({
-    CE_BASE_URL: sandbox.ceBaseUrl,
-    CE_USER_SECRET: DEMO_CREDENTIALS.userSecret,
-    CE_ORG_SECRET: DEMO_CREDENTIALS.orgSecret,
-    TWITTER_API_KEY: demoApp('TWITTER').apiKey,
-    TWITTER_API_SECRET: demoApp('TWITTER').apiSecret,
-    SESSION_SECRET: 'security-test-session-secret-0123456789',
-    OAUTH_ALLOWED_HOSTS: '127.0.0.1',
-    ...env,
-  });
+  const bff = await startBff(liveEnv(sandbox.ceBaseUrl, env));
   bffs.push(bff);
   return bff;
 }
