@@ -2,23 +2,21 @@ import {
   type ElementCatalogView,
   type ElementDescriptor,
   type ElementView,
-  type FieldDescriptor,
   KINDS,
   overlayOf,
   STEP_ORDER,
   type UnavailableElement,
 } from '@cew/shared';
 import {
-  APP_KEY,
-  APP_SECRET,
   appFields,
   definitionProblems,
   deriveElement,
   ElementDefinitionSchema,
   ElementSummarySchema,
+  envOf,
   kindOf,
 } from '@cew/shared/definition';
-import { demoApp, sandboxValueFor } from '@cew/shared/sandbox-credentials';
+import { demoFieldValue } from '@cew/shared/sandbox-credentials';
 import type { AppCredentials, Config } from './config';
 import { AppError } from './errors';
 import type { CloudElements } from './upstream/cloud-elements';
@@ -74,18 +72,12 @@ export function toElementView(
  * says (a definition has no demo values; the sandbox derives them as `sandboxValueFor` does).
  */
 function withSandboxValues(element: ElementDescriptor): ElementDescriptor {
-  const app = demoApp(element.env);
-  const demoValue = (field: FieldDescriptor) =>
-    field.key === APP_KEY
-      ? app.apiKey
-      : field.key === APP_SECRET
-        ? app.apiSecret
-        : field.type === 'boolean'
-          ? 'true'
-          : sandboxValueFor(element.key, field.key);
   return {
     ...element,
-    fields: element.fields.map((field) => ({ ...field, sandboxValue: demoValue(field) })),
+    fields: element.fields.map((field) => ({
+      ...field,
+      sandboxValue: demoFieldValue(element, field),
+    })),
   };
 }
 
@@ -164,8 +156,7 @@ export function createElementCatalog(
     }
     if (parsed.data.key !== key)
       return unavailable(`Its definition names another key (${parsed.data.key}).`);
-    const env = key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-    const app = appOf({ key, env });
+    const app = appOf({ key, env: envOf(key) });
     const derived = deriveElement(parsed.data, {
       hasApp: app !== undefined,
       callbackUrl: config.callbackUrl,
@@ -240,9 +231,10 @@ export function createElementCatalog(
     },
     /** One offered element, or a 400 saying why it is not. */
     async get(key: string): Promise<Offered> {
-      const found = (await current()).byKey.get(key);
+      const catalog = await current();
+      const found = catalog.byKey.get(key);
       if (!found) {
-        const why = (await current()).view.unavailable.find((u) => u.key === key)?.reason;
+        const why = catalog.view.unavailable.find((u) => u.key === key)?.reason;
         throw new AppError(
           400,
           'bad_request',

@@ -23,6 +23,20 @@ export const sandboxValueFor = (element: string, field: string) =>
   `sandbox-${element}-${field.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 120);
 
 /**
+ * The demo value of any field a person types for an element the sandbox plays from the catalog:
+ * its app's key and secret by name, a checkbox ticked, anything else `sandboxValueFor`. The BFF
+ * publishes it, and the sandbox accepts it: one rule for both.
+ */
+export function demoFieldValue(
+  element: { key: string; env: string },
+  field: { key: string; type?: string },
+): string {
+  if (field.key === 'oauth.api.key') return demoApp(element.env).apiKey;
+  if (field.key === 'oauth.api.secret') return demoApp(element.env).apiSecret;
+  return field.type === 'boolean' ? 'true' : sandboxValueFor(element.key, field.key);
+}
+
+/**
  * The one OAuth 2.0 element whose demo app the sandbox BFF does not hold: the person types the
  * app's key and secret (these demo ones) on its first step, as with a live server that has none.
  */

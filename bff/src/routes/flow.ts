@@ -104,10 +104,14 @@ export const contextOf = (
     ...(flow.authType === 'oauth1'
       ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }]
       : []),
-    ...(flow.secrets ?? []).map(([marker, value]) => ({ value, marker })),
+    ...asKnown(flow.secrets),
     ...extra,
   ],
 });
+
+/** Sealed `[marker, value]` pairs as the secrets a call hides. */
+const asKnown = (sealed: [string, string][] = []) =>
+  sealed.map(([marker, value]) => ({ value, marker }));
 
 /** The fields typed for an element that are secret, with their markers, as the flow keeps them. */
 function sealedSecrets(element: ElementDescriptor, values: Record<string, string>) {
@@ -141,6 +145,12 @@ const unsealed = (element: ElementDescriptor, flow: FlowState) =>
       return found ? [[field.key, found[1]]] : [];
     }),
   );
+
+/** Everything the person typed for the flow's element: its kept fields and its sealed secrets. */
+const typedOf = (element: ElementDescriptor, flow: FlowState) => ({
+  ...flow.fields,
+  ...unsealed(element, flow),
+});
 
 /** The fields typed for an element that are not secret: the flow may keep those. */
 function keptFields(element: ElementDescriptor, values: Record<string, string>) {
@@ -264,10 +274,7 @@ export function createFlowRoutes({
     element: ElementDescriptor,
     token: string,
   ) =>
-    ce.withAppOf(contextOf(c, flow, [instanceTokenSecret(token)]), element, {
-      ...flow.fields,
-      ...unsealed(element, flow),
-    });
+    ce.withAppOf(contextOf(c, flow, [instanceTokenSecret(token)]), element, typedOf(element, flow));
 
   /**
    * Cloud Elements said yes (2xx) with a reply the wizard cannot read (too large, not JSON): the
@@ -325,7 +332,7 @@ export function createFlowRoutes({
         {
           scenario,
           arrivedAt: arrivalOf(c),
-          secrets: (sealed.secrets ?? []).map(([marker, value]) => ({ value, marker })),
+          secrets: asKnown(sealed.secrets),
         },
       );
       const kept = keptFields(element, fields);
@@ -372,7 +379,7 @@ export function createFlowRoutes({
           {
             scenario,
             arrivedAt: arrivalOf(c),
-            secrets: (sealed.secrets ?? []).map(([marker, value]) => ({ value, marker })),
+            secrets: asKnown(sealed.secrets),
           },
           fields,
         );
@@ -496,7 +503,7 @@ export function createFlowRoutes({
       }
       // The person's secrets are sealed in the flow from the moment they arrive: a marker in
       // every reply and log for the life of the flow.
-      const typedNow = { ...flow.fields, ...unsealed(element, flow) };
+      const typedNow = typedOf(element, flow);
       const context = ce.withAppOf(contextOf(c, flow), element, typedNow);
       const learnerTag = callerOf(c).tag;
       const { data, reply } = await ce

@@ -6,7 +6,8 @@ import {
   patchFields,
   type SandboxPlay,
 } from '@cew/shared';
-import { sandboxValueFor } from '@cew/shared/sandbox-credentials';
+import { envOf } from '@cew/shared/definition';
+import { demoFieldValue } from '@cew/shared/sandbox-credentials';
 import documented from './catalog/elements.json' with { type: 'json' };
 
 /** An element as the sandbox plays it: its descriptor, with the sandbox's play always there. */
@@ -70,7 +71,10 @@ function fieldOf(entry: DocumentedElement, field: DocumentedElement['fields'][nu
     ...(field.required === undefined ? { requiredUnknown: true } : {}),
     ...(boolean ? { type: 'boolean' as const } : {}),
     ...(SITE_FIELD.test(field.key) ? { urlParam: 'siteAddress' as const } : {}),
-    sandboxValue: boolean ? 'true' : sandboxValueFor(entry.key, field.key),
+    sandboxValue: demoFieldValue(
+      { key: entry.key, env: envOf(entry.key) },
+      { key: field.key, ...(boolean ? { type: 'boolean' } : {}) },
+    ),
   };
   return typed;
 }
@@ -96,7 +100,7 @@ function toSandboxElement(entry: DocumentedElement, id: number): SandboxElement 
     provider: entry.name,
     hub,
     authType,
-    env: entry.key.toUpperCase().replace(/[^A-Z0-9]+/g, '_'),
+    env: envOf(entry.key),
     differs: '',
     fields,
     ...(consentUrl

@@ -93,19 +93,24 @@ export function createCloudElements(options: CloudElementsOptions) {
    * An element's app: this server's, else the one the person typed on the first step
    * (`oauth.api.key`/`oauth.api.secret`, sealed in the flow); a clear refusal with neither.
    */
-  const appOf = (element: ElementDescriptor, typed: Record<string, string> = {}) => {
-    const own = options.appOf(element);
-    if (own) return own;
+  const resolveApp = (
+    element: ElementDescriptor,
+    typed: Record<string, string>,
+  ): AppCredentials | undefined => {
     const apiKey = typed[APP_KEY];
     const apiSecret = typed[APP_SECRET];
-    if (!apiKey || !apiSecret) {
+    return options.appOf(element) ?? (apiKey && apiSecret ? { apiKey, apiSecret } : undefined);
+  };
+  const appOf = (element: ElementDescriptor, typed: Record<string, string> = {}) => {
+    const app = resolveApp(element, typed);
+    if (!app) {
       throw new AppError(
         400,
         'bad_request',
         `${APP_KEY} and ${APP_SECRET}: this server holds no app for ${element.name}; type your own app's.`,
       );
     }
-    return { apiKey, apiSecret };
+    return app;
   };
 
   /**
@@ -207,14 +212,9 @@ export function createCloudElements(options: CloudElementsOptions) {
      * person typed), for what a route shows of an upstream reply (an instance's configuration).
      */
     withAppOf(context: CallContext, element: ElementDescriptor, typed: Record<string, string>) {
-      if (!KINDS[element.authType].app) return context;
-      const own = options.appOf(element);
-      const app =
-        own ??
-        (typed[APP_KEY] && typed[APP_SECRET]
-          ? { apiKey: typed[APP_KEY], apiSecret: typed[APP_SECRET] }
-          : undefined);
-      return withApp(context, element, app);
+      return KINDS[element.authType].app
+        ? withApp(context, element, resolveApp(element, typed))
+        : context;
     },
 
     /** A copy of an upstream value fit for the browser: every secret, the flow's own too, hidden. */

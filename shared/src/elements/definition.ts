@@ -67,6 +67,15 @@ export const definitionProblems = (error: z.ZodError) =>
     .map((issue) => `${issue.path.join('.') || 'the definition'}: ${issue.message}`)
     .join('; ');
 
+/**
+ * The variable prefix of an element with no overlay (its app's `{ENV}_API_KEY`, its markers): its
+ * key in capitals, `HUBSPOTCRM`; a key starting with a digit gets `E_` (variables start so).
+ */
+export function envOf(key: string): string {
+  const env = key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return /^[A-Z]/.test(env) ? env : `E_${env}`;
+}
+
 /** The kind Cloud Elements names, as the wizard walks it; undefined for one it does not know. */
 export const kindOf = (ceAuthType: string | undefined): AuthType | undefined =>
   ceAuthType ? KIND_OF_CE_AUTH[ceAuthType] : undefined;
@@ -244,7 +253,6 @@ export function deriveElement(
     };
   }
   const tryIt = tryItOf(definition, hub);
-  const env = definition.key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   return {
     offered: true,
     element: {
@@ -253,7 +261,7 @@ export function deriveElement(
       provider: definition.name,
       hub,
       authType,
-      env: /^[A-Z]/.test(env) ? env : `E_${env}`,
+      env: envOf(definition.key),
       differs: `${kind.label}, from Cloud Elements' definition alone: no one wrote teaching for it.`,
       fields,
       ...(patch?.fixed ? { fixed: patch.fixed } : {}),

@@ -1,5 +1,5 @@
 import type { ElementKey, ElementView } from '@cew/shared';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation } from 'react-router';
 import { useElements } from './api/elements';
 import { useFlow } from './api/flow';
@@ -25,7 +25,9 @@ export function useElement(): ElementView | undefined {
   const { data: elements } = useElements();
   const find = (key: string | null | undefined) => elements?.find((e) => e.key === key);
   const fromUrl = find(named);
-  if (fromUrl && named !== chosen) queueMicrotask(() => writeChosenElement(fromUrl.key));
+  useEffect(() => {
+    if (fromUrl && fromUrl.key !== chosen) writeChosenElement(fromUrl.key);
+  }, [fromUrl, chosen]);
   return fromUrl ?? find(chosen) ?? find(flow?.element) ?? elements?.[0];
 }
 
