@@ -285,7 +285,7 @@ export class Wizard {
 
 /** Steps 1–4 through the API alone (the page's cookies), as the wizard makes them: a new instance. */
 export async function createInstanceThroughApi(api: APIRequestContext, name: string) {
-  await api.post('/api/flow/request-token', { data: {} });
+  await api.post('/api/flow/request-token', { data: { element: 'twitter' } });
   const { oauthUrl } = await (await api.post('/api/flow/authorize-url', { data: {} })).json();
   const consent = await api.post(oauthUrl, {
     form: {

@@ -17,6 +17,8 @@ const ROUNDS = quick ? 4 : 12;
 const SECONDS = 2;
 const FIXED_RATE_SECONDS = quick ? 3 : 6;
 const FLOW_COUNTS = quick ? [100, 1_000] : [100, 1_000, 5_000, 10_000];
+/** Step 1's body: OAuth 1.0a's first call names its element (the seed's Twitter). */
+const STEP_ONE = JSON.stringify({ element: 'twitter' });
 const children = [];
 process.on('exit', () => {
   for (const child of children) child.kill();
@@ -106,7 +108,7 @@ function load(url, options) {
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: '{}',
+    body: STEP_ONE,
     duration: SECONDS,
     connections: 32,
     ...options,
@@ -123,7 +125,7 @@ const bff = await startBff(9104, 'http://127.0.0.1:9101');
 const sample = await request('http://127.0.0.1:9104/api/flow/request-token', {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: '{}',
+  body: STEP_ONE,
 });
 await sample.body.dump();
 const SKIP = new Set(['date', 'connection', 'keep-alive', 'content-length', 'set-cookie']);
@@ -159,7 +161,7 @@ async function replySize(url) {
   const res = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: '{}',
+    body: STEP_ONE,
   });
   const body = await res.body.text();
   const headers = Object.entries(res.headers)
@@ -335,7 +337,7 @@ async function burst(url, size) {
       const res = await request(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
-        body: '{}',
+        body: STEP_ONE,
         dispatcher: browser,
       });
       await res.body.dump();

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from './testing/start-bff';
+import { startBff, TestBrowser, TWITTER } from './testing/start-bff';
 import { type Received, startSandbox, withTwitterListed } from './testing/start-sandbox';
 
 /** Unique values no code could contain by chance, with characters that change when encoded. */
@@ -144,7 +144,10 @@ describe('live mode against the standalone sandbox', () => {
   it('ignores a failure-lab scenario: it never travels in live mode', async () => {
     const browser = new TestBrowser(bff.origin);
     sandbox.received.length = 0;
-    const res = await browser.call('POST', '/api/flow/request-token', { scenario: 'ce-down' });
+    const res = await browser.call('POST', '/api/flow/request-token', {
+      ...TWITTER,
+      scenario: 'ce-down',
+    });
     expect(res.status).toBe(200);
     expect((await browser.call('GET', '/api/flow')).json.scenario).toBe('none');
     expect(sandbox.received.every((r) => r.headers['x-sandbox-scenario'] === undefined)).toBe(true);
@@ -219,7 +222,7 @@ describe('live mode against the standalone sandbox', () => {
     const echoBff = await startBff(liveEnv(`http://127.0.0.1:${port}/elements/api-v2`));
     try {
       const { browser, seen } = recordingBrowser(echoBff.origin);
-      const res = await browser.call('POST', '/api/flow/request-token', {});
+      const res = await browser.call('POST', '/api/flow/request-token', TWITTER);
       expect(res.status).toBe(400);
       expect(res.json.error.providerMessage).toBe('secret was <TWITTER_API_SECRET>');
       expectNoSecret(seen);
@@ -349,7 +352,7 @@ describe('a hostile authorization URL', () => {
     });
     try {
       const browser = new TestBrowser(hostile.origin);
-      await browser.call('POST', '/api/flow/request-token', {});
+      await browser.call('POST', '/api/flow/request-token', TWITTER);
       const res = await browser.call('POST', '/api/flow/authorize-url', {});
       expect(res.status).toBe(502);
       expect(res.json.error.code).toBe('unsafe_oauth_url');
@@ -432,9 +435,9 @@ describe('rate limit', () => {
       const browser = new TestBrowser(limited.origin);
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++)
-        statuses.push((await browser.call('POST', '/api/flow/request-token', {})).status);
+        statuses.push((await browser.call('POST', '/api/flow/request-token', TWITTER)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      const refused = await browser.call('POST', '/api/flow/request-token', {});
+      const refused = await browser.call('POST', '/api/flow/request-token', TWITTER);
       expect(refused.json.error.code).toBe('rate_limited');
       expect(refused.json.error.message).toContain('Wait a minute');
       // Reading the flow is not limited.

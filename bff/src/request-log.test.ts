@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from './testing/start-bff';
+import { startBff, TestBrowser, TWITTER } from './testing/start-bff';
 
 const started: Awaited<ReturnType<typeof startBff>>[] = [];
 afterAll(async () => {
@@ -11,7 +11,7 @@ async function pathsLogged(env: Record<string, string>) {
   const bff = await startBff(env);
   started.push(bff);
   const browser = new TestBrowser(bff.origin);
-  expect((await browser.call('POST', '/api/flow/request-token', {})).status).toBe(200);
+  expect((await browser.call('POST', '/api/flow/request-token', TWITTER)).status).toBe(200);
   await browser.call('GET', '/no-such-asset.js');
   return bff.logs.map((line) => JSON.parse(line).path as string);
 }

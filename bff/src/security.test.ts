@@ -1,7 +1,7 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, liveEnv, startBff, TestBrowser } from './testing/start-bff';
+import { freePort, liveEnv, startBff, TestBrowser, TWITTER } from './testing/start-bff';
 import { startSandbox } from './testing/start-sandbox';
 
 /** The standalone sandbox, as live mode sees Cloud Elements, and a BFF with the given settings. */
@@ -63,7 +63,7 @@ describe('an access code for a class', () => {
     for (const attribute of ['HttpOnly', 'SameSite=Lax', 'Path=/api', 'Max-Age=43200']) {
       expect(cookie).toContain(attribute);
     }
-    expect((await browser.call('POST', '/api/flow/request-token', {})).status).toBe(200);
+    expect((await browser.call('POST', '/api/flow/request-token', TWITTER)).status).toBe(200);
     // A flow cookie, sealed with the same key, does not pass for an access cookie.
     const forger = new TestBrowser(bff.origin);
     forger.setCookies(new Map([['cew_access', browser.cookies().get('cew_flow') ?? '']]));
@@ -238,7 +238,7 @@ describe('requests that are not the wizard’s own', () => {
 
   it('takes JSON however its media type is spelled', async () => {
     const bff = await live();
-    const res = await new TestBrowser(bff.origin).call('POST', '/api/flow/request-token', '{}', {
+    const res = await new TestBrowser(bff.origin).call('POST', '/api/flow/request-token', JSON.stringify(TWITTER), {
       'content-type': 'APPLICATION/JSON; Charset=UTF-8',
     });
     expect(res.status).toBe(200);
@@ -310,7 +310,7 @@ describe('steps out of order say what is missing', () => {
   it('names the step to do first', async () => {
     const bff = await live();
     const browser = new TestBrowser(bff.origin);
-    await browser.call('POST', '/api/flow/request-token', {});
+    await browser.call('POST', '/api/flow/request-token', TWITTER);
     const callback = await browser.call('POST', '/api/flow/callback', { oauth_token: 'x' });
     expect(callback.status).toBe(409);
     expect(callback.json.error.message).toContain('needs step 2 (Authorization URL) first');

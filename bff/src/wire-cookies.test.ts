@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, TestBrowser } from './testing/start-bff';
+import { startBff, TestBrowser, TWITTER } from './testing/start-bff';
 import { WIRE_COOKIES_HEADER } from './wire-cookies';
 
 let bff: Awaited<ReturnType<typeof startBff>>;
@@ -11,7 +11,7 @@ afterAll(() => bff.close());
 describe('the wire-cookies header', () => {
   it('names the cookies sent and set, with sizes and attributes, never a value', async () => {
     const browser = new TestBrowser(bff.origin);
-    const first = await browser.call('POST', '/api/flow/request-token', {});
+    const first = await browser.call('POST', '/api/flow/request-token', TWITTER);
     const firstWire = JSON.parse(first.headers.get(WIRE_COOKIES_HEADER) ?? '{}');
     expect(firstWire.sent).toEqual([]);
     expect(firstWire.set).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveEnv, startBff, TestBrowser } from '../testing/start-bff';
+import { liveEnv, startBff, TestBrowser, TWITTER } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
 import { createSealer } from './seal';
 import { type FlowState, FlowStateSchema } from './state';
@@ -76,7 +76,7 @@ describe('the flow cookie stays one small cookie', () => {
       expect((await browser.call('POST', path, body)).status).toBe(200);
       sizes.push(flowCookie(browser).length);
     };
-    await step('/api/flow/request-token', {});
+    await step('/api/flow/request-token', TWITTER);
     const { json } = await browser.call('POST', '/api/flow/authorize-url', {});
     sizes.push(flowCookie(browser).length);
     await step('/api/flow/callback', await browser.consent(json.oauthUrl, 'allow'));
@@ -93,7 +93,7 @@ describe('whatever upstream answers', () => {
     const bff = await startBff(liveEnv(sandbox.ceBaseUrl));
     try {
       const browser = new TestBrowser(bff.origin);
-      const first = await browser.call('POST', '/api/flow/request-token', {});
+      const first = await browser.call('POST', '/api/flow/request-token', TWITTER);
       expect(first.status).toBe(200);
       expect(first.json.exchange.responseBody.padding).toHaveLength(40_000);
       const second = await browser.call('POST', '/api/flow/authorize-url', {});
@@ -118,7 +118,7 @@ describe('whatever upstream answers', () => {
     const bff = await startBff(liveEnv(sandbox.ceBaseUrl));
     try {
       const browser = new TestBrowser(bff.origin);
-      await browser.call('POST', '/api/flow/request-token', {});
+      await browser.call('POST', '/api/flow/request-token', TWITTER);
       const before = flowCookie(browser);
       const res = await browser.call('POST', '/api/flow/authorize-url', {});
       expect(res.status).toBe(400);

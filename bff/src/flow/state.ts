@@ -1,8 +1,10 @@
 import {
+  AuthTypeSchema,
   CallStepIdSchema,
   ElementKeySchema,
   type FlowView,
   INSTANCE_NAME_MAX,
+  KINDS,
   OAUTH_URL_MAX,
   type Progress,
   ScenarioSchema,
@@ -51,41 +53,35 @@ const KeptFieldsSchema = z
 
 /**
  * Everything the BFF remembers of one browser's flow, sealed in that browser's cookie (the BFF
- * keeps no per-flow memory): a union by kind of authentication, each with only what must stay
- * secret or binds the flow. Never an exchange or an upstream body, and every field bounded, so
- * the cookie stays one small cookie whatever upstream answers or a visitor posts.
+ * keeps no per-flow memory): only what must stay secret or binds the flow. Never an exchange or an
+ * upstream body, and every field bounded, so the cookie stays one small cookie whatever upstream
+ * answers or a visitor posts. The parts only some kinds keep are optional here; the flow's kind
+ * says which it must have (`keeps`), so no code here or in the routes compares kinds.
  */
-export const FlowStateSchema = z.discriminatedUnion('authType', [
-  z.object({
+export const FlowStateSchema = z
+  .object({
     ...common,
-    authType: z.literal('oauth1'),
+    authType: AuthTypeSchema,
     /** The random `state` sent upstream; the callback must bring it back. */
-    state: kept,
-    requestToken: kept,
-    tokenSecret: kept,
+    state: kept.optional(),
+    /** OAuth 1.0a: the request token, shown on purpose, and its secret, never shown. */
+    requestToken: kept.optional(),
+    tokenSecret: kept.optional(),
     /** When the request token was issued (ms since the epoch): the browser counts down its life. */
-    issuedAt: z.number().int().nonnegative(),
+    issuedAt: z.number().int().nonnegative().optional(),
     oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
-    /** Fields typed on the first step that are not secret (QuickBooks' scope). */
+    /** Fields typed on the first step that are not secret (a subdomain, QuickBooks' scope). */
     fields: KeptFieldsSchema.optional(),
-    /** What the callback brought: the verifier. */
+    /** What the callback brought: the verifier or the code. */
     grant: kept.optional(),
-  }),
-  z.object({
-    ...common,
-    authType: z.literal('oauth2'),
-    state: kept,
-    fields: KeptFieldsSchema,
-    oauthUrl: z.string().max(OAUTH_URL_MAX).optional(),
-    /** What the callback brought: the code. */
-    grant: kept.optional(),
-  }),
-  z.object({
-    ...common,
-    authType: z.literal('basic'),
-    fields: KeptFieldsSchema,
-  }),
-]);
+  })
+  .superRefine((flow, ctx) => {
+    for (const part of KINDS[flow.authType].keeps) {
+      if (flow[part] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [part], message: `a ${flow.authType} flow keeps it` });
+      }
+    }
+  });
 export type FlowState = z.infer<typeof FlowStateSchema>;
 
 export const progressOf = (flow: FlowState | null): Progress | null =>
@@ -104,17 +100,12 @@ export function toFlowView(flow: FlowState | null): FlowView {
     authType: flow.authType,
     done: flow.done,
     outcome: flow.outcome,
-    ...(flow.authType === 'oauth1'
-      ? {
-          requestToken: flow.requestToken,
-          requestTokenIssuedAt: flow.issuedAt,
-          oauthUrl: flow.oauthUrl,
-        }
+    // The request token is the value the steps teach with: shown, with when it was issued.
+    ...(flow.requestToken
+      ? { requestToken: flow.requestToken, requestTokenIssuedAt: flow.issuedAt }
       : {}),
-    ...(flow.authType === 'oauth2' ? { oauthUrl: flow.oauthUrl } : {}),
-    ...(flow.authType !== 'oauth1' && Object.keys(flow.fields).length
-      ? { fields: flow.fields }
-      : {}),
+    ...(flow.oauthUrl ? { oauthUrl: flow.oauthUrl } : {}),
+    ...(flow.fields && Object.keys(flow.fields).length ? { fields: flow.fields } : {}),
     instanceName: flow.instanceName,
     scenario: flow.scenario,
   };

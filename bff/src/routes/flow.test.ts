@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startBff, TestBrowser } from '../testing/start-bff';
+import { freePort, startBff, TestBrowser, TWITTER } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
 
 let bff: Awaited<ReturnType<typeof startBff>>;
@@ -23,7 +23,7 @@ describe('the flow API against the real sandbox over HTTP', () => {
       replies.push(reply.text, JSON.stringify([...reply.headers]));
       return reply;
     };
-    const first = record(await browser.call('POST', '/api/flow/request-token', {}));
+    const first = record(await browser.call('POST', '/api/flow/request-token', TWITTER));
     const second = record(await browser.call('POST', '/api/flow/authorize-url', {}));
     const query = await browser.consent(second.json.oauthUrl, 'allow');
     const callback = record(await browser.call('POST', '/api/flow/callback', query));
@@ -117,7 +117,7 @@ describe('the flow API against the real sandbox over HTTP', () => {
       const res = await fetch(`${origin}/api/flow/request-token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: '{}',
+        body: JSON.stringify(TWITTER),
       });
       expect(res.status).toBe(200);
       return res.headers.getSetCookie();
@@ -146,7 +146,7 @@ describe('the flow API against the real sandbox over HTTP', () => {
 
   it('starts over on DELETE, clearing the cookie', async () => {
     const browser = new TestBrowser(bff.origin);
-    await browser.call('POST', '/api/flow/request-token', {});
+    await browser.call('POST', '/api/flow/request-token', TWITTER);
     expect(browser.cookies().size).toBeGreaterThan(0);
     const res = await browser.call('DELETE', '/api/flow');
     expect(res.json).toEqual({
@@ -208,7 +208,7 @@ describe('the API refuses bad input with a clear error', () => {
   it('409 for a step out of order, saying what to do', async () => {
     const res = await browser().call('POST', '/api/flow/authorize-url', {});
     expect(res.status).toBe(409);
-    expect(res.json.error.message).toContain('Start again with step 1');
+    expect(res.json.error.message).toContain('Start over from the first step');
   });
 
   it('404 in the error shape for an unknown API route', async () => {

@@ -98,12 +98,10 @@ export const contextOf = (
 ): CallContext => ({
   arrivedAt: arrivalOf(c),
   scenario: flow.scenario,
-  // The request token is shown on purpose (the steps teach with it); its secret never is.
-  ...(flow.authType === 'oauth1' ? { shown: [flow.requestToken] } : {}),
+  // A request token is shown on purpose (the steps teach with it); its secret never is.
+  ...(flow.requestToken ? { shown: [flow.requestToken] } : {}),
   secrets: [
-    ...(flow.authType === 'oauth1'
-      ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }]
-      : []),
+    ...(flow.tokenSecret ? [{ value: flow.tokenSecret, marker: '<REQUEST_TOKEN_SECRET>' }] : []),
     ...asKnown(flow.secrets),
     ...extra,
   ],
@@ -315,12 +313,7 @@ export function createFlowRoutes({
     .post('/request-token', json(RequestTokenInputSchema), async (c) => {
       // OAuth 1.0a's step 1 always begins a fresh flow, with a new random `state` for this browser.
       const input = c.req.valid('json');
-      const key =
-        input.element ??
-        (await catalog.list()).elements.find((e) => firstCall(e.authType) === 'request-token')?.key;
-      if (!key)
-        throw new AppError(400, 'bad_request', 'element: no OAuth 1.0a element is offered.');
-      const element = await startingElement(key, 'request-token');
+      const element = await startingElement(input.element, 'request-token');
       const fields = typedFields(element, input.fields);
       const progress = check(null, { step: 'request-token' }, element.authType);
       const scenario = scenarioOf(input.scenario);
@@ -338,10 +331,10 @@ export function createFlowRoutes({
       const kept = keptFields(element, fields);
       const flow: FlowState = {
         id: randomToken(8),
-        element: key,
+        element: element.key,
         ...sealed,
         ...(Object.keys(kept).length ? { fields: kept } : {}),
-        authType: 'oauth1',
+        authType: element.authType,
         done: progress.done,
         scenario,
         state,
@@ -387,7 +380,7 @@ export function createFlowRoutes({
           id: randomToken(8),
           element: element.key,
           ...sealed,
-          authType: 'oauth2',
+          authType: element.authType,
           done: progress.done,
           scenario,
           state,
@@ -397,9 +390,9 @@ export function createFlowRoutes({
         store.save(c, flow);
         return c.json({ oauthUrl, exchange, flow: toFlowView(flow) }, 200);
       }
-      // Otherwise: OAuth 1.0a's step 2, for the request token of the flow in progress.
-      const [flow, progress] = checkFlow(store.load(c), { step: 'authorize-url' }, 'oauth1');
-      if (flow.authType !== 'oauth1') {
+      // Otherwise: the second step of a flow whose URL is bound by the request token it began with.
+      const [flow, progress] = checkFlow(store.load(c), { step: 'authorize-url' });
+      if (KINDS[flow.authType].urlBinding !== 'oauth_token' || !flow.requestToken || !flow.state) {
         throw new AppError(409, 'out_of_order', 'This flow has no request token. Start over.');
       }
       const element = await elementOf(flow);
@@ -476,7 +469,7 @@ export function createFlowRoutes({
         flow = {
           id: randomToken(8),
           element: element.key,
-          authType: 'basic',
+          authType: element.authType,
           done: progress.done,
           scenario: scenarioOf(input.scenario),
           fields: keptFields(element, typed),
@@ -485,11 +478,11 @@ export function createFlowRoutes({
       } else {
         [flow, progress] = checkFlow(current, { step: 'create-instance' });
         element = await elementOf(flow);
-        if (flow.authType === 'basic') {
+        if (firstCall(flow.authType) === 'create-instance') {
           throw new AppError(
             400,
             'bad_request',
-            'element and fields: a basic element sends its credentials with this call (the BFF does not keep them).',
+            `element and fields: ${AUTH_LABEL[flow.authType]} sends its credentials with this call (the BFF does not keep them).`,
           );
         }
       }

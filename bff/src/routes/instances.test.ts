@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS, demoApp } from '@cew/shared/sandbox-credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveEnv, startBff, TestBrowser } from '../testing/start-bff';
+import { liveEnv, startBff, TestBrowser, TWITTER } from '../testing/start-bff';
 import { startSandbox } from '../testing/start-sandbox';
 
 let bff: Awaited<ReturnType<typeof startBff>>;
@@ -51,7 +51,7 @@ describe('after provisioning', () => {
 
   it('refuses "try it" before an instance exists', async () => {
     const browser = new TestBrowser(bff.origin);
-    await browser.call('POST', '/api/flow/request-token', {});
+    await browser.call('POST', '/api/flow/request-token', TWITTER);
     expect((await browser.call('POST', '/api/flow/try-it', {})).status).toBe(409);
   });
 

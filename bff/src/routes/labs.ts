@@ -1,4 +1,4 @@
-import { TamperInputSchema } from '@cew/shared';
+import { KINDS, TamperInputSchema } from '@cew/shared';
 import { Hono } from 'hono';
 import type { ElementCatalog } from '../elements';
 import { AppError } from '../errors';
@@ -30,13 +30,8 @@ export function createLabRoutes({
     .get('/provider-legs', async (c) => {
       sandboxOnly("Cloud Elements' calls to the provider are visible");
       const flow = store.load(c);
-      // The sandbox files an OAuth 1.0a flow's legs by request token, an OAuth 2.0 one's by code.
-      const by =
-        flow?.authType === 'oauth1'
-          ? { oauth_token: flow.requestToken }
-          : flow?.authType === 'oauth2' && flow.grant
-            ? { code: flow.grant }
-            : null;
+      // What the sandbox files the flow's legs by is its kind's to say (a request token, a code).
+      const by = flow && KINDS[flow.authType].legsBy(flow);
       if (!flow || !by) return c.json({ legs: [] }, 200);
       const { descriptor } = await catalog.get(flow.element);
       return c.json(await ce.getProviderLegs(by, descriptor, contextOf(c, flow)), 200);
@@ -46,11 +41,11 @@ export function createLabRoutes({
       sandboxOnly('The tampering lab runs');
       const { change } = c.req.valid('json');
       const flow = store.load(c);
-      if (flow?.authType !== 'oauth1') {
+      if (!flow || !KINDS[flow.authType].signed || !flow.requestToken) {
         throw new AppError(
           409,
           'out_of_order',
-          'The tampering lab changes OAuth 1.0a signed requests: start an OAuth 1.0a flow first.',
+          'The tampering lab changes signed requests (OAuth 1.0a): start an OAuth 1.0a flow first.',
         );
       }
       if (change === 'verifier' && (!flow.grant || progressOf(flow)?.done !== 'callback')) {

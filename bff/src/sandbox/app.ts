@@ -1,4 +1,4 @@
-import { fillTemplate, SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
+import { type AuthType, fillTemplate, SANDBOX_REQUEST_TOKEN_TTL_MS } from '@cew/shared';
 import { demoApp } from '@cew/shared/sandbox-credentials';
 import { Hono } from 'hono';
 import { documentedSummaries, type SandboxElement, sandboxElements } from './catalog';
@@ -63,9 +63,12 @@ export function createSandboxApp(options: SandboxOptions) {
   const routes = new Hono();
   const oauth1: Record<string, OAuth1Provider & { signed: SandboxOAuth1Provider }> = {};
   const oauth2: Record<string, OAuth2Provider> = {};
-  for (const element of elements) {
-    const publicUrl = `${options.publicUrl}/${element.key}`;
-    if (element.authType === 'oauth1') {
+  /**
+   * Each kind's provider, played for one element: it is mounted under the element's key, and
+   * says which of its pages are consent pages (a browser's; the rest is Cloud Elements' to call).
+   */
+  const playProvider: Record<AuthType, (element: SandboxElement, publicUrl: string) => string[]> = {
+    oauth1(element, publicUrl) {
       const signed = createOAuth1Provider({
         baseUrl: publicUrl,
         apps: Object.fromEntries(appsOf(element).map((app) => [app.apiKey, app.apiSecret])),
@@ -76,11 +79,13 @@ export function createSandboxApp(options: SandboxOptions) {
       });
       oauth1[element.key] = { provider: signed, publicUrl, signed };
       routes.route(`/${element.key}`, signed.app);
-    }
-    if (element.authType === 'oauth2') {
+      return ['/oauth/authorize', '/oauth/consent.css'];
+    },
+    oauth2(element, publicUrl) {
+      const authorizePath = element.sandbox.authorizePath ?? '/oauth2/authorize';
       const provider = createOAuth2Provider({
         baseUrl: publicUrl,
-        authorizePath: element.sandbox.authorizePath ?? '/oauth2/authorize',
+        authorizePath,
         tokenPath: element.sandbox.tokenPath ?? '/oauth2/token',
         look: lookOf(element),
         apps: Object.fromEntries(
@@ -101,8 +106,16 @@ export function createSandboxApp(options: SandboxOptions) {
       });
       oauth2[element.key] = { provider, publicUrl };
       routes.route(`/${element.key}`, provider.app);
-    }
-  }
+      return [authorizePath, '/consent.css'];
+    },
+    // The person's own key: Cloud Elements checks it itself; there is no provider page.
+    basic: () => [],
+  };
+  const consentPaths = new Set(
+    elements.flatMap((element) =>
+      playProvider[element.authType](element, `${options.publicUrl}/${element.key}`),
+    ),
+  );
   const cloudElements = createCloudElements({
     userSecret: options.userSecret,
     orgSecret: options.orgSecret,
@@ -157,13 +170,6 @@ export function createSandboxApp(options: SandboxOptions) {
   });
   // A provider's consent pages (and their style sheet) are the browser's; the rest of a
   // provider (its token endpoints) is Cloud Elements' to call, in-process.
-  const consentPaths = new Set(
-    elements.flatMap((element) =>
-      element.authType === 'oauth2'
-        ? [element.sandbox.authorizePath ?? '/oauth2/authorize', '/consent.css']
-        : ['/oauth/authorize', '/oauth/consent.css'],
-    ),
-  );
   const isConsentPage = (path: string) => [...consentPaths].some((page) => path.endsWith(page));
   const fromCloudElementsCaller = (header: string | undefined) => {
     const auth = parseCeAuthorization(header);

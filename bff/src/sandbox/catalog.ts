@@ -1,4 +1,5 @@
 import {
+  type AuthType,
   ELEMENTS,
   type ElementDescriptor,
   type FieldDescriptor,
@@ -30,35 +31,104 @@ const notTyped = (key: string) =>
   key.startsWith('oauth.') || key.startsWith('event.') || key === 'authentication.type';
 const SITE_FIELD = /(?:^|\.)(?:site\.?address|subdomain)$/i;
 
-/** A few of the objects each hub normalises, as `GET /hubs/{hub}/objects` lists them. */
+/**
+ * A few of the objects each hub normalises, as `GET /hubs/{hub}/objects` lists them; the first is
+ * the one try-it reads (sample records), for every hub the catalog names.
+ */
 const HUB_OBJECTS: Record<string, string[]> = {
-  crm: ['accounts', 'contacts', 'leads', 'opportunities'],
+  crm: ['contacts', 'accounts', 'leads', 'opportunities'],
   marketing: ['contacts', 'lists', 'campaigns'],
-  documents: [],
+  documents: ['folders/contents', 'files'],
   helpdesk: ['incidents', 'contacts', 'agents'],
   ecommerce: ['orders', 'products', 'customers'],
   finance: ['customers', 'invoices', 'payments', 'vendors'],
   erp: ['customers', 'invoices', 'items'],
   payment: ['customers', 'charges', 'refunds'],
   humancapital: ['employees', 'departments'],
+  employee: ['employees', 'departments'],
   social: ['statuses', 'users'],
   messaging: ['channels', 'messages'],
+  scheduling: ['events', 'calendars'],
+  esignature: ['agreements', 'users'],
+  collaboration: ['channels', 'users'],
+  conferencing: ['meetings', 'users'],
+  expense: ['expenses', 'reports'],
+  fsa: ['work-orders', 'technicians'],
+  db: ['tables'],
+  analytics: ['reports', 'dashboards'],
+  ocr: ['documents'],
+  screening: ['candidates', 'reports'],
+  general: ['users'],
+  sage: ['customers', 'invoices'],
 };
+
+const PEOPLE = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'];
+const PERSON_OBJECTS = new Set(['contacts', 'leads', 'customers', 'employees', 'users', 'agents']);
+
+/**
+ * Three sample records of a hub's object, in the shape Cloud Elements normalises to (an `id`,
+ * then the object's common fields), made for one element so its try-it shows its own name.
+ */
+function sampleRecords(entry: DocumentedElement, object: string): Record<string, unknown>[] {
+  return PEOPLE.map((person, i) => {
+    const id = `${entry.key}-${object.replace(/\W+/g, '-')}-${i + 1}`;
+    if (PERSON_OBJECTS.has(object)) {
+      const [firstName, lastName] = person.split(' ');
+      const email = `${(firstName ?? '').toLowerCase()}@${entry.key}.sandbox-provider.example`;
+      return { id, firstName, lastName, email };
+    }
+    return {
+      id,
+      name: `Sample ${object.split('/')[0]?.replace(/s$/, '')} ${i + 1} in ${entry.name}`,
+      owner: person,
+      createdDate: new Date(Date.UTC(2026, 0, 5 + i * 7)).toISOString(),
+    };
+  });
+}
 
 /**
  * The consent page of an OAuth element: where the docs show one, else a stand-in the sandbox
- * names as such (the docs do not give it, and the sandbox must not pass one off as real). OAuth
- * 1.0a elements are all played by one signed provider, which serves `/oauth/authorize`.
+ * names as such (the docs do not give it, and the sandbox must not pass one off as real).
  */
-function authorizationUrl(entry: DocumentedElement, kind: 'oauth1' | 'oauth2'): URL {
+function authorizationUrl(entry: DocumentedElement): URL {
   const documentedUrl = entry.oauthAuthorizationUrl?.replace(/\{[^}]*\}|siteaddress\./gi, '');
   const url = documentedUrl?.startsWith('https://')
     ? new URL(documentedUrl)
     : new URL(`https://${entry.key}.sandbox-provider.example/oauth2/authorize`);
-  if (kind === 'oauth1') url.pathname = '/oauth/authorize';
   url.search = '';
   return url;
 }
+
+const consentAt = (url: URL) => ({
+  consent: { hosts: [url.hostname], paths: [url.pathname], allow: 'Allow', deny: 'Deny' },
+  configuration: { 'oauth.authorization.url': url.toString() },
+});
+
+/** What each kind's play adds to a documented element: its consent page and its provider's paths. */
+const PLAYED_AS: Record<
+  AuthType,
+  (entry: DocumentedElement) => {
+    consent?: ElementDescriptor['consent'];
+    play?: Pick<SandboxPlay, 'authorizePath' | 'tokenPath'>;
+    configuration?: Record<string, string>;
+  }
+> = {
+  oauth1(entry) {
+    // Every OAuth 1.0a element is played by one signed provider, which serves `/oauth/authorize`.
+    const url = authorizationUrl(entry);
+    url.pathname = '/oauth/authorize';
+    return consentAt(url);
+  },
+  oauth2(entry) {
+    const url = authorizationUrl(entry);
+    const tokenPath = entry.oauthTokenUrl?.startsWith('https://')
+      ? new URL(entry.oauthTokenUrl).pathname
+      : '/oauth2/token';
+    return { ...consentAt(url), play: { authorizePath: url.pathname, tokenPath } };
+  },
+  // Cloud Elements' own name of the kind (basic, apiKey, custom) stays in the definition.
+  basic: (entry) => ({ configuration: { 'authentication.type': entry.authType ?? 'basic' } }),
+};
 
 function fieldOf(entry: DocumentedElement, field: DocumentedElement['fields'][number]) {
   const boolean = field.type === 'boolean';
@@ -90,10 +160,10 @@ function toSandboxElement(entry: DocumentedElement, id: number): SandboxElement 
     entry.fields.filter((field) => !notTyped(field.key)).map((f) => fieldOf(entry, f)),
   );
   const objects = `/hubs/${hub}/objects`;
-  const consentUrl = authType === 'basic' ? undefined : authorizationUrl(entry, authType);
-  const tokenPath = entry.oauthTokenUrl?.startsWith('https://')
-    ? new URL(entry.oauthTokenUrl).pathname
-    : '/oauth2/token';
+  const names = HUB_OBJECTS[hub] ?? ['objects'];
+  const first = names[0] ?? 'objects';
+  const records = `/hubs/${hub}/${first}`;
+  const played = PLAYED_AS[authType](entry);
   return {
     key: entry.key,
     name: entry.name,
@@ -103,32 +173,28 @@ function toSandboxElement(entry: DocumentedElement, id: number): SandboxElement 
     env: envOf(entry.key),
     differs: '',
     fields,
-    ...(consentUrl
-      ? {
-          consent: {
-            hosts: [consentUrl.hostname],
-            paths: [consentUrl.pathname],
-            allow: 'Allow',
-            deny: 'Deny',
-          },
-        }
-      : {}),
-    tryIt: { path: objects, what: 'objects', title: 'name', detail: [] },
-    resources: [{ path: objects, what: 'objects' }],
+    ...(played.consent ? { consent: played.consent } : {}),
+    tryIt: {
+      path: records,
+      what: first,
+      title: PERSON_OBJECTS.has(first) ? 'lastName' : 'name',
+      detail: PERSON_OBJECTS.has(first) ? ['firstName', 'email'] : ['owner', 'createdDate'],
+    },
+    resources: [
+      { path: records, what: first },
+      { path: objects, what: 'objects' },
+    ],
     sandbox: {
       id,
       description: `${entry.name}, as Cloud Elements documented it (${entry.docs}); played by the sandbox from its kind.`,
       brand: `◇ Sandbox ${entry.name}`,
       grants: [`Read your ${entry.name} data.`],
-      ...(authType === 'oauth2'
-        ? { authorizePath: consentUrl?.pathname ?? '/oauth2/authorize', tokenPath }
-        : {}),
+      ...played.play,
       configuration: {
         'base.url': `https://api.${entry.key}.sandbox-provider.example`,
-        ...(consentUrl ? { 'oauth.authorization.url': consentUrl.toString() } : {}),
-        ...(authType === 'basic' ? { 'authentication.type': entry.authType ?? 'basic' } : {}),
+        ...played.configuration,
       },
-      samples: { [objects]: HUB_OBJECTS[hub] ?? ['objects'] },
+      samples: { [records]: sampleRecords(entry, first), [objects]: names },
     },
   };
 }

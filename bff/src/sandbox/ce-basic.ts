@@ -10,6 +10,8 @@ import { storedConfiguration } from './ce-store';
 export function createBasicPlay(deps: KindPlayDeps): KindPlay {
   return {
     providerFields: [],
+    delegated: false,
+    outagesAtInstance: true,
     async createInstance({ c, element, name, tags, configuration, scenario }) {
       const secretFields = element.fields.filter((field) => field.secret);
       const flowKey = secretFields.map((field) => String(configuration[field.key])).join(':');

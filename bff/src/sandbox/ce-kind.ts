@@ -21,6 +21,13 @@ export type InstanceRequest = {
 export type KindPlay = {
   /** What `providerData` must carry. */
   providerFields: string[];
+  /** Access is delegated by the provider: `POST /instances` without `providerData` is refused. */
+  delegated: boolean;
+  /**
+   * The failure lab's outages (Cloud Elements down or slow) play at `POST /instances`: where it is
+   * the flow's only call to Cloud Elements (the others meet them at their first call).
+   */
+  outagesAtInstance: boolean;
   requestToken?: (c: Context, element: SandboxElement) => Promise<Response>;
   authorizeUrl?: (c: Context, element: SandboxElement) => Promise<Response>;
   /** The new instance, or Cloud Elements' error reply. */

@@ -63,6 +63,8 @@ export function createOAuth1Play(
 
   return {
     providerFields: ['oauth_token', 'oauth_verifier', 'secret'],
+    delegated: true,
+    outagesAtInstance: false,
     legsOf: (token) => flows.get(token)?.legs ?? [],
 
     async requestToken(c: Context, element: SandboxElement) {

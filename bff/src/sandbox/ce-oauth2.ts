@@ -51,6 +51,8 @@ export function createOAuth2Play(
 
   return {
     providerFields: ['code'],
+    delegated: true,
+    outagesAtInstance: false,
     tokenLegsOf: (code) => tokenLegs.get(code) ?? [],
 
     async authorizeUrl(c: Context, element: SandboxElement) {

@@ -129,7 +129,7 @@ export function elementSummary(element: SandboxElement) {
     description: element.sandbox.description,
     // As in Cloud Elements' own payloads, typeOauth does not always agree with
     // authentication.type: clients should read the latter.
-    typeOauth: element.authType === 'oauth2',
+    typeOauth: authType === 'oauth2',
     authentication: { type: authType },
     hub: element.hub,
     active: true,

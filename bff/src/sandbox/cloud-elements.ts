@@ -163,15 +163,16 @@ export function createCloudElements(options: CloudElementsOptions) {
     }
     if (problems.length) return ceError(c, 400, `${problems.join('; ')}.`);
     if (!element) return notFound(c, String(key));
-    if (element.authType !== 'basic' && Object.keys(providerData).length === 0) {
+    const play = plays[element.authType];
+    if (play.delegated && Object.keys(providerData).length === 0) {
       return ceError(
         c,
         400,
         'You must provide an OAuth code in order to create an instance of this element',
       );
     }
-    // A basic element's flow has one call, this one: the failure lab's outages play here.
-    if (element.authType === 'basic') {
+    // A flow whose only call this is meets the failure lab's outages here.
+    if (play.outagesAtInstance) {
       const down = await outage(c);
       if (down) return down;
     }
@@ -190,7 +191,7 @@ export function createCloudElements(options: CloudElementsOptions) {
         `Missing required configuration entries: ${missing.join(', ')}. Add them to "configuration".`,
       );
     }
-    const created = await plays[element.authType].createInstance({
+    const created = await play.createInstance({
       c,
       element,
       name: String(input.name),

@@ -138,7 +138,7 @@ export class TestBrowser {
 
   /** Steps 1–2, then the consent page's answer; returns the callback's query. */
   async throughConsent(decision: 'allow' | 'deny'): Promise<Record<string, string>> {
-    await this.call('POST', '/api/flow/request-token', {});
+    await this.call('POST', '/api/flow/request-token', TWITTER);
     const { json } = await this.call('POST', '/api/flow/authorize-url', {});
     return this.consent(json.oauthUrl, decision);
   }
@@ -161,3 +161,6 @@ export class TestBrowser {
     return Object.fromEntries(back.searchParams);
   }
 }
+
+/** Step 1's body for the seed's element: OAuth 1.0a's first call names its element. */
+export const TWITTER = { element: 'twitter' } as const;

@@ -513,7 +513,7 @@ export function createCloudElements(options: CloudElementsOptions) {
      * of Cloud Elements' API; the emulator's window onto that leg.
      */
     async getProviderLegs(
-      by: { oauth_token: string } | { code: string },
+      by: Record<string, string>,
       element: ElementDescriptor,
       context?: CallContext,
     ) {

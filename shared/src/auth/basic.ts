@@ -9,6 +9,16 @@ export const basic: AuthKind = {
   label: 'Basic (your API key)',
   appConfiguration: [],
   labOmits: (element) => element.fields.find((field) => !field.secret)?.key ?? 'username',
+  keeps: [],
+  signed: false,
+  legsBy: () => null,
+  scenarios: ['ce-down', 'ce-slow', 'wrong-key', 'wrong-secret', 'missing-config', 'name-taken'],
+  checkElement: (element) => [
+    ...(element.consent ? ['a basic element has no consent page'] : []),
+    ...(element.fields.some((field) => field.secret)
+      ? []
+      : ['a basic element needs a secret field (the person’s key)']),
+  ],
   // Nothing is delegated: the key goes in `configuration`, and there is no providerData.
   providerData: () => null,
   hops: (element) =>

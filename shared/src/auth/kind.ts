@@ -1,3 +1,4 @@
+import type { Scenario } from '../contract/scenarios';
 import type { ElementKey } from '../elements';
 import type { ElementDescriptor, FieldDescriptor } from '../elements/descriptor';
 import type { AuthType, CallStepId, StepId } from '../flow';
@@ -155,7 +156,31 @@ export type AuthKind = {
   holds: (element: ElementView) => HoldsRow[];
   /** This kind's cell of each comparison row. */
   compare: (element: ElementView) => Record<CompareRow, string>;
+  /**
+   * What a flow of this kind keeps in its cookie besides what every flow keeps: the flow state
+   * is refused without them (a request token's flow without its secret is no flow).
+   */
+  keeps: readonly FlowPart[];
+  /**
+   * How the authorization URL is bound to this browser's flow: by the request token it was
+   * issued for (`oauth_token`), or by a random `state` alone. None for kinds without consent.
+   */
+  urlBinding?: 'oauth_token' | 'state';
+  /** Its calls to the provider are signed (OAuth 1.0a): the tampering lab changes them. */
+  signed: boolean;
+  /**
+   * Sandbox mode: what the sandbox files this flow's calls behind the scenes by (the request
+   * token, or the code once the callback brought it); null when there is nothing to look up.
+   */
+  legsBy: (flow: { requestToken?: string; grant?: string }) => Record<string, string> | null;
+  /** The failure lab's scenarios a flow of this kind can play. */
+  scenarios: readonly Scenario[];
+  /** What this kind needs of an element descriptor, as problems (none when it is fit). */
+  checkElement: (element: Pick<ElementDescriptor, 'fields' | 'consent' | 'sandbox'>) => string[];
 };
+
+/** The parts of a flow's cookie only some kinds keep. */
+export type FlowPart = 'state' | 'requestToken' | 'tokenSecret' | 'issuedAt';
 
 /** A call hop; the leg follows from the two parties. */
 export function call(from: Party, to: Party, label: string, step: CallStepId): Hop {

@@ -25,6 +25,23 @@ export const oauth1: AuthKind = {
   instanceLeg: 'access_token',
   appConfiguration: ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'],
   labOmits: () => 'oauth.callback.url',
+  keeps: ['state', 'requestToken', 'tokenSecret', 'issuedAt'],
+  urlBinding: 'oauth_token',
+  signed: true,
+  // The sandbox files a 1.0a flow's calls behind the scenes by its request token.
+  legsBy: (flow) => (flow.requestToken ? { oauth_token: flow.requestToken } : null),
+  // In the order of the steps where they show.
+  scenarios: [
+    'ce-down',
+    'ce-slow',
+    'cancel',
+    'expired-token',
+    'tampered-verifier',
+    'wrong-secret',
+    'missing-config',
+    'name-taken',
+  ],
+  checkElement: (element) => (element.consent ? [] : ['an OAuth 1.0a element needs a consent']),
   callback: {
     granted: 'oauth_token, oauth_verifier, state',
     refused: 'denied=<request token>',

@@ -17,6 +17,29 @@ export const oauth2: AuthKind = {
   instanceLeg: 'token',
   appConfiguration: ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'],
   labOmits: () => 'oauth.callback.url',
+  keeps: ['state'],
+  urlBinding: 'state',
+  signed: false,
+  // The sandbox files a 2.0 flow's calls behind the scenes by the code the callback brought.
+  legsBy: (flow) => (flow.grant ? { code: flow.grant } : null),
+  scenarios: [
+    'ce-down',
+    'ce-slow',
+    'secret-in-url',
+    'cancel',
+    'redirect-mismatch',
+    'wrong-secret',
+    'missing-config',
+    'name-taken',
+    'code-reused',
+    'code-expired',
+  ],
+  checkElement: (element) => [
+    ...(element.consent ? [] : ['an OAuth 2.0 element needs a consent']),
+    ...(element.sandbox?.authorizePath !== undefined && element.sandbox?.tokenPath !== undefined
+      ? []
+      : ['an OAuth 2.0 element needs the sandbox authorize and token paths']),
+  ],
   callback: {
     granted: 'code, state',
     refused: 'error=access_denied',

@@ -44,7 +44,7 @@ const FieldValuesSchema = z.record(z.string().max(100), z.string().max(1000));
 
 /** OAuth 1.0a's step 1: `{}` starts the first OAuth 1.0a element's flow (Twitter's). */
 export const RequestTokenInputSchema = z.strictObject({
-  element: ElementKeySchema.optional(),
+  element: ElementKeySchema,
   fields: FieldValuesSchema.default({}),
   scenario: ScenarioSchema.default('none'),
 });

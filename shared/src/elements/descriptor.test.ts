@@ -24,7 +24,7 @@ describe('the descriptors', () => {
     expect(
       checkDescriptor({ ...ELEMENTS.freshdeskv2, consent: ELEMENTS.zendesk.consent }),
     ).toContain(
-      'element freshdeskv2 (shared/src/elements/freshdeskv2.ts): OAuth kinds, and only they, have a consent',
+      'element freshdeskv2 (shared/src/elements/freshdeskv2.ts): a basic element has no consent page',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { KINDS } from '../auth';
 import type { AuthType } from '../flow';
 
 /**
@@ -207,8 +208,7 @@ export function checkDescriptor(element: ElementDescriptor): string[] {
       }
     }
   }
-  const oauth = element.authType !== 'basic';
-  expect(oauth === (element.consent !== undefined), 'OAuth kinds, and only they, have a consent');
+  for (const problem of KINDS[element.authType].checkElement(element)) expect(false, problem);
   if (element.consent) {
     expect(element.consent.hosts.length > 0, 'consent needs at least one host');
     expect(element.consent.paths.length > 0, 'consent needs at least one path');
@@ -218,18 +218,6 @@ export function checkDescriptor(element: ElementDescriptor): string[] {
       }
     }
     for (const path of element.consent.paths) expect(path.startsWith('/'), `path ${path}`);
-  }
-  if (element.authType === 'oauth2') {
-    expect(
-      element.sandbox?.authorizePath !== undefined && element.sandbox?.tokenPath !== undefined,
-      'an OAuth 2.0 element needs the sandbox authorize and token paths',
-    );
-  }
-  if (element.authType === 'basic') {
-    expect(
-      element.fields.some((field) => field.secret),
-      'a basic element needs a secret field (the person’s key)',
-    );
   }
   const hubPath = `/hubs/${element.hub}/`;
   for (const resource of [element.tryIt, ...element.resources]) {

@@ -1,4 +1,4 @@
-import type { AuthType, ElementView, Scenario, StepId } from '@cew/shared';
+import { type ElementView, KINDS, type Scenario, type StepId } from '@cew/shared';
 
 /**
  * One failure the lab can play. Its texts may say `{provider}`, `{deny}` and `{refused}`: the
@@ -10,19 +10,11 @@ export type ScenarioInfo = {
   label: string;
   /** Which page the failure shows on: a step, or the element's first step. */
   step: StepId | 'first';
-  /** The kinds of authentication whose flow can fail this way. */
-  kinds: AuthType[];
   /** What the learner will see, in one line, before choosing it. */
   preview: string;
   whatHappened: string;
   howToHandle: string;
 };
-
-const ALL: AuthType[] = ['oauth1', 'oauth2', 'basic'];
-const OAUTH: AuthType[] = ['oauth1', 'oauth2'];
-const OAUTH1: AuthType[] = ['oauth1'];
-const OAUTH2: AuthType[] = ['oauth2'];
-const BASIC: AuthType[] = ['basic'];
 
 /** The failure lab: each scenario makes the sandbox fail for real, through the real path. */
 export const SCENARIOS: ScenarioInfo[] = [
@@ -30,7 +22,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'cancel',
     label: 'The person refuses on the consent page',
     step: 'callback',
-    kinds: OAUTH,
     preview: 'Press {deny} on the consent page; {provider} returns {refused} instead of consent.',
     whatHappened:
       '{provider} redirected to the callback with a refusal ({refused}) and nothing to trade. Without it, no instance can be created.',
@@ -41,7 +32,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'expired-token',
     label: 'The request token expires before it is exchanged',
     step: 'create-instance',
-    kinds: OAUTH1,
     preview:
       '{provider} lets the request token run out before Cloud Elements trades it for an access token.',
     whatHappened:
@@ -53,7 +43,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'tampered-verifier',
     label: 'The verifier is tampered with on its way back',
     step: 'create-instance',
-    kinds: OAUTH1,
     preview: 'The oauth_verifier in the callback is altered, as by a broken proxy or an attacker.',
     whatHappened:
       'The callback looked normal, so the BFF accepted it, but {provider} only exchanges a request token with the exact verifier it issued. It refused the access token request and Cloud Elements answered 400.',
@@ -64,7 +53,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'wrong-secret',
     label: 'Wrong user or organization secret',
     step: 'create-instance',
-    kinds: ALL,
     preview: 'Cloud Elements does not recognise the secrets in the Authorization header.',
     whatHappened:
       'The lab made Cloud Elements refuse the User and Organization secrets this time (yours are fine), so it answered 401 before looking at the instance, as it does for secrets it does not know.',
@@ -75,7 +63,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'missing-config',
     label: 'A required configuration entry is missing',
     step: 'create-instance',
-    kinds: ALL,
     preview: 'The instance body leaves out one required configuration entry.',
     whatHappened:
       'The request body lacked a required entry of its configuration. Cloud Elements checks the required entries first and answered 400 naming the missing one.',
@@ -86,7 +73,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'ce-down',
     label: 'Cloud Elements is down',
     step: 'first',
-    kinds: ALL,
     preview: 'Cloud Elements answers 500 to the first call.',
     whatHappened:
       'Cloud Elements answered 500. That is its failure, not yours, so the BFF turned it into a 502 Bad Gateway for the browser.',
@@ -97,7 +83,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'ce-slow',
     label: 'Cloud Elements is slow',
     step: 'first',
-    kinds: ALL,
     preview: 'Cloud Elements takes longer than the BFF’s timeout to answer.',
     whatHappened:
       'Cloud Elements did not answer within UPSTREAM_TIMEOUT_MS, so the BFF stopped waiting and answered 504 Gateway Timeout instead of hanging.',
@@ -108,7 +93,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'name-taken',
     label: 'An instance with that name already exists',
     step: 'create-instance',
-    kinds: ALL,
     preview: 'Cloud Elements answers 409 Conflict to POST /instances.',
     whatHappened:
       'Instance names are unique within an organization. Cloud Elements answered 409 Conflict and created nothing.',
@@ -119,7 +103,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'secret-in-url',
     label: 'The authorization URL carries the client secret',
     step: 'first',
-    kinds: OAUTH2,
     preview:
       'Cloud Elements answers with an address that has client_secret=… in it, as its own guide’s sample does.',
     whatHappened:
@@ -131,7 +114,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'redirect-mismatch',
     label: 'The redirect_uri does not match the registered app',
     step: 'callback',
-    kinds: OAUTH2,
     preview: 'The authorization URL names a redirect_uri the app did not register.',
     whatHappened:
       '{provider} compares redirect_uri with the app’s registered callback URL. They differed, so it showed its own error page (redirect_uri_mismatch) and never sent the browser back: it does not trust an unregistered address with a code.',
@@ -142,7 +124,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'code-reused',
     label: 'The code is used twice',
     step: 'create-instance',
-    kinds: OAUTH2,
     preview: 'The authorization code is traded once already, as by a retried request.',
     whatHappened:
       'An authorization code is single use. Cloud Elements traded it at {provider}’s token endpoint after it had been traded once, so {provider} answered invalid_grant (“expired authorization code”) and Cloud Elements passed that on as a 400.',
@@ -153,7 +134,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'code-expired',
     label: 'The code expires before it is traded',
     step: 'create-instance',
-    kinds: OAUTH2,
     preview: 'The authorization code runs out before Cloud Elements trades it.',
     whatHappened:
       '{provider}’s codes live for minutes. This one had expired when Cloud Elements traded it, so {provider} answered invalid_grant (“expired authorization code”) and Cloud Elements passed that on as a 400.',
@@ -164,7 +144,6 @@ export const SCENARIOS: ScenarioInfo[] = [
     id: 'wrong-key',
     label: 'The provider refuses your key',
     step: 'create-instance',
-    kinds: BASIC,
     preview: '{provider} answers 401 to the key, as it does to a revoked or mistyped one.',
     whatHappened:
       'Cloud Elements tried your key at {provider} before creating the instance. {provider} refused it, so Cloud Elements created nothing and answered 400 with {provider}’s reason in providerMessage.',
@@ -173,9 +152,9 @@ export const SCENARIOS: ScenarioInfo[] = [
   },
 ];
 
-/** The scenarios an element's flow can play. */
+/** The scenarios an element's flow can play, in the order of its steps (its kind says which). */
 export const scenariosFor = (element: Pick<ElementView, 'authType'>) =>
-  SCENARIOS.filter((scenario) => scenario.kinds.includes(element.authType));
+  KINDS[element.authType].scenarios.flatMap((id) => SCENARIOS.filter((s) => s.id === id));
 
 export const scenarioInfo = (id: Scenario | undefined) => SCENARIOS.find((s) => s.id === id);
 

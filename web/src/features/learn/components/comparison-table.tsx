@@ -84,7 +84,8 @@ const ROWS: Row[] = [
   },
 ];
 
-const KIND_ORDER: AuthType[] = ['oauth1', 'oauth2', 'basic'];
+/** The kinds in the order they are taught: the table of kinds is written in that order. */
+const KIND_ORDER = Object.keys(KINDS) as AuthType[];
 
 /** A column of the comparison: one kind, the element that stands for it, and its flow if walked. */
 export type CompareColumn = { kind: AuthType; element: ElementView; exchanges?: Exchange[] };

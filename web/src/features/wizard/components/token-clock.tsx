@@ -18,10 +18,8 @@ export function TokenClock() {
   const [now, setNow] = useState(Date.now);
   const issuedAt = flow?.requestTokenIssuedAt;
   const running =
-    issuedAt !== undefined &&
-    flow?.authType === 'oauth1' &&
-    flow.outcome !== 'denied' &&
-    !isDone('create-instance');
+    // Only a flow with a request token has one to count down (its kind keeps when it was issued).
+    issuedAt !== undefined && flow?.outcome !== 'denied' && !isDone('create-instance');
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
