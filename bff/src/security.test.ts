@@ -238,9 +238,14 @@ describe('requests that are not the wizard’s own', () => {
 
   it('takes JSON however its media type is spelled', async () => {
     const bff = await live();
-    const res = await new TestBrowser(bff.origin).call('POST', '/api/flow/request-token', JSON.stringify(TWITTER), {
-      'content-type': 'APPLICATION/JSON; Charset=UTF-8',
-    });
+    const res = await new TestBrowser(bff.origin).call(
+      'POST',
+      '/api/flow/request-token',
+      JSON.stringify(TWITTER),
+      {
+        'content-type': 'APPLICATION/JSON; Charset=UTF-8',
+      },
+    );
     expect(res.status).toBe(200);
   });
 });

@@ -6,14 +6,11 @@ import {
   type CallbackInput,
   CallbackInputSchema,
   CreateInstanceInputSchema,
-  checkFields,
   type ElementDescriptor,
   type Exchange,
   type FlowEvent,
-  fieldMarker,
   firstCall,
   HubCallInputSchema,
-  type Instance,
   isRefusal,
   KINDS,
   next,
@@ -25,18 +22,13 @@ import { z } from 'zod';
 import type { Caller } from '../access';
 import type { ElementCatalog } from '../elements';
 import { AppError } from '../errors';
+import { authorizeUrl } from '../flow/authorize-url';
 import type { FlowStore } from '../flow/cookie';
 import { checkHubCall } from '../flow/hub-path';
-import { checkOauthUrl, type OauthUrlBinding, type OauthUrlPolicy } from '../flow/oauth-url';
-import {
-  type FlowState,
-  KEPT_FIELD_MAX,
-  KEPT_FIELDS_MAX,
-  progressOf,
-  TYPED_SECRET_MAX,
-  TYPED_SECRETS_MAX,
-  toFlowView,
-} from '../flow/state';
+import type { OauthUrlPolicy } from '../flow/oauth-url';
+import { recover } from '../flow/recover';
+import { type FlowState, progressOf, toFlowView } from '../flow/state';
+import { asKnown, keptFields, sealedSecrets, typedFields, typedOf, unsealed } from '../flow/typed';
 import { randomToken } from '../random';
 import type { CallContext, CloudElements } from '../upstream/cloud-elements';
 import { arrivalOf } from '../upstream/deadline';
@@ -107,65 +99,6 @@ export const contextOf = (
   ],
 });
 
-/** Sealed `[marker, value]` pairs as the secrets a call hides. */
-const asKnown = (sealed: [string, string][] = []) =>
-  sealed.map(([marker, value]) => ({ value, marker }));
-
-/** The fields typed for an element that are secret, with their markers, as the flow keeps them. */
-function sealedSecrets(element: ElementDescriptor, values: Record<string, string>) {
-  const secrets = element.fields
-    .filter((field) => field.secret && values[field.key])
-    .map((field): [string, string] => [fieldMarker(element, field), values[field.key] ?? '']);
-  if (secrets.length > TYPED_SECRETS_MAX) {
-    throw new AppError(
-      400,
-      'bad_request',
-      `fields: the wizard keeps at most ${TYPED_SECRETS_MAX} secrets for a flow; this element asks for ${secrets.length}.`,
-    );
-  }
-  const long = secrets.find(([, value]) => value.length > TYPED_SECRET_MAX);
-  if (long) {
-    throw new AppError(
-      400,
-      'bad_request',
-      `fields: a secret may be at most ${TYPED_SECRET_MAX} characters (${long[0]} is longer), so the flow's cookie stays small.`,
-    );
-  }
-  return secrets.length ? { secrets } : {};
-}
-
-/** The secrets a flow sealed, by configuration key again, for the call that sends them. */
-const unsealed = (element: ElementDescriptor, flow: FlowState) =>
-  Object.fromEntries(
-    element.fields.flatMap((field) => {
-      const marker = fieldMarker(element, field);
-      const found = flow.secrets?.find(([m]) => m === marker);
-      return found ? [[field.key, found[1]]] : [];
-    }),
-  );
-
-/** Everything the person typed for the flow's element: its kept fields and its sealed secrets. */
-const typedOf = (element: ElementDescriptor, flow: FlowState) => ({
-  ...flow.fields,
-  ...unsealed(element, flow),
-});
-
-/** The fields typed for an element that are not secret: the flow may keep those. */
-function keptFields(element: ElementDescriptor, values: Record<string, string>) {
-  const kept = element.fields
-    .filter((field) => !field.secret && values[field.key])
-    .map((field) => [field.key, (values[field.key] ?? '').trim()] as const);
-  // Bounded before anything is sent: the flow's cookie must stay one small cookie.
-  if (kept.length > KEPT_FIELDS_MAX || kept.some(([, v]) => v.length > KEPT_FIELD_MAX)) {
-    throw new AppError(
-      400,
-      'bad_request',
-      `fields: the wizard keeps at most ${KEPT_FIELDS_MAX} fields of at most ${KEPT_FIELD_MAX} characters for a flow.`,
-    );
-  }
-  return Object.fromEntries(kept);
-}
-
 /**
  * The flow's routes, for every kind of authentication. Each is load → check (the flow module) →
  * call upstream → transition → save → reply; what differs between kinds is asked of the kind's
@@ -213,56 +146,6 @@ export function createFlowRoutes({
     return descriptor;
   }
 
-  /** The person's fields for an element, checked against its descriptor before any upstream call. */
-  function typedFields(element: ElementDescriptor, values: Record<string, string>) {
-    const problems = checkFields(element, values);
-    if (problems.length) throw new AppError(400, 'bad_request', problems.join(' '));
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]));
-  }
-
-  /** The authorization URL from Cloud Elements, handed out only once it passes the checks. */
-  async function authorizeUrl(
-    binding: OauthUrlBinding & { element: ElementDescriptor },
-    state: string,
-    context: CallContext,
-    /** Everything typed, the secrets too (a typed app's key and secret go to `oauth/url`). */
-    typed: Record<string, string>,
-  ) {
-    const fields = { ...typed, ...binding.fields };
-    const { data, reply, app } = await ce.getAuthorizeUrl(
-      binding.element,
-      {
-        requestToken: binding.param === 'oauth_token' ? binding.value : undefined,
-        state,
-        fields,
-      },
-      context,
-    );
-    const verdict = checkOauthUrl(
-      data.oauthUrl,
-      binding.param === 'state'
-        ? {
-            ...binding,
-            // The sandbox's redirect-mismatch lab lets the provider itself refuse it, as its lesson.
-            app: {
-              clientId: app.apiKey,
-              ...(context.scenario === 'redirect-mismatch' ? {} : { callbackUrl }),
-            },
-          }
-        : binding,
-      oauthUrlPolicy,
-    );
-    if (!verdict.ok) {
-      throw new AppError(
-        502,
-        'unsafe_oauth_url',
-        `The authorization URL from Cloud Elements was refused because ${verdict.reason}. The wizard will not send you there.`,
-        { exchange: reply.exchange },
-      );
-    }
-    return { oauthUrl: verdict.url, exchange: reply.exchange };
-  }
-
   const scenarioOf = (scenario: Scenario): Scenario => (sandbox ? scenario : 'none');
 
   /** A call through the flow's instance: its token, the flow's secrets and its app's hidden. */
@@ -273,36 +156,6 @@ export function createFlowRoutes({
     token: string,
   ) =>
     ce.withAppOf(contextOf(c, flow, [instanceTokenSecret(token)]), element, typedOf(element, flow));
-
-  /**
-   * Cloud Elements said yes (2xx) with a reply the wizard cannot read (too large, not JSON): the
-   * instance may well exist. Nothing is lost: it is looked for by its name and this learner's tag,
-   * and when found the flow goes on with it; otherwise the error says where to look.
-   */
-  async function recover(error: unknown, name: string, learnerTag: string, context: CallContext) {
-    if (!(error instanceof AppError) || error.code !== 'upstream_bad_reply') throw error;
-    const listed = await ce.listInstances(context).catch(() => null);
-    const found = listed?.data.find(
-      (instance) => instance.name === name && instance.tags.includes(learnerTag) && instance.token,
-    );
-    if (!found?.token) {
-      throw new AppError(
-        502,
-        'upstream_bad_reply',
-        `${error.message} The instance may exist all the same: look for “${name}” on the Instances page before creating it again.`,
-        error.details,
-      );
-    }
-    const exchange = error.details.exchange;
-    if (!exchange) throw error;
-    const instance: Instance = {
-      ...found,
-      token: found.token,
-      element: found.element,
-      configuration: undefined,
-    };
-    return { data: instance, reply: { status: exchange.status ?? 200, body: undefined, exchange } };
-  }
 
   return new Hono()
     .get('/', (c) => c.json(toFlowView(store.load(c)), 200))
@@ -367,6 +220,7 @@ export function createFlowRoutes({
         const kept = keptFields(element, fields);
         const sealed = sealedSecrets(element, fields);
         const { oauthUrl, exchange } = await authorizeUrl(
+          { ce, callbackUrl, oauthUrlPolicy },
           { element, param: 'state', value: state, fields: kept },
           state,
           {
@@ -397,6 +251,7 @@ export function createFlowRoutes({
       }
       const element = await elementOf(flow);
       const { oauthUrl, exchange } = await authorizeUrl(
+        { ce, callbackUrl, oauthUrlPolicy },
         { element, param: 'oauth_token', value: flow.requestToken, fields: {} },
         flow.state,
         contextOf(c, flow),
@@ -516,7 +371,7 @@ export function createFlowRoutes({
           },
           context,
         )
-        .catch((error: unknown) => recover(error, input.name, learnerTag, context));
+        .catch((error: unknown) => recover(ce, error, input.name, learnerTag, context));
       const saved: FlowState = {
         ...flow,
         done: progress.done,

@@ -9,6 +9,7 @@ import { FieldsForm } from '../../features/wizard/components/fields-form';
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
@@ -107,7 +108,7 @@ export default function AuthorizationUrlStep() {
             <p>
               Authorization URL: <code data-testid="oauth-url">{flow.oauthUrl}</code>
             </p>
-            <Link className="button primary" to={STEP.callback.path}>
+            <Link className="button primary" to={stepUrl(STEP.callback.path, element.key)}>
               Next: ask for consent
             </Link>
           </>

@@ -9,6 +9,7 @@ import {
   JudgeCallback,
 } from '../../features/wizard/components/judge-callback';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
+import { stepUrl } from '../../features/wizard/element';
 import { readCallbackLab, setCallbackLab } from '../../features/wizard/lab';
 import { useFocusOnSettle } from '../../features/wizard/settle-focus';
 import { STEP, useExchanges, useWizard } from '../../features/wizard/steps';
@@ -79,7 +80,8 @@ export default function CallbackRoute() {
   const mutation = useCallback();
   const navigate = useNavigate();
   const sent = useRef(false);
-  const toResult = () => navigate(STEP.callback.path, { replace: true, state: ARRIVED });
+  const toResult = () =>
+    navigate(stepUrl(STEP.callback.path, element.key), { replace: true, state: ARRIVED });
 
   const sendToBff = (query: CallbackInput) => {
     const first = !sent.current;
@@ -98,7 +100,8 @@ export default function CallbackRoute() {
     if (sent.current || lab) return;
     sent.current = true;
     mutation.mutate(landing, {
-      onSuccess: () => navigate(STEP.callback.path, { replace: true, state: ARRIVED }),
+      onSuccess: () =>
+        navigate(stepUrl(STEP.callback.path, element.key), { replace: true, state: ARRIVED }),
     });
   }, [landing, mutation, navigate, lab]);
 

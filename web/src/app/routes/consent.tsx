@@ -8,6 +8,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
+import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { type CallbackLab, readCallbackLab, setCallbackLab } from '../../features/wizard/lab';
 import { lastCallback, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
@@ -158,7 +159,10 @@ export default function ConsentStep() {
               <strong>Access granted.</strong> The callback matched this flow; the BFF has sealed
               the {grantName} into the flow cookie, for the next step.
             </p>
-            <Link className="button primary" to={STEP['create-instance'].path}>
+            <Link
+              className="button primary"
+              to={stepUrl(STEP['create-instance'].path, element.key)}
+            >
               Next: create the instance
             </Link>
           </>

@@ -10,6 +10,7 @@ import { ProviderLegs } from '../../features/wizard/components/provider-leg-view
 import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
@@ -110,7 +111,7 @@ export default function CreateInstanceStep() {
             <p className="notice" role="alert">
               Type your {element.provider} credentials first: they are sent with this step, and this
               page forgets them on a reload.{' '}
-              <Link to={STEP.credentials.path}>Go to your credentials</Link>.
+              <Link to={stepUrl(STEP.credentials.path, element.key)}>Go to your credentials</Link>.
             </p>
           )}
           <form id="instance-form" className="form" onSubmit={submit}>
@@ -173,7 +174,7 @@ export default function CreateInstanceStep() {
             <p>
               <strong>Instance “{flow?.instanceName}” created.</strong>
             </p>
-            <Link className="button primary" to={STEP['instance-token'].path}>
+            <Link className="button primary" to={stepUrl(STEP['instance-token'].path, element.key)}>
               Next: see your instance token
             </Link>
           </>

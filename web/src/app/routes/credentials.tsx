@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
 import { FieldsForm } from '../../features/wizard/components/fields-form';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { STEP, useWizard } from '../../features/wizard/steps';
 import { keepTypedFields, typedFieldsOf } from '../../features/wizard/typed-fields';
@@ -18,7 +19,7 @@ export default function CredentialsStep() {
   const [values, setValues] = useState(() => typedFieldsOf(element.key));
   const next = () => {
     keepTypedFields(element.key, values);
-    navigate(STEP['create-instance'].path);
+    navigate(stepUrl(STEP['create-instance'].path, element.key));
   };
   return (
     <StepFrame

@@ -6,6 +6,7 @@ import { Term } from '../../components/term';
 import { fetchInstanceToken } from '../../features/wizard/api/flow';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { StepFrame } from '../../features/wizard/components/step-frame';
+import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
@@ -57,7 +58,7 @@ export default function InstanceTokenStep() {
               secret it hid before anything reached this page.
             </p>
             <p className="actions">
-              <Link className="button primary" to={STEP['try-it'].path}>
+              <Link className="button primary" to={stepUrl(STEP['try-it'].path, element.key)}>
                 Next: try it with a real call
               </Link>{' '}
               <StartOverButton />

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../features/wizard/components/error-notice';
 import { SignIn } from '../../features/wizard/components/sign-in';
 import { StartOverButton } from '../../features/wizard/components/start-over-button';
 import { TokenClock } from '../../features/wizard/components/token-clock';
+import { stepUrl } from '../../features/wizard/element';
 import { usePresenter } from '../../features/wizard/presenter';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { useWizardFrame } from '../../features/wizard/steps';
@@ -142,6 +143,8 @@ export default function Layout() {
   const { data: flow, isPending, error } = useFlow();
   const { isPending: elementsPending, error: elementsError } = useElements();
   const wizard = useWizardFrame();
+  // Every step link names the element, so a copied link or a reload lands on the same one.
+  const stepLink = (path: string) => (wizard.element ? stepUrl(path, wizard.element.key) : path);
   const { pathname } = useLocation();
 
   // Until mode, flow and the elements offered are known, index.html's boot view stays: the page then appears in one
@@ -217,7 +220,10 @@ export default function Layout() {
               return (
                 <li key={step.path} className={`stepper-item ${state}`}>
                   {wizard.isOpen(step.id) ? (
-                    <NavLink to={step.path} aria-current={state === 'current' ? 'step' : undefined}>
+                    <NavLink
+                      to={stepLink(step.path)}
+                      aria-current={state === 'current' ? 'step' : undefined}
+                    >
                       <span className="stepper-number">{step.number}</span>{' '}
                       <span className="stepper-label">{step.short}</span>
                     </NavLink>

@@ -10,6 +10,7 @@ import { ScenarioNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
+import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
@@ -80,7 +81,7 @@ export default function RequestTokenStep() {
               sealed blob back on each call but cannot read it. The BFF sends the secret on only in
               step 4.
             </p>
-            <Link className="button primary" to={STEP['authorize-url'].path}>
+            <Link className="button primary" to={stepUrl(STEP['authorize-url'].path, element.key)}>
               Next: get the authorization URL
             </Link>
           </>

@@ -74,7 +74,9 @@ export function usePresenter() {
       const target = wizard.steps[index + (event.key === 'ArrowRight' ? 1 : -1)];
       if (index < 0 || !target || !wizard.isOpen(target.id)) return;
       event.preventDefault();
-      navigate({ pathname: target.path, search: `?${PARAM}` });
+      // The element stays in the address, as every step link keeps it.
+      const element = wizard.element ? `element=${encodeURIComponent(wizard.element.key)}&` : '';
+      navigate({ pathname: target.path, search: `?${element}${PARAM}` });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
