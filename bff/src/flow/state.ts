@@ -1,5 +1,5 @@
 import {
-  AuthTypeSchema,
+  type AuthType,
   CallStepIdSchema,
   ElementKeySchema,
   type FlowView,
@@ -13,6 +13,8 @@ import {
 import { z } from 'zod';
 
 const kept = z.string().min(1).max(TOKEN_MAX);
+/** A kind of authentication as the cookie names it: one of the kinds that have their row. */
+const AuthTypeSchema = z.enum(Object.keys(KINDS) as [AuthType, ...AuthType[]]);
 /** A typed secret's longest value, and how many a flow keeps (the cookie must stay under 4 KB). */
 export const TYPED_SECRET_MAX = 256;
 export const TYPED_SECRETS_MAX = 3;

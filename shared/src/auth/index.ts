@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { AuthType } from '../flow';
 import { basic } from './basic';
 import type { AuthKind } from './kind';
@@ -21,6 +20,3 @@ export const KIND_OF_CE_AUTH: Record<string, AuthType> = {
   apiKey: 'basic',
   custom: 'basic',
 };
-
-/** A kind of authentication as input (a flow cookie): one of the kinds that have their row. */
-export const AuthTypeSchema = z.enum(Object.keys(KINDS) as [AuthType, ...AuthType[]]);

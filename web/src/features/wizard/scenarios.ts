@@ -1,4 +1,5 @@
-import { type ElementView, KINDS, type Scenario, type StepId } from '@cew/shared';
+// The layout reads these texts at first load: no kind is imported here (kinds load with pages).
+import type { ElementView, Scenario, StepId } from '@cew/shared';
 
 /**
  * One failure the lab can play. Its texts may say `{provider}`, `{deny}` and `{refused}`: the
@@ -151,10 +152,6 @@ export const SCENARIOS: ScenarioInfo[] = [
       'Tell the person their key was refused and where to find a valid one; never log the key you sent. Nothing was created, so trying again with the right key is safe.',
   },
 ];
-
-/** The scenarios an element's flow can play, in the order of its steps (its kind says which). */
-export const scenariosFor = (element: Pick<ElementView, 'authType'>) =>
-  KINDS[element.authType].scenarios.flatMap((id) => SCENARIOS.filter((s) => s.id === id));
 
 export const scenarioInfo = (id: Scenario | undefined) => SCENARIOS.find((s) => s.id === id);
 

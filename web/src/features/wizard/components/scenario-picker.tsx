@@ -1,6 +1,10 @@
 import { type ElementView, KINDS, type Scenario, stepsOf } from '@cew/shared';
 import { useId } from 'react';
-import { scenariosFor, scenarioText } from '../scenarios';
+import { SCENARIOS, scenarioText } from '../scenarios';
+
+/** The scenarios an element's flow can play, in the order of its steps (its kind says which). */
+const scenariosFor = (element: Pick<ElementView, 'authType'>) =>
+  KINDS[element.authType].scenarios.flatMap((id) => SCENARIOS.filter((s) => s.id === id));
 
 /** Sandbox mode: choose a failure to play before the flow starts. */
 export function ScenarioPicker({
