@@ -1,8 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { proxy } from 'hono/proxy';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Store } from 'hono-rate-limiter';
 import { Agent } from 'undici';
 import { createAccess } from './access';
 import { appOf, type Config, SANDBOX_MOUNT } from './config';
@@ -75,7 +77,19 @@ export async function listen(
   });
 }
 
-export function createApp(config: Config, log: (line: string) => void = writeLine) {
+/** What one worker of several shares with the others (cluster.ts); absent in one process. */
+export type Shared = {
+  /** The count of wrong sign-in codes, held by the primary for every worker. */
+  signInStore: Store;
+  /** How many workers share the port: each counts its part of an address's calls. */
+  workers: number;
+};
+
+export function createApp(
+  config: Config,
+  log: (line: string) => void = writeLine,
+  shared?: Shared,
+) {
   const secrets = configuredSecrets(config);
   // Built once: every route and the error log redact with the same configured secrets.
   const redactor = createRedactor(secrets);
@@ -89,7 +103,13 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   const sealer = createSealer(config.sessionSecret);
   const publicUrl = new URL(config.publicUrl);
   // Every call that costs an upstream call made with the organization's secrets is limited.
-  const upstreamLimit = rateLimit(config.rateLimitPerMinute, config.trustProxy, 'requests');
+  // With several workers, connections are dealt out in turn: each counts its share of the limit,
+  // so an address's total is about the limit (approximate: a burst may land unevenly).
+  const upstreamLimit = rateLimit(
+    Math.ceil(config.rateLimitPerMinute / (shared?.workers ?? 1)),
+    config.trustProxy,
+    'requests',
+  );
   const reachesUpstream = (method: string, path: string) =>
     method === 'GET'
       ? path === '/api/instances' ||
@@ -103,7 +123,7 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
     sealer,
     secure,
     // Wrong codes only: a class behind one address signs in together.
-    limit: rateLimit(10, config.trustProxy, 'wrong sign-in attempts', true),
+    limit: rateLimit(10, config.trustProxy, 'wrong sign-in attempts', true, shared?.signInStore),
   });
   const tooLarge = () => {
     throw new AppError(413, 'payload_too_large', 'The request body is too large (16 KiB at most).');
@@ -191,33 +211,17 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
   });
 
   const routes = app.route('/api', api);
-  if (config.mode === 'sandbox') {
-    // The sandbox answers only at the address people browse (its consent pages) and at the
-    // loopback address the BFF calls it on: a page on another name (DNS rebinding) reaches none.
-    const internal = new URL(config.ceBaseUrl).host;
-    app.use(`${SANDBOX_MOUNT}/*`, async (c, next) => {
-      const host = c.req.header('host');
-      if (host !== publicUrl.host && host !== internal) {
-        return c.json(
-          {
-            message: `The sandbox answers only at ${publicUrl.host}. Open the wizard at its PUBLIC_URL.`,
-          },
-          421,
-        );
-      }
-      await next();
+  if (config.sandboxOrigin) {
+    // One worker of several: the sandbox runs once, beside the workers; the browser's consent
+    // pages are forwarded to it as they came (redirects included, for the browser to follow).
+    const sandboxOrigin = config.sandboxOrigin;
+    app.use(`${SANDBOX_MOUNT}/*`, sandboxHostGuard(publicUrl.host, publicUrl.host));
+    app.all(`${SANDBOX_MOUNT}/*`, (c) => {
+      const { pathname, search } = new URL(c.req.url);
+      return proxy(`${sandboxOrigin}${pathname}${search}`, { raw: c.req.raw, redirect: 'manual' });
     });
-    app.route(
-      SANDBOX_MOUNT,
-      createSandboxApp({
-        publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
-        userSecret: config.ceUserSecret,
-        orgSecret: config.ceOrgSecret,
-        privateApi: config.classPossible,
-        // The sandbox plays every provider, each with its demo app registered.
-        callbackUrl: config.callbackUrl,
-      }),
-    );
+  } else if (config.mode === 'sandbox') {
+    app.route('/', createSandboxSite(config, new URL(config.ceBaseUrl).host));
   }
   if (config.webDist) {
     // The flow cookie belongs to one host: someone who opens http://localhost:8787 while
@@ -240,3 +244,42 @@ export function createApp(config: Config, log: (line: string) => void = writeLin
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/**
+ * The sandbox answers only at the address people browse (its consent pages) and at the loopback
+ * address the BFF calls it on: a page on another name (DNS rebinding) reaches none of it.
+ */
+function sandboxHostGuard(publicHost: string, internalHost: string): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host');
+    if (host !== publicHost && host !== internalHost) {
+      return c.json(
+        {
+          message: `The sandbox answers only at ${publicHost}. Open the wizard at its PUBLIC_URL.`,
+        },
+        421,
+      );
+    }
+    await next();
+  };
+}
+
+/**
+ * The sandbox as a site of its own under `/sandbox`: in this process (one process), or once in
+ * the primary beside several workers, which call it on `internalHost`.
+ */
+export function createSandboxSite(config: Config, internalHost: string) {
+  return new Hono()
+    .use(`${SANDBOX_MOUNT}/*`, sandboxHostGuard(new URL(config.publicUrl).host, internalHost))
+    .route(
+      SANDBOX_MOUNT,
+      createSandboxApp({
+        publicUrl: `${config.publicUrl}${SANDBOX_MOUNT}`,
+        userSecret: config.ceUserSecret,
+        orgSecret: config.ceOrgSecret,
+        privateApi: config.classPossible,
+        // The sandbox plays every provider, each with its demo app registered.
+        callbackUrl: config.callbackUrl,
+      }),
+    );
+}

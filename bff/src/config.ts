@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { checkDescriptor, ELEMENTS, KINDS } from '@cew/shared';
 import { DEMO_CREDENTIALS, demoApp, NO_DEMO_APP } from '@cew/shared/sandbox-credentials';
 import { z } from 'zod';
@@ -54,6 +55,13 @@ export type Config = {
   trustProxy: number;
   /** "debug" logs every request, assets included; "info" only the API and failures. */
   logLevel: 'info' | 'debug';
+  /** How many processes serve the port (WORKERS; default one per core). */
+  workers: number;
+  /**
+   * Set in a worker of several: the sandbox runs once, in the primary, at this loopback origin;
+   * this process forwards the browser's `/sandbox/*` to it instead of playing it itself.
+   */
+  sandboxOrigin?: string;
   /**
    * Whether this server may serve more than one person: a code is set, or it is reachable beyond
    * loopback (HOST or PUBLIC_URL not loopback, or a proxy in front). The one test every part asks:
@@ -90,6 +98,8 @@ const baseSchema = z.object({
     ),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  // One process per core unless told: a class clicking at once should not wait for one core.
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_DIST: z.string().optional(),
@@ -191,6 +201,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     instanceTag: b.INSTANCE_TAG,
     trustProxy: b.TRUST_PROXY,
     logLevel: b.LOG_LEVEL,
+    workers: b.WORKERS ?? availableParallelism(),
     classPossible,
   };
   if (live?.success && b.CE_BASE_URL) {

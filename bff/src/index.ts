@@ -1,25 +1,60 @@
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, listen } from './app';
-import { loadConfig } from './config';
+import { createApp, listen, type Shared } from './app';
+import { configFromPrimary, onShutdownRequest, primaryCountStore, runPrimary } from './cluster';
+import { type Config, loadConfig } from './config';
 import { shutDown } from './shutdown';
 
-const config = loadConfig();
 // dist/index.js sits in bff/dist; the SPA is built into web/dist.
 const here = dirname(fileURLToPath(import.meta.url));
-const webDist = config.webDist ?? join(here, '../../web/dist');
-const app = createApp({ ...config, webDist });
+const writeLine = (line: string) => process.stdout.write(`${line}\n`);
 
-const server = await listen(app, { webDist }, { port: config.port, hostname: config.host });
-console.log(
-  `Cloud Elements Instance Wizard (${config.mode} mode) at ${config.publicUrl} — listening on ${config.host}:${(server.address() as AddressInfo).port}`,
-);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    console.log(`${signal}: finishing requests in progress (10 s at most), then stopping.`);
-    await shutDown(server, { drainMs: 10_000, log: (line) => console.log(line) });
+/** Serves the app in this process: the only one, or one worker of several. */
+async function serveHere(config: Config, shared?: Shared) {
+  const webDist = config.webDist ?? join(here, '../../web/dist');
+  const worker = cluster.worker?.id;
+  // A worker's log lines say which worker wrote them.
+  const log =
+    worker === undefined ? writeLine : (line: string) => writeLine(withWorker(line, worker));
+  const app = createApp({ ...config, webDist }, log, shared);
+  const server = await listen(app, { webDist }, { port: config.port, hostname: config.host });
+  let stopping = false;
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (worker === undefined) {
+      console.log(`${why}: finishing requests in progress (10 s at most), then stopping.`);
+    }
+    await shutDown(server, { drainMs: 10_000, log });
     process.exit(0);
-  });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // A worker drains when the primary asks (a terminal's Ctrl-C reaches every process too).
+    process.once(signal, () => stop(signal));
+  }
+  if (worker !== undefined) onShutdownRequest(() => stop('shutdown'));
+  return server;
+}
+
+/** A JSON log line with the worker's number first; any other line as it is. */
+const withWorker = (line: string, worker: number) =>
+  line.startsWith('{') ? `{"worker":${worker},${line.slice(1)}` : `[worker ${worker}] ${line}`;
+
+if (cluster.isWorker) {
+  const config = await configFromPrimary();
+  await serveHere(config, { signInStore: primaryCountStore(), workers: config.workers });
+} else {
+  const config = loadConfig();
+  const where = `Cloud Elements Instance Wizard (${config.mode} mode) at ${config.publicUrl}`;
+  if (config.workers > 1) {
+    await runPrimary(config, writeLine);
+    console.log(
+      `${where} — listening on ${config.host}:${config.port} with ${config.workers} workers`,
+    );
+  } else {
+    const server = await serveHere(config);
+    console.log(`${where} — listening on ${config.host}:${(server.address() as AddressInfo).port}`);
+  }
 }

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { AppError } from './errors';
 
 /**
@@ -36,8 +36,11 @@ export function rateLimit(
   trustProxies: number,
   what: string,
   failuresOnly = false,
+  /** Where the counts live: this process (the default), or one shared by several. */
+  store?: Store,
 ): MiddlewareHandler {
   return rateLimiter({
+    ...(store ? { store } : {}),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',

@@ -8,6 +8,31 @@ const redactor = createRedactor([
 ]);
 
 describe('redact', () => {
+  it('hides any one of a whole catalog of configured secrets, in every form, in one pass', () => {
+    // Every documented element's app configured: one expression finds any of them.
+    const apps = Array.from({ length: 160 }, (_, i) => ({
+      value: `app-${i}-secret/+= ${'x'.repeat(i % 7)}`,
+      marker: `<E${i}_API_SECRET>`,
+    }));
+    const many = createRedactor(apps);
+    for (const i of [0, 79, 159]) {
+      const secret = apps[i]?.value ?? '';
+      const forms = [
+        secret,
+        encodeURIComponent(secret),
+        Buffer.from(secret).toString('base64'),
+        encodeURIComponent(secret).toLowerCase(),
+        JSON.stringify(secret).replaceAll('/', '\\/'),
+      ];
+      for (const form of forms) {
+        expect(many.redactString(`a ${form} b`)).toMatch(new RegExp(`^a "?<E${i}_API_SECRET>"? b$`));
+      }
+    }
+    // A flow's own secret beside them: both hidden.
+    const flow = many.with([{ value: 'typed-key-1234', marker: '<TYPED>' }]);
+    expect(flow.redactString(`typed-key-1234 ${apps[5]?.value}`)).toBe('<TYPED> <E5_API_SECRET>');
+  });
+
   it('replaces a known secret in every wire form it may take', () => {
     const forms = [
       'user s3cret/+=',

@@ -154,11 +154,37 @@ const patternsOf = (secrets: KnownSecret[]): Pattern[] =>
 const byLength = (a: Replacement, b: Replacement) => b.form.length - a.form.length;
 const byValueLength = (a: Pattern, b: Pattern) => b.value.length - a.value.length;
 
-/** One expression that finds any of the forms: a single pass over the text instead of one per form. */
-const anyOf = (replacements: Replacement[]): RegExp | null =>
-  replacements.length === 0
-    ? null
-    : new RegExp(replacements.map(({ form }) => escapeRegExp(form)).join('|'));
+/**
+ * The configured secrets, compiled once: every form of every one in one expression (longest
+ * first, so a secret containing another is replaced whole), and every plain value in another
+ * (to find which escape-tolerant pattern to run). A text is searched once, however many secrets
+ * are configured: the cost of a reply does not grow with the catalog's apps.
+ */
+type Compiled = {
+  forms: RegExp | null;
+  markerOfForm: Map<string, string>;
+  values: RegExp | null;
+  patternOfValue: Map<string, Pattern>;
+};
+
+function compile(secrets: KnownSecret[]): Compiled {
+  const replacements = replacementsOf(secrets).sort(byLength);
+  const patterns = patternsOf(secrets).sort(byValueLength);
+  const markerOfForm = new Map<string, string>();
+  for (const { form, marker } of replacements)
+    if (!markerOfForm.has(form)) markerOfForm.set(form, marker);
+  const patternOfValue = new Map<string, Pattern>();
+  for (const pattern of patterns)
+    if (!patternOfValue.has(pattern.value)) patternOfValue.set(pattern.value, pattern);
+  const alternation = (texts: string[]) =>
+    texts.length ? new RegExp(texts.map(escapeRegExp).join('|'), 'g') : null;
+  return {
+    forms: alternation([...markerOfForm.keys()]),
+    markerOfForm,
+    values: alternation([...patternOfValue.keys()]),
+    patternOfValue,
+  };
+}
 
 /**
  * The literal forms already cover URL-encoding as `encodeURIComponent` writes it (upper-case
@@ -278,41 +304,56 @@ function mapEntries(
 }
 
 export function createRedactor(secrets: KnownSecret[]) {
-  const replacements = replacementsOf(secrets).sort(byLength);
-  return redactorFrom(replacements, anyOf(replacements), [], patternsOf(secrets), new Set());
+  return redactorFrom(compile(secrets), [], [], new Set());
 }
 
 /**
- * `base` are the configured secrets' forms, found by one expression compiled once; `extra` are a
- * flow's own (its request token secret, its instance token), added per request by `with()`, where
- * compiling an expression each time would cost more than the few `includes` it saves.
+ * `base` are the configured secrets, compiled once (`compile`); `extra` and `extraPatterns` are a
+ * flow's own (its request token secret, its instance token, what the person typed, its app's),
+ * added per request by `with()`: a handful, where compiling an expression each time would cost
+ * more than the few `includes` it saves.
  */
 function redactorFrom(
-  base: Replacement[],
-  baseAny: RegExp | null,
+  base: Compiled,
   extra: Replacement[],
-  patterns: Pattern[],
+  extraPatterns: Pattern[],
   /** Values shown on purpose (a flow's request token): not hidden as quoted tokens. */
   shown: ReadonlySet<string>,
 ) {
-  const spaces = patterns.some((pattern) => pattern.value.includes(' '));
-  // Both lists, longest first across them: built only the first time a secret is found.
-  let all: Replacement[] | undefined;
-  const hasLiteral = (text: string) =>
-    (baseAny?.test(text) ?? false) || extra.some(({ form }) => text.includes(form));
+  const spaces = [...base.patternOfValue.keys(), ...extraPatterns.map((p) => p.value)].some(
+    (value) => value.includes(' '),
+  );
+  const markerOf = (form: string) => base.markerOfForm.get(form) ?? form;
+
+  /** The patterns whose plain value one of the unescaped texts holds. */
+  function patternsIn(unescaped: string[]): Pattern[] {
+    const found = new Set<Pattern>();
+    if (base.values) {
+      for (const text of unescaped) {
+        for (const [value] of text.matchAll(base.values)) {
+          const pattern = base.patternOfValue.get(value);
+          if (pattern) found.add(pattern);
+        }
+      }
+    }
+    for (const pattern of extraPatterns) {
+      if (unescaped.some((text) => text.includes(pattern.value))) found.add(pattern);
+    }
+    return [...found].sort(byValueLength);
+  }
 
   function redactString(text: string, inside = true): string {
     let out = text;
-    if (hasLiteral(out)) {
-      all ??= extra.length === 0 ? base : [...base, ...extra].sort(byLength);
-      for (const { form, marker } of all) {
-        if (out.includes(form)) out = out.split(form).join(marker);
-      }
+    // The flow's own first (a few), then every configured one in a single pass.
+    for (const { form, marker } of extra) {
+      if (out.includes(form)) out = out.split(form).join(marker);
+    }
+    if (base.forms) {
+      base.forms.lastIndex = 0;
+      if (base.forms.test(out)) out = out.replace(base.forms, markerOf);
     }
     if (ESCAPED.test(out)) {
-      const unescaped = unescapedForms(out, spaces);
-      for (const pattern of patterns) {
-        if (!unescaped.some((form) => form.includes(pattern.value))) continue;
+      for (const pattern of patternsIn(unescapedForms(out, spaces))) {
         pattern.regex ??= escapedPattern(pattern.value);
         out = out.replace(pattern.regex, pattern.marker);
       }
@@ -367,9 +408,8 @@ function redactorFrom(
     with(secrets: KnownSecret[], alsoShown: string[] = []) {
       return redactorFrom(
         base,
-        baseAny,
-        [...extra, ...replacementsOf(secrets)],
-        [...patterns, ...patternsOf(secrets)].sort(byValueLength),
+        [...extra, ...replacementsOf(secrets)].sort(byLength),
+        [...extraPatterns, ...patternsOf(secrets)].sort(byValueLength),
         alsoShown.length ? new Set([...shown, ...alsoShown]) : shown,
       );
     },

@@ -54,7 +54,15 @@ export class TestBrowser {
   private jar = new Map<string, string>();
   /** Its own connections, as a separate browser has: none survive a server restart. */
   private readonly agent = new Agent();
-  constructor(private readonly origin: string) {}
+  constructor(
+    private readonly origin: string,
+    /** A new connection for every call (several workers deal connections out in turn). */
+    private readonly options: { newConnections?: boolean } = {},
+  ) {}
+
+  private dispatcher() {
+    return this.options.newConnections ? new Agent({ pipelining: 0 }) : this.agent;
+  }
 
   get cookieHeader(): string {
     return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -69,8 +77,9 @@ export class TestBrowser {
   }
 
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const dispatcher = this.dispatcher();
     const res = await fetch(`${this.origin}${path}`, {
-      dispatcher: this.agent,
+      dispatcher,
       method,
       redirect: 'manual',
       headers: {
@@ -88,6 +97,7 @@ export class TestBrowser {
       else this.jar.set(name, value);
     }
     const text = await res.text();
+    if (dispatcher !== this.agent) await dispatcher.close();
     let json: unknown;
     try {
       json = JSON.parse(text);
