@@ -25,7 +25,9 @@ describe('redact', () => {
         JSON.stringify(secret).replaceAll('/', '\\/'),
       ];
       for (const form of forms) {
-        expect(many.redactString(`a ${form} b`)).toMatch(new RegExp(`^a "?<E${i}_API_SECRET>"? b$`));
+        expect(many.redactString(`a ${form} b`)).toMatch(
+          new RegExp(`^a "?<E${i}_API_SECRET>"? b$`),
+        );
       }
     }
     // A flow's own secret beside them: both hidden.
