@@ -1,5 +1,6 @@
 // A fast stand-in for Cloud Elements' step 1 on loopback: the cost of the upstream itself is
 // kept tiny so the benchmark measures the proxies, not the upstream (or, with DELAY_MS, slow).
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const body = JSON.stringify({
@@ -15,14 +16,71 @@ const answer = (res) => {
   });
   res.end(body);
 };
-// The catalog the BFF reads once at its first request: Twitter, whose overlay it has.
+// The catalog the BFF reads once at its first request: Twitter, whose overlay it has; with
+// CATALOG=1, every element Cloud Elements documented (the sandbox's catalog), each definition
+// with its configuration, so the BFF holds the whole catalog as it would against Cloud Elements.
+const twitter = {
+  key: 'twitter',
+  name: 'Twitter',
+  hub: 'social',
+  authentication: { type: 'oauth1' },
+};
+const documented = process.env.CATALOG
+  ? JSON.parse(readFileSync(new URL('../src/sandbox/catalog/elements.json', import.meta.url)))
+      .elements
+  : [];
+const definitions = new Map(
+  documented.map((entry) => [
+    entry.key,
+    {
+      key: entry.key,
+      name: entry.name,
+      hub: entry.hub,
+      authentication: { type: entry.authType },
+      configuration: [
+        ...entry.fields.map((field, i) => ({
+          key: field.key,
+          name: field.name ?? field.key,
+          type: field.secretGuess ? 'PASSWORD' : 'TEXTFIELD_1000',
+          required: field.required,
+          displayOrder: i,
+        })),
+        ...(entry.oauthAuthorizationUrl
+          ? [
+              {
+                key: 'oauth.authorization.url',
+                internal: true,
+                hideFromConsole: true,
+                defaultValue: entry.oauthAuthorizationUrl,
+              },
+            ]
+          : []),
+      ],
+    },
+  ]),
+);
+definitions.set('twitter', twitter);
 const catalog = JSON.stringify([
-  { key: 'twitter', name: 'Twitter', hub: 'social', authentication: { type: 'oauth1' } },
+  twitter,
+  ...documented
+    .filter((e) => e.key !== 'twitter')
+    .map(({ key, name, hub, authType }) => ({
+      key,
+      name,
+      hub,
+      authentication: { type: authType },
+    })),
 ]);
 const server = createServer((req, res) => {
-  if (req.url?.split('?')[0]?.endsWith('/elements')) {
+  const path = req.url?.split('?')[0] ?? '';
+  if (path.endsWith('/elements')) {
     res.writeHead(200, { 'content-type': 'application/json' });
     return res.end(catalog);
+  }
+  const definition = /\/elements\/([^/]+)$/.exec(path)?.[1];
+  if (definition !== undefined) {
+    res.writeHead(definitions.has(definition) ? 200 : 404, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify(definitions.get(definition) ?? { message: 'No such element' }));
   }
   if (delay > 0) setTimeout(() => answer(res), delay);
   else answer(res);

@@ -142,10 +142,26 @@ function escapedPattern(value: string): RegExp {
 type Replacement = { form: string; marker: string };
 type Pattern = { value: string; marker: string; regex?: RegExp };
 
+/**
+ * A secret's forms, computed once per value: a flow's own secrets (its app's, what the person
+ * typed) come back with every call of the flow, and encoding them each time was a measurable part
+ * of step 1. Bounded, so a stream of new values cannot grow it without limit.
+ */
+const formsCache = new Map<string, string[]>();
+function cachedForms(value: string): string[] {
+  let forms = formsCache.get(value);
+  if (!forms) {
+    if (formsCache.size >= 2_000) formsCache.clear();
+    forms = formsOf(value);
+    formsCache.set(value, forms);
+  }
+  return forms;
+}
+
 const replacementsOf = (secrets: KnownSecret[]): Replacement[] =>
   secrets
     .filter((s) => s.value.length >= 4)
-    .flatMap((s) => formsOf(s.value).map((form) => ({ form, marker: s.marker })));
+    .flatMap((s) => cachedForms(s.value).map((form) => ({ form, marker: s.marker })));
 
 const patternsOf = (secrets: KnownSecret[]): Pattern[] =>
   secrets.filter((s) => s.value.length >= 4).map((s) => ({ ...s }));
@@ -161,6 +177,8 @@ const byValueLength = (a: Pattern, b: Pattern) => b.value.length - a.value.lengt
  * are configured: the cost of a reply does not grow with the catalog's apps.
  */
 type Compiled = {
+  /** Whether a configured secret holds a space (form-encoded text then reads `+` as one). */
+  spaces: boolean;
   forms: RegExp | null;
   markerOfForm: Map<string, string>;
   values: RegExp | null;
@@ -179,6 +197,7 @@ function compile(secrets: KnownSecret[]): Compiled {
   const alternation = (texts: string[]) =>
     texts.length ? new RegExp(texts.map(escapeRegExp).join('|'), 'g') : null;
   return {
+    spaces: patterns.some((pattern) => pattern.value.includes(' ')),
     forms: alternation([...markerOfForm.keys()]),
     markerOfForm,
     values: alternation([...patternOfValue.keys()]),
