@@ -252,7 +252,12 @@ export function instanceHops(
     reply('Cloud Elements', 'BFF', '200 { id, token: <INSTANCE_TOKEN> }', 'create-instance'),
     reply('BFF', 'Browser', '200 { instance } (token as <INSTANCE_TOKEN>)', 'create-instance'),
     call('Browser', 'BFF', 'POST /api/flow/try-it', 'try-it'),
-    call('BFF', 'Cloud Elements', `GET ${element.tryIt.path} (Element token)`, 'try-it'),
+    call(
+      'BFF',
+      'Cloud Elements',
+      `GET ${element.tryIt.path} (Element: the instance token)`,
+      'try-it',
+    ),
     call('Cloud Elements', 'Provider', `GET ${element.tryIt.what} (${providerAuth})`, 'try-it'),
     reply('Provider', 'Cloud Elements', element.tryIt.what, 'try-it'),
     reply('Cloud Elements', 'BFF', `200 [ ${element.tryIt.what} ]`, 'try-it'),

@@ -3,6 +3,11 @@ import { Term } from '../../components/term';
 import { ComparisonTable, compareColumns } from '../../features/learn/components/comparison-table';
 import { useElements } from '../../features/wizard/api/elements';
 import { useExchangesByElement } from '../../features/wizard/api/flow';
+import { stepUrl } from '../../features/wizard/element';
+import { stepsFor } from '../../features/wizard/steps';
+
+const firstStepPath = (element: Parameters<typeof stepsFor>[0]) =>
+  stepsFor(element)[0]?.path ?? '/start';
 
 /** The three kinds of authentication side by side, row by row. */
 export default function ComparePage() {
@@ -22,7 +27,11 @@ export default function ComparePage() {
           .filter((column) => !column.exchanges)
           .map((column) => (
             <span key={column.kind}>
-              <Link to="/start">Walk {column.element.name}</Link> to fill its column.{' '}
+              {/* Exchanges are kept per tab: one walked in another tab does not show here. */}
+              <Link to={stepUrl(firstStepPath(column.element), column.element.key)}>
+                Walk {column.element.name} in this tab
+              </Link>{' '}
+              to fill its column (a flow walked in another tab stays in that tab).{' '}
             </span>
           ))}
       </p>

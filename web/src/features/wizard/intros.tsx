@@ -204,13 +204,23 @@ const INTROS: Record<StepId, (context: IntroContext) => ReactNode> = {
     <p>
       An <Term id="instance">instance</Term> is only useful if it works. This makes one real call
       through it: the {element.hub} <Term id="hub">hub</Term>'s{' '}
-      <code>GET {element.tryIt.path}</code>, authenticated by your organization's secrets{' '}
-      <em>and</em> the instance token, which tells Cloud Elements whose {element.provider} account
-      to use. Cloud Elements{' '}
+      <code>GET {element.tryIt.path}</code>, authenticated by your Cloud Elements user and
+      organization secrets <em>and</em> the instance token, which tells Cloud Elements whose{' '}
+      {element.provider} account to use. Cloud Elements{' '}
       {PROVIDER_CALL[element.authType].replace('{provider}', element.provider)}. This call is the
-      proof, after the three calls the guide is about.
+      proof, after {callsToCloudElements(element)} that made the instance.
     </p>
   ),
+};
+
+/** The steps that call Cloud Elements itself (the consent page and the callback do not). */
+const CE_CALL_STEPS = new Set<StepId>(['request-token', 'authorize-url', 'create-instance']);
+const COUNT = ['no call', 'the one call', 'the two calls', 'the three calls'];
+
+/** How many of this element's steps called Cloud Elements, in words ("the two calls"). */
+const callsToCloudElements = (element: Pick<ElementView, 'steps'>) => {
+  const count = element.steps.filter((id) => CE_CALL_STEPS.has(id)).length;
+  return COUNT[count] ?? `the ${count} calls`;
 };
 
 /** A step's opening text: what it does and why, in the mode the wizard runs in. */
