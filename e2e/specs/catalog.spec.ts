@@ -49,6 +49,8 @@ test('one catalog element of each kind walks to try-it from its definition alone
     if (key === 'clover') await wizard.snapScreen('catalog-first-step');
     await wizard.walkToTryIt(name, `e2e-catalog-${key}-${Date.now()}`);
     await expect(page.getByText(/It works\./)).toBeVisible();
+    // The hub's sample records, each named by its first values (no record shows blank).
+    await expect(page.getByTestId('try-it-items').locator('li strong').first()).toHaveText(/\w/);
     if (key === 'closeio') await wizard.snapScreen('catalog-try-it');
     // Start over lands on this element's own first step, and a reload stays there.
     await wizard.button('Start over').first().click();

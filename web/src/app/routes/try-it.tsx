@@ -21,6 +21,22 @@ function field(item: unknown, path: string): string {
     : '';
 }
 
+/**
+ * What names a record: its title field; else (an element known only from its definition, which
+ * does not say which field names a record) its first few values, so no record shows blank.
+ */
+function headline(item: unknown, title: string): string {
+  const named = field(item, title);
+  if (named || typeof item !== 'object' || item === null) return named;
+  return Object.entries(item)
+    .filter(
+      ([key, value]) => key !== 'id' && (typeof value === 'string' || typeof value === 'number'),
+    )
+    .slice(0, 3)
+    .map(([, value]) => String(value))
+    .join(' · ');
+}
+
 export default function TryItStep() {
   const { data: config } = useConfig();
   const { element, isDone } = useWizard();
@@ -66,7 +82,7 @@ export default function TryItStep() {
             <ul className="statuses" data-testid="try-it-items">
               {items.map((item, index) => (
                 <li key={`${index}-${field(item, 'id') || field(item, 'Id')}`}>
-                  <strong>{field(item, title)}</strong>{' '}
+                  <strong>{headline(item, title)}</strong>{' '}
                   <span className="muted">
                     {detail
                       .map((name) => field(item, name))
