@@ -72,8 +72,17 @@ export async function runPrimary(config: Config, log: (line: string) => void) {
     return worker;
   };
   for (let i = 0; i < config.workers; i++) fork();
+  const listened = new Set<number>();
+  cluster.on('listening', (worker) => listened.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    if (!listened.has(worker.id)) {
+      // It never served (the port is taken, say): another would fail the same way, forever.
+      log(`A worker stopped before it could listen (${signal ?? `exit ${code}`}); stopping.`);
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      sandbox?.close();
+      process.exit(1);
+    }
     log(
       JSON.stringify({
         level: 'error',
