@@ -30,6 +30,7 @@ export default defineConfig({
         'elements.spec.ts',
         'handout.spec.ts',
         'catalog.spec.ts',
+        'presenter.spec.ts',
       ],
       use: { baseURL: SANDBOX_MODE_URL },
     },

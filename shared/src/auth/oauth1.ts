@@ -86,7 +86,7 @@ export const oauth1: AuthKind = {
       'request-token',
     ),
     reply('BFF', 'Browser', '200 { requestToken } (secret sealed in the cookie)', 'request-token'),
-    ...consentHops(element, 'oauth_token&oauth_verifier', 'verifier'),
+    ...consentHops(element, 'oauth_token&oauth_verifier&state', 'verifier'),
     ...instanceHops(
       element,
       ['POST /oauth/access_token (signed)', 'access token and its secret'],

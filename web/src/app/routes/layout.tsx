@@ -40,7 +40,7 @@ const APP_NAME = 'Cloud Elements Instance Wizard';
  * and focus moves to the heading, so a keyboard or screen-reader user starts at the new page
  * rather than at the top of the document. The first page load keeps focus where the browser put it.
  */
-function useAnnouncePage(pathname: string, ready: boolean) {
+function useAnnouncePage(pathname: string, ready: boolean, toHeading: boolean) {
   const first = useRef(true);
   useEffect(() => {
     if (!ready) return;
@@ -59,8 +59,11 @@ function useAnnouncePage(pathname: string, ready: boolean) {
         arrival.scrollIntoView({ block: 'start' });
       } else if (moveFocus) {
         if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-        heading.focus({ preventScroll: false });
+        heading.focus({ preventScroll: toHeading });
       }
+      // On a projector each step opens at its heading: the step, its button and then its result
+      // fill the screen, not the wizard's title and links above them.
+      if (!arrival && toHeading) (heading.closest('article') ?? heading).scrollIntoView();
       return true;
     };
     if (announce()) return;
@@ -70,7 +73,7 @@ function useAnnouncePage(pathname: string, ready: boolean) {
     });
     observer.observe(main, { childList: true, subtree: true });
     return () => observer.disconnect();
-  }, [pathname, ready]);
+  }, [pathname, ready, toHeading]);
 }
 
 /**
@@ -162,8 +165,8 @@ export default function Layout() {
   // The sign-in, the element choice and the comparison stand above any one flow: no step bar,
   // no diagram.
   const overview = mustSignIn || ['/start', '/compare', '/glossary', '/handout'].includes(pathname);
-  useAnnouncePage(pathname, ready);
   const presenter = usePresenter();
+  useAnnouncePage(pathname, ready, presenter.on);
   useBootViewGone(ready);
   if (!ready) return null;
   return (

@@ -180,6 +180,9 @@ export function StepFrame({
           {config?.mode === 'live' && wizard.steps[0]?.id === id && (
             <ElementCheck element={wizard.element} />
           )}
+          {/* On a projector the button comes first, so it and then its result are on the first
+              screen; the preview follows it until the call is made. */}
+          {presenter && action && !action.restarts && <ActionButton action={action} />}
           {/* Once sent, the exchange below shows what was sent: the preview would say it twice. */}
           {preview && !wizard.isDone(id) && (
             <section className="preview" aria-label={previewTitle}>
@@ -188,7 +191,7 @@ export function StepFrame({
               {!presenter && lab}
             </section>
           )}
-          {action && !action.restarts && <ActionButton action={action} />}
+          {!presenter && action && !action.restarts && <ActionButton action={action} />}
           {/* On a projector the lab comes after the button, which stays on the first screen. */}
           {presenter && !wizard.isDone(id) && lab}
           <div ref={outcome}>
