@@ -372,7 +372,7 @@ await start(join(here, 'upstream.mjs'), { PORT: '9109', DELAY_MS: String(BURST_U
 const burstBff = await startBff(9110, 'http://127.0.0.1:9109', [], {
   UPSTREAM_TIMEOUT_MS: String(BURST_DEADLINE_MS),
 });
-const burstAll = await startBff(9113, 'http://127.0.0.1:9109', [], {
+await startBff(9113, 'http://127.0.0.1:9109', [], {
   UPSTREAM_TIMEOUT_MS: String(BURST_DEADLINE_MS),
   WORKERS: String(CORES),
 });
