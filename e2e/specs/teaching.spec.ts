@@ -134,6 +134,13 @@ test('on a phone (375 × 812) the step and its outcome are on the first screen; 
   await expect(page.getByTestId('denied')).toBeInViewport();
   await expect(page.getByRole('region', { name: 'Result' })).toBeFocused();
   await wizard.snapView('phone-denied');
+  // Start over and Presenter mode lead the header's sideways strip: reachable without scrolling it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const name of ['Start over', 'Presenter mode']) {
+    await expect(page.locator('.top-actions').getByRole('button', { name })).toBeInViewport({
+      ratio: 1,
+    });
+  }
   await wizard.expectTouchTargets();
   for (const path of ['/timeline', '/handout', '/compare', '/start', '/instances']) {
     await page.goto(path);
