@@ -131,6 +131,16 @@ for (const [scenarios, step] of [
       // A flow exists (and shows its scenario) only once step 1 succeeded.
       if (step === 4) await expect(page.getByTestId('scenario-badge')).toBeVisible();
       expect(await instanceCount(request)).toBe(before);
+      if (step === 1) {
+        // The lab says how to leave it, and leaving it makes the same button work.
+        await note.getByRole('button', { name: 'Leave the failure lab' }).click();
+        await expect(page.getByLabel('Failure lab (sandbox only)')).toHaveValue('none');
+        await wizard.getRequestToken();
+      } else if (scenario.id !== 'name-taken') {
+        await expect(
+          note.getByRole('button', { name: 'Start over without the failure lab' }),
+        ).toBeVisible();
+      }
       if (scenario.id === 'name-taken') {
         // As with a real 409: another name, the same token, and the instance is made.
         const retry = `lab-name-taken-retry-${Date.now()}`;

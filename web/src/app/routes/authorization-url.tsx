@@ -82,7 +82,15 @@ export default function AuthorizationUrlStep() {
       }
       note={
         failedScenario &&
-        scenarioInfo(failedScenario)?.step === 'first' && <ScenarioNote scenario={failedScenario} />
+        scenarioInfo(failedScenario)?.step === 'first' && (
+          <ScenarioNote
+            scenario={failedScenario}
+            onLeave={() => {
+              setScenario('none');
+              mutation.reset();
+            }}
+          />
+        )
       }
       action={{
         label: done

@@ -46,7 +46,15 @@ export default function RequestTokenStep() {
       }
       note={
         failedScenario &&
-        scenarioInfo(failedScenario)?.step === 'first' && <ScenarioNote scenario={failedScenario} />
+        scenarioInfo(failedScenario)?.step === 'first' && (
+          <ScenarioNote
+            scenario={failedScenario}
+            onLeave={() => {
+              setScenario('none');
+              mutation.reset();
+            }}
+          />
+        )
       }
       behindTheScenes={
         <>

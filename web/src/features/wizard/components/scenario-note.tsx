@@ -1,9 +1,15 @@
 import { KINDS, type Scenario } from '@cew/shared';
 import { scenarioInfo, scenarioText } from '../scenarios';
 import { useWizard } from '../steps';
+import { StartOverButton } from './start-over-button';
 
-/** After a failure-lab scenario has played out: what happened, and what a real app should do. */
-export function ScenarioNote({ scenario }: { scenario: Scenario }) {
+/**
+ * After a failure-lab scenario has played out: what happened, what a real app should do, and how
+ * to leave the lab (it stays chosen, so pressing the button again fails the same way). On a
+ * flow's first step `onLeave` turns the picker back to the happy path; later, the scenario is the
+ * flow's, so leaving it is starting over (the first step's picker starts at no failure).
+ */
+export function ScenarioNote({ scenario, onLeave }: { scenario: Scenario; onLeave?: () => void }) {
   const { element } = useWizard();
   const info = scenarioInfo(scenario);
   if (!info) return null;
@@ -21,6 +27,16 @@ export function ScenarioNote({ scenario }: { scenario: Scenario }) {
       </p>
       <p>
         <strong>How a real integration should handle it.</strong> {text(info.howToHandle)}
+      </p>
+      <p>
+        The lab stays on until you leave it: the same button fails the same way.{' '}
+        {onLeave ? (
+          <button type="button" onClick={onLeave}>
+            Leave the failure lab
+          </button>
+        ) : (
+          <StartOverButton label="Start over without the failure lab" />
+        )}
       </p>
     </aside>
   );

@@ -8,7 +8,13 @@ import { STEP, stepsFor } from '../steps';
  * element on screen, whatever its kind (Salesforce's is the authorization URL, Freshdesk's your
  * credentials), with the element in the address so a reload stays on it.
  */
-export function StartOverButton({ className = '' }: { className?: string }) {
+export function StartOverButton({
+  className = '',
+  label = 'Start over',
+}: {
+  className?: string;
+  label?: string;
+}) {
   const reset = useResetFlow();
   const navigate = useNavigate();
   const element = useElement();
@@ -25,7 +31,7 @@ export function StartOverButton({ className = '' }: { className?: string }) {
         })
       }
     >
-      {reset.isPending ? 'Starting over…' : 'Start over'}
+      {reset.isPending ? 'Starting over…' : label}
     </button>
   );
 }
