@@ -69,6 +69,9 @@ test('Freshdesk: your own key, checked before it is sent, a marker once it is', 
   await wizard.button('Next: create the instance').click();
   await expect(page.getByText('must be a DNS label')).toBeVisible();
   await expect(page.getByText('must be 16 to 64 letters and digits')).toBeVisible();
+  // Focus (and the screen) goes to the first field to mend.
+  await expect(page.getByLabel(/^Subdomain/)).toBeFocused();
+  await expect(page.getByLabel(/^Subdomain/)).toBeInViewport();
   await expect(wizard.heading('Your Freshdesk credentials')).toBeVisible();
   await wizard.snapScreen('freshdesk-key-form');
   await wizard.button("Fill in the sandbox's demo values").click();
@@ -117,9 +120,12 @@ test('Zendesk: a subdomain that is not a DNS label is refused before any call', 
   page.on('request', (request) => {
     if (request.url().includes('/api/flow/authorize-url')) calls++;
   });
-  await page.getByLabel(/^Subdomain/).fill('evil.example.com/x');
+  await page.getByLabel(/^Subdomain/).fill('acme corp!');
   await wizard.button('Get authorization URL').click();
   await expect(page.getByText('must be a DNS label')).toBeVisible();
+  // The field to mend has focus, and nothing shows the invalid value as the host to be used.
+  await expect(page.getByLabel(/^Subdomain/)).toBeFocused();
+  await expect(page.locator('.intro')).not.toContainText('acme corp!');
   expect(calls).toBe(0);
   await page.getByLabel(/^Subdomain/).fill('acme');
   await wizard.button('Get authorization URL').click();

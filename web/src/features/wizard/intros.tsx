@@ -1,4 +1,11 @@
-import { type AuthType, type ElementView, fillTemplate, KINDS, type StepId } from '@cew/shared';
+import {
+  type AuthType,
+  checkFields,
+  type ElementView,
+  fillTemplate,
+  KINDS,
+  type StepId,
+} from '@cew/shared';
 import type { ReactNode } from 'react';
 import { Term } from '../../components/term';
 import { useConfig } from './api/config';
@@ -15,9 +22,19 @@ type IntroContext = {
   fields?: Record<string, string>;
 };
 
-/** The hosts the BFF allows the consent page on, with the typed fields filled in. */
-export const hostsOf = (element: ElementView, fields: Record<string, string> = {}) =>
-  (element.consent?.hosts ?? []).map((host) => fillTemplate(host, fields) ?? host).join(' or ');
+/**
+ * The hosts the BFF allows the consent page on, with the typed fields filled in: only values that
+ * pass their check (an invalid subdomain is never shown as if it were the host to be used).
+ */
+export function hostsOf(element: ElementView, fields: Record<string, string> = {}) {
+  const problems = checkFields(element, fields);
+  const valid = Object.fromEntries(
+    Object.entries(fields).filter(([key]) => !problems.some((p) => p.startsWith(`${key}:`))),
+  );
+  return (element.consent?.hosts ?? [])
+    .map((host) => fillTemplate(host, valid) ?? host)
+    .join(' or ');
+}
 
 /** How Cloud Elements reaches the provider through an instance, by kind of authentication. */
 const PROVIDER_CALL: Record<AuthType, string> = {

@@ -38,7 +38,11 @@ export function FieldsForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (problems.length === 0) onSubmit();
+    if (problems.length === 0) return onSubmit();
+    // Nothing is sent: focus (and so the screen) goes to the first field to mend, its message
+    // beside it, rather than staying on a button far below it.
+    const first = element.fields.find((field) => problemOf(field.key));
+    if (first) document.getElementById(`${base}-${first.key}`)?.focus();
   };
   return (
     <form id={id} className="form fields-form" onSubmit={submit} noValidate>
