@@ -1,4 +1,5 @@
 import type { Scenario } from '@cew/shared';
+import type { MouseEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
@@ -14,6 +15,16 @@ import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
+
+/** To the tampering lab, far down the step: its heading on screen and focused. */
+const toLab = (event: MouseEvent) => {
+  event.preventDefault();
+  const heading = document.getElementById('tamper-title');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: 'start' });
+};
 
 export default function RequestTokenStep() {
   const { flow, element, isDone } = useWizard();
@@ -89,6 +100,15 @@ export default function RequestTokenStep() {
               sealed blob back on each call but cannot read it. The BFF sends the secret on only in
               step 4.
             </p>
+            {config?.mode === 'sandbox' && (
+              <p>
+                Lab on this step:{' '}
+                <a href="#tamper-title" onClick={toLab}>
+                  the tampering lab ↓
+                </a>{' '}
+                (change one input of the signed request and see which check refuses it).
+              </p>
+            )}
             <Link className="button primary" to={stepUrl(STEP['authorize-url'].path, element.key)}>
               Next: get the authorization URL
             </Link>
