@@ -93,6 +93,8 @@ test('you be the BFF: judge the callback first; the BFF then checks and says who
 
   const lab = page.getByRole('region', { name: /You be the BFF/ });
   await expect(lab).toBeVisible();
+  // Back from the provider, focus starts at the lab (not on the page's body).
+  await expect(lab).toBeFocused();
   // What this flow sent and what came back, side by side: the same state, the same token.
   const sent = await lab.getByTestId('sent-state').textContent();
   await expect(lab.getByTestId('back-state')).toHaveText(sent ?? '');

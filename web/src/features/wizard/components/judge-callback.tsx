@@ -62,7 +62,13 @@ export function JudgeCallback({
   }
   const right = bff && decision ? (decision === 'accept') === bff.accepted : null;
   return (
-    <section className="judge-lab" aria-labelledby="judge-title">
+    // Back from the provider, this is what the person came back for: focus starts here.
+    <section
+      className="judge-lab"
+      aria-labelledby="judge-title"
+      tabIndex={-1}
+      data-arrival={decision === null ? '' : undefined}
+    >
       <h3 id="judge-title">You be the BFF: is this callback this browser's?</h3>
       <p>
         The BFF accepts a callback only if what it brings is what this browser's flow sent. Compare
