@@ -19,6 +19,18 @@ test('the handout: two flows and the comparison, downloaded as Markdown and prin
   await expect(
     paper.getByRole('heading', { level: 2, name: 'Twitter · OAuth 1.0a' }),
   ).toBeVisible();
+  // Each walked flow keeps what Cloud Elements sent its provider behind the scenes: Twitter's
+  // signature walkthrough too, though Salesforce's flow is now the one in the cookie.
+  for (const provider of ['Twitter', 'Salesforce']) {
+    await expect(
+      paper
+        .getByRole('heading', {
+          name: `Behind the scenes: what Cloud Elements sent ${provider} (sandbox only)`,
+        })
+        .first(),
+    ).toBeVisible();
+  }
+  await expect(paper).toContainText('signature base string');
   await wizard.snapScreen('handout');
 
   // The Markdown: one .zip, the diagrams as files it links.
@@ -27,9 +39,15 @@ test('the handout: two flows and the comparison, downloaded as Markdown and prin
   const zip = unzipSync(await readFile((await (await downloading).path()) as string));
   expect(Object.keys(zip).sort()).toEqual([
     'handout.md',
+    'sfdc-exchanges.http',
     'sfdc-sequence.svg',
+    'twitter-exchanges.http',
     'twitter-sequence.svg',
   ]);
+  // The exchanges in full are in the download: every header, every item the pages shorten.
+  const twitterHttp = strFromU8(zip['twitter-exchanges.http'] as Uint8Array);
+  expect(twitterHttp).toMatch(/content-length: \d+/);
+  expect(twitterHttp).toMatch(/GET \/[^\n]*\/hubs\/social\/statuses/);
   expect(strFromU8(zip['twitter-sequence.svg'] as Uint8Array)).toMatch(/^<svg /);
   const md = strFromU8(zip['handout.md'] as Uint8Array);
   // Both flows, in the order walked, each with its summary and its steps in the app's numbers.
@@ -48,8 +66,11 @@ test('the handout: two flows and the comparison, downloaded as Markdown and prin
   // Each step in the words its page opens with, and its exchanges in full.
   expect(md).toContain('Your app asks Cloud Elements for a temporary **request token**');
   expect(md).toContain('OAuth 2.0 has no request token: the flow starts here.');
-  expect(md).toMatch(/```\nGET \/[^\n]*\/elements\/twitter\/oauth\/token\?/);
-  expect(md).toMatch(/```\nPOST \/[^\n]*\/instances HTTP\/1\.1/);
+  // On the pages a call is the guide's curl line and what came back; as it went, in the download.
+  expect(md).toMatch(/curl -X GET[^`]*\/elements\/twitter\/oauth\/token\?/);
+  expect(md).toContain('What came back:');
+  expect(twitterHttp).toMatch(/\nGET \/[^\n]*\/elements\/twitter\/oauth\/token\?/);
+  expect(twitterHttp).toMatch(/\nPOST \/[^\n]*\/instances HTTP\/1\.1/);
   // Who has seen what, and the kinds side by side, as tables.
   expect(md).toMatch(/\| Secret or token \| Browser \| BFF \| Cloud Elements \| Twitter \|/);
   expect(md).toContain('## Three kinds of authentication, side by side');

@@ -12,7 +12,7 @@ test("tampering lab: each changed input refused with Twitter's code, and the flo
     /Request token: (10:00|9:[0-5]\d) left of the sandbox's 10 minutes/,
   );
   // Far down the step, the lab is one link away from the step's result.
-  await page.getByRole('link', { name: 'the tampering lab ↓' }).click();
+  await page.getByRole('button', { name: 'Go to the tampering lab ↓' }).click();
   const labHeading = page.getByRole('heading', { name: /^Tampering lab/ });
   await expect(labHeading).toBeFocused();
   await expect(labHeading).toBeInViewport();

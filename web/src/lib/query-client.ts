@@ -26,7 +26,8 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * The flow's exchanges are kept in this tab's sessionStorage (and nothing else is): each reached
+ * The flow's exchanges (and, in sandbox mode, its provider legs) are kept in this tab's
+ * sessionStorage (and nothing else is): each reached
  * the browser once, in its step's reply, and must still be there after a reload or the return
  * from the provider's consent page. They are redacted already; the flow cookie holds no copy.
  */
@@ -39,7 +40,9 @@ export const persistOptions: PersistQueryClientProviderProps['persistOptions'] =
   }),
   buster: 'exchanges-v1',
   dehydrateOptions: {
+    // The exchanges, and (sandbox) the provider legs behind them: both redacted by the BFF.
     shouldDehydrateQuery: (query) =>
-      query.queryKey[0] === 'exchanges' && query.state.status === 'success',
+      (query.queryKey[0] === 'exchanges' || query.queryKey[0] === 'provider-legs') &&
+      query.state.status === 'success',
   },
 };

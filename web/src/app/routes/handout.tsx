@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { rawHttp } from '../../features/inspector/raw-http';
 import { compareColumns } from '../../features/learn/components/comparison-table';
-import { HandoutPaper } from '../../features/learn/components/handout-paper';
+import { exchangesFile, HandoutPaper } from '../../features/learn/components/handout-paper';
 import { download, withInstanceToken } from '../../features/learn/export';
 import { handoutMarkdown, handoutZip, walkedFlow } from '../../features/learn/handout';
 import { useConfig } from '../../features/wizard/api/config';
@@ -49,6 +50,12 @@ export default function HandoutPage() {
     const zip = handoutZip(
       handoutMarkdown(paper.current),
       flows.map((flow) => flow.diagram),
+      flows.map((flow) => ({
+        file: exchangesFile(flow.element.key),
+        text: flow.exchanges
+          .map((exchange) => `### ${exchange.parties}\n\n${rawHttp(exchange)}`)
+          .join('\n\n'),
+      })),
     );
     download(`cloud-elements-handout-${stamp}.zip`, zip, 'application/zip');
   };

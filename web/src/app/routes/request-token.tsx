@@ -1,5 +1,4 @@
 import type { Scenario } from '@cew/shared';
-import type { MouseEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
@@ -17,8 +16,7 @@ import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** To the tampering lab, far down the step: its heading on screen and focused. */
-const toLab = (event: MouseEvent) => {
-  event.preventDefault();
+const toLab = () => {
   const heading = document.getElementById('tamper-title');
   if (!heading) return;
   heading.tabIndex = -1;
@@ -103,9 +101,9 @@ export default function RequestTokenStep() {
             {config?.mode === 'sandbox' && (
               <p>
                 Lab on this step:{' '}
-                <a href="#tamper-title" onClick={toLab}>
-                  the tampering lab ↓
-                </a>{' '}
+                <button type="button" onClick={toLab}>
+                  Go to the tampering lab ↓
+                </button>{' '}
                 (change one input of the signed request and see which check refuses it).
               </p>
             )}

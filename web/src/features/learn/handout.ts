@@ -132,10 +132,18 @@ export function handoutMarkdown(paper: HTMLElement): string {
     .trim()}\n`;
 }
 
-/** The handout as one .zip: the Markdown, and each diagram it links. */
-export function handoutZip(markdown: string, diagrams: { file: string; svg: string }[]) {
+/**
+ * The handout as one .zip: the Markdown, each diagram it links, and each flow's exchanges in full
+ * (every header and every item, as they went by), which the printed pages shorten.
+ */
+export function handoutZip(
+  markdown: string,
+  diagrams: { file: string; svg: string }[],
+  exchanges: { file: string; text: string }[] = [],
+) {
   return zipSync({
     'handout.md': strToU8(markdown),
     ...Object.fromEntries(diagrams.map((diagram) => [diagram.file, strToU8(diagram.svg)])),
+    ...Object.fromEntries(exchanges.map(({ file, text }) => [file, strToU8(text)])),
   });
 }

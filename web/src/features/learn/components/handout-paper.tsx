@@ -17,9 +17,32 @@ const STEP_EXCHANGES: Partial<Record<StepId, Exchange['step'][]>> = {
   'try-it': ['try-it', 'hub-call'],
 };
 
-/** One exchange in full, as text that prints: who to whom, then the HTTP that went by. */
-function ExchangeText({ exchange }: { exchange: Exchange }) {
+/** On paper a list shows its first items; every item is in the download's exchanges file. */
+const PRINTED_ITEMS = 2;
+function shortened(value: unknown, more: (count: number) => string): unknown {
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, PRINTED_ITEMS).map((item) => shortened(item, more));
+    return value.length > PRINTED_ITEMS ? [...kept, more(value.length - PRINTED_ITEMS)] : kept;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v, more)]));
+  }
+  return value;
+}
+
+/** The file of the download that holds a flow's exchanges in full. */
+export const exchangesFile = (elementKey: string) => `${elementKey}-exchanges.http`;
+
+/**
+ * One exchange as text that prints: who to whom, then the HTTP that went by, without the
+ * connection's own headers and with long lists cut to their first items (in full in `file`).
+ */
+function ExchangeText({ exchange, file }: { exchange: Exchange; file: string }) {
   const took = durationText(exchange);
+  const printed = {
+    ...exchange,
+    responseBody: shortened(exchange.responseBody, (count) => `… ${count} more, in ${file}`),
+  };
   return (
     <div className="handout-exchange">
       <p>
@@ -33,11 +56,12 @@ function ExchangeText({ exchange }: { exchange: Exchange }) {
           <pre>
             <code className="language-bash">{exchange.curl}</code>
           </pre>
-          <p>As it went:</p>
+          <p>What came back:</p>
         </>
       )}
       <pre>
-        <code>{rawHttp(exchange)}</code>
+        {/* Where the guide's curl line shows the request, the reply alone follows it. */}
+        <code>{rawHttp(printed, { transport: false, request: !exchange.curl })}</code>
       </pre>
     </div>
   );
@@ -88,13 +112,17 @@ function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) 
             </h3>
             <StepIntro id={step.id} element={element} fields={flow.fields} />
             {shown.map((exchange) => (
-              <ExchangeText key={exchange.startedAt + exchange.url} exchange={exchange} />
+              <ExchangeText
+                key={exchange.startedAt + exchange.url}
+                exchange={exchange}
+                file={exchangesFile(element.key)}
+              />
             ))}
-            {flow.current && sandbox && step.id === 'request-token' && (
-              <ProviderLegs name="request_token" />
+            {sandbox && step.id === 'request-token' && (
+              <ProviderLegs name="request_token" element={element} />
             )}
-            {flow.current && sandbox && step.id === 'create-instance' && instanceLeg && (
-              <ProviderLegs name={instanceLeg} />
+            {sandbox && step.id === 'create-instance' && instanceLeg && (
+              <ProviderLegs name={instanceLeg} element={element} />
             )}
           </section>
         );

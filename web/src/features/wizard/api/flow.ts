@@ -10,7 +10,12 @@ import { ApiError, api, send } from '../../../lib/api-client';
 import { readChosenElement } from '../chosen-element';
 
 const flowKey = ['flow'] as const;
-const legsKey = ['provider-legs'] as const;
+/**
+ * Sandbox mode: what Cloud Elements sent the provider behind the scenes, filed like the exchanges
+ * (one per element, its latest flow), so a flow's legs stay readable after another element's flow
+ * begins (the handout of Twitter, then Salesforce, keeps Twitter's signature walkthrough).
+ */
+const legsKey = (element: string, flowId: string) => ['provider-legs', element, flowId];
 /**
  * One list per flow, filed under its element, so a new flow never shows an old one's exchanges
  * and the comparison page can read the latest flow of each element. The attempts of an element
@@ -36,10 +41,12 @@ function keepExchange(
   exchange: Exchange,
 ) {
   const key = exchangesKey(flow?.element ?? readChosenElement() ?? 'none', flow);
-  queryClient.removeQueries({
-    queryKey: ['exchanges', key[1]],
-    predicate: (query) => query.queryKey[2] !== key[2],
-  });
+  for (const kind of ['exchanges', 'provider-legs']) {
+    queryClient.removeQueries({
+      queryKey: [kind, key[1]],
+      predicate: (query) => query.queryKey[2] !== key[2],
+    });
+  }
   queryClient.setQueryData(key, (old: Exchange[] = []) => [...old, exchange]);
 }
 
@@ -74,16 +81,26 @@ function useFlowMutation<TInput, TResult extends { exchange: Exchange; flow: Flo
       // A refusal changes nothing in the cookie, but the flow may have expired meanwhile.
       return queryClient.invalidateQueries({ queryKey: flowKey });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: legsKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['provider-legs'] }),
   });
 }
 
-/** Sandbox mode: what Cloud Elements sent the provider for this flow, signatures and all. */
-export function useProviderLegs(enabled: boolean) {
+/**
+ * Sandbox mode: what Cloud Elements sent the provider for an element's latest flow, signatures and
+ * all. The flow in the cookie's are read from the BFF; an earlier flow's (another element's) are
+ * what this tab kept of them.
+ */
+export function useProviderLegs(enabled: boolean, element?: ElementKey) {
+  const queryClient = useQueryClient();
+  const { data: flow } = useFlow();
+  const forElement = element ?? flow?.element ?? 'none';
+  const current = flow?.id && flow.element === forElement ? flow.id : undefined;
+  const kept = queryClient.getQueriesData({ queryKey: ['provider-legs', forElement] })[0]?.[0];
   return useQuery({
-    queryKey: legsKey,
+    queryKey: current ? legsKey(forElement, current) : (kept ?? legsKey(forElement, 'none')),
     queryFn: () => send(api.labs['provider-legs'].$get()),
-    enabled,
+    enabled: enabled && current !== undefined,
+    gcTime: Number.POSITIVE_INFINITY,
   });
 }
 
@@ -149,7 +166,7 @@ export function useResetFlow() {
     onSuccess: (flow) => {
       queryClient.setQueryData(flowKey, flow);
       queryClient.removeQueries({ queryKey: ['exchanges'] });
-      queryClient.setQueryData(legsKey, { legs: [] });
+      queryClient.removeQueries({ queryKey: ['provider-legs'] });
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { ProviderLeg, TokenLeg } from '@cew/shared';
+import type { ElementView, ProviderLeg, TokenLeg } from '@cew/shared';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonView } from '../../../components/json-view';
 import { Term } from '../../../components/term';
@@ -145,11 +145,19 @@ function TokenLegView({ leg, provider }: { leg: TokenLeg; provider: string }) {
 }
 
 /** Sandbox mode: the leg the wizard never sees on the wire, as the sandbox played it. */
-export function ProviderLegs({ name }: { name: ProviderLeg['name'] | 'token' }) {
+export function ProviderLegs({
+  name,
+  element: of,
+}: {
+  name: ProviderLeg['name'] | 'token';
+  /** Whose legs: the element on screen unless told (the handout shows every walked flow's). */
+  element?: ElementView;
+}) {
   const { data: config } = useConfig();
-  const { element } = useWizard();
+  const wizard = useWizard();
+  const element = of ?? wizard.element;
   const provider = element.provider;
-  const { data } = useProviderLegs(config?.mode === 'sandbox');
+  const { data } = useProviderLegs(config?.mode === 'sandbox', element.key);
   const legs = data?.legs.filter((leg) => leg.name === name) ?? [];
   if (legs.length === 0) return null;
   const oauth2 = name === 'token';
