@@ -172,6 +172,16 @@ test('at 375 px, axe-clean: the choice, the comparison, step 1 and Salesforce’
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     problems.push(...(await problemsOn(page, path)));
   }
+  // Scrolled sideways to the last kind's column, every row still shows its label.
+  await page.goto('/compare');
+  const table = page.getByTestId('comparison');
+  await table.locator('tbody tr').first().scrollIntoViewIfNeeded();
+  await table.evaluate((node) => {
+    const strip = node.parentElement;
+    if (strip) strip.scrollLeft = strip.scrollWidth;
+  });
+  await expect(table.locator('tbody tr').first().locator('td').last()).toBeInViewport();
+  await expect(table.getByRole('rowheader').first()).toBeInViewport({ ratio: 1 });
   await page.goto('/start');
   await page.getByRole('button', { name: /^Salesforce OAuth/ }).click();
   await page.getByRole('button', { name: 'Get authorization URL' }).click();
