@@ -28,6 +28,10 @@ for (const element of ['Twitter', 'Salesforce', 'Freshdesk']) {
       seen.push(heading);
       await onScreen(wizard.stepTitle());
       if (heading === 'Get a request token') {
+        // An abbreviation is spelled out at its first use on the page, not only behind a link.
+        await expect(page.locator('.intro')).toContainText(
+          "BFF (backend-for-frontend: the wizard's own server)",
+        );
         await press(wizard.button('Get request token'));
         await onScreen(page.getByTestId('request-token'));
         // Type for the back of the room: the value pointed at, the diagram's labels and key, and

@@ -24,9 +24,20 @@ export type TermId =
  * glossary's "Back to your step" returns here).
  */
 export function Term({ id, children }: { id: TermId; children: ReactNode }) {
-  return (
+  const link = (
     <Link to={`/glossary#${id}`} className="term" data-term={id}>
       {children}
     </Link>
   );
+  // An abbreviation is spelled out where it is first used, not only behind its link.
+  return id in SPELLED ? (
+    <>
+      {link} ({SPELLED[id as keyof typeof SPELLED]})
+    </>
+  ) : (
+    link
+  );
 }
+
+/** What an abbreviation stands for, said beside its first use on a page. */
+const SPELLED = { bff: "backend-for-frontend: the wizard's own server" } as const;

@@ -39,8 +39,8 @@ export default function TimelinePage() {
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title">Timeline</h2>
       <p className="intro">
-        All {exchanges.length} exchanges this page received for this flow, in order: the{' '}
-        <Term id="bff">BFF</Term>'s calls to Cloud Elements, the callback and the provider's
+        All {exchanges.length} exchanges this page received for this flow, in order: the calls to
+        Cloud Elements made by the <Term id="bff">BFF</Term>, the callback and the provider's
         redirect the browser saw. The diagram draws more hops than that: the calls between Cloud
         Elements and the provider happen between other parties, so no exchange of them reaches this
         page. Export them as a HAR file that browser devtools open: it carries the same redacted
