@@ -221,7 +221,12 @@ test('the diagram and the panels tell what happened: a refusal on the consent pa
   await wizard.button('Cancel').click();
   await expect(page.getByTestId('denied')).toContainText('Access was denied.');
   const diagram = page.getByTestId('sequence-diagram');
-  await expect(diagram.locator('[data-outcome="denied"]')).toHaveText(/302 → callback\?denied/);
+  // The press drawn as the refusing button it was, then the redirect carrying the refusal.
+  await expect(diagram.locator('[data-outcome="denied"]')).toHaveText([
+    /POST \/oauth\/authorize \(Cancel\)/,
+    /302 → callback\?denied/,
+  ]);
+  await expect(diagram).not.toContainText('(Authorize app)');
   await wizard.snapPart(
     page.getByRole('complementary', { name: /How the flow fits/ }),
     'diagram-denied',

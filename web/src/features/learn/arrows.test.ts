@@ -76,9 +76,11 @@ describe('drawArrows', () => {
       { isDone: doneUpTo(['authorize-url', 'callback']), denied: true },
       [],
     );
-    expect(arrows.find((a) => a.outcome === 'denied')?.label).toBe(
+    // The press was the refusing button, and the redirect carries the refusal.
+    expect(arrows.filter((a) => a.outcome === 'denied').map((a) => a.label)).toEqual([
+      `POST ${sfdc.consent?.paths[0]} (${sfdc.consent?.deny})`,
       '302 → callback?error=access_denied',
-    );
+    ]);
     expect(arrows.some((a) => a.label.includes('code&state'))).toBe(false);
     expect(arrows.some((a) => a.label.includes('code sealed'))).toBe(false);
     expect(

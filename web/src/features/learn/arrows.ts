@@ -72,6 +72,20 @@ export function drawArrows(
       if (arrow.kind === 'reply' && arrow.leg === 'browser-bff') {
         return { ...arrow, label: '200 { accepted: false }: nothing to keep', outcome: 'done' };
       }
+      // The press on the consent page was the refusing button, not the granting one.
+      if (
+        arrow.kind === 'call' &&
+        arrow.leg === 'browser-provider' &&
+        arrow.label.startsWith('POST')
+      ) {
+        const allow = element.consent?.allow ?? 'Allow';
+        const deny = element.consent?.deny ?? 'Deny';
+        return {
+          ...arrow,
+          label: arrow.label.replace(`(${allow})`, `(${deny})`),
+          outcome: 'denied',
+        };
+      }
       return { ...arrow, outcome: 'done' };
     }
     if (progress.denied && step !== 'callback' && !progress.isDone(step)) {
