@@ -227,6 +227,10 @@ test('the diagram and the panels tell what happened: a refusal on the consent pa
     /302 → callback\?denied/,
   ]);
   await expect(diagram).not.toContainText('(Authorize app)');
+  // The callback's 200 answers "not accepted": its badge is not the green of success.
+  const callback = page.getByRole('region', { name: 'Exchange: POST Browser → BFF' }).last();
+  await expect(callback.getByTestId('exchange-status')).toHaveText(/200/);
+  await expect(callback.getByTestId('exchange-status')).not.toHaveClass(/status-ok/);
   await wizard.snapPart(
     page.getByRole('complementary', { name: /How the flow fits/ }),
     'diagram-denied',

@@ -11,9 +11,11 @@ import type { TravellingValue } from '../travel';
 import { FieldNoteButton } from './field-note';
 import { markTravelling } from './marked-text';
 
-function statusClass(status: number | null): string {
+function statusClass(status: number | null, body?: unknown): string {
   if (status === null) return 'status status-none';
-  if (status < 300) return 'status status-ok';
+  // A call that worked but answers "no" (a refused consent: `accepted: false`) is not drawn green.
+  const refusal = (body as { accepted?: unknown } | undefined)?.accepted === false;
+  if (status < 300) return refusal ? 'status status-redirect' : 'status status-ok';
   // A redirect is how OAuth moves the browser between parties: not a failure.
   return status < 400 ? 'status status-redirect' : 'status status-error';
 }
@@ -164,7 +166,10 @@ export default function ExchangeInspector({
       <header className="exchange-head">
         <span className="parties">{exchange.parties}</span>
         <code>{exchange.method}</code>
-        <span className={statusClass(exchange.status)} data-testid="exchange-status">
+        <span
+          className={statusClass(exchange.status, exchange.responseBody)}
+          data-testid="exchange-status"
+        >
           {statusText}
         </span>
         {durationText(exchange) && <span className="muted">{durationText(exchange)}</span>}
