@@ -17,15 +17,22 @@ const STEP_EXCHANGES: Partial<Record<StepId, Exchange['step'][]>> = {
   'try-it': ['try-it', 'hub-call'],
 };
 
-/** On paper a list shows its first items; every item is in the download's exchanges file. */
+/**
+ * On paper a list shows its first items and an object its first fields (a whole instance is
+ * some thirty); every item and field is in the download's exchanges file.
+ */
 const PRINTED_ITEMS = 2;
+const PRINTED_FIELDS = 10;
 function shortened(value: unknown, more: (count: number) => string): unknown {
   if (Array.isArray(value)) {
     const kept = value.slice(0, PRINTED_ITEMS).map((item) => shortened(item, more));
     return value.length > PRINTED_ITEMS ? [...kept, more(value.length - PRINTED_ITEMS)] : kept;
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v, more)]));
+    const entries = Object.entries(value);
+    const kept = entries.slice(0, PRINTED_FIELDS).map(([k, v]) => [k, shortened(v, more)]);
+    if (entries.length > PRINTED_FIELDS) kept.push(['…', more(entries.length - PRINTED_FIELDS)]);
+    return Object.fromEntries(kept);
   }
   return value;
 }
