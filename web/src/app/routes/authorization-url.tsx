@@ -6,12 +6,11 @@ import { useAuthorizeUrl } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { FieldsForm } from '../../features/wizard/components/fields-form';
-import { ScenarioNote } from '../../features/wizard/components/scenario-note';
+import { FirstStepNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
-import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 export default function AuthorizationUrlStep() {
@@ -25,6 +24,10 @@ export default function AuthorizationUrlStep() {
   const starts = element.steps[0] === 'authorize-url';
   const done = isDone('authorize-url');
   const failedScenario = mutation.isError ? mutation.variables?.scenario : undefined;
+  const leaveLab = () => {
+    setScenario('none');
+    mutation.reset();
+  };
   const sandbox = config?.mode === 'sandbox';
   const run = () => mutation.mutate(starts ? { element: element.key, fields, scenario } : {});
   return (
@@ -80,18 +83,7 @@ export default function AuthorizationUrlStep() {
           />
         )
       }
-      note={
-        failedScenario &&
-        scenarioInfo(failedScenario)?.step === 'first' && (
-          <ScenarioNote
-            scenario={failedScenario}
-            onLeave={() => {
-              setScenario('none');
-              mutation.reset();
-            }}
-          />
-        )
-      }
+      note={<FirstStepNote failed={failedScenario} onLeave={leaveLab} />}
       action={{
         label: done
           ? starts

@@ -6,13 +6,12 @@ import { useRequestToken } from '../../features/wizard/api/flow';
 import { appParams } from '../../features/wizard/components/app-params';
 import { CallPreview, ceUrl } from '../../features/wizard/components/call-preview';
 import { ProviderLegs } from '../../features/wizard/components/provider-leg-view';
-import { ScenarioNote } from '../../features/wizard/components/scenario-note';
+import { FirstStepNote } from '../../features/wizard/components/scenario-note';
 import { ScenarioPicker } from '../../features/wizard/components/scenario-picker';
 import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
-import { scenarioInfo } from '../../features/wizard/scenarios';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** To the tampering lab, far down the step: its heading on screen and focused. */
@@ -32,6 +31,10 @@ export default function RequestTokenStep() {
   const exchanges = useExchanges();
   const done = isDone('request-token');
   const failedScenario = mutation.isError ? mutation.variables?.scenario : undefined;
+  const leaveLab = () => {
+    setScenario('none');
+    mutation.reset();
+  };
   return (
     <StepFrame
       id="request-token"
@@ -53,18 +56,7 @@ export default function RequestTokenStep() {
           />
         )
       }
-      note={
-        failedScenario &&
-        scenarioInfo(failedScenario)?.step === 'first' && (
-          <ScenarioNote
-            scenario={failedScenario}
-            onLeave={() => {
-              setScenario('none');
-              mutation.reset();
-            }}
-          />
-        )
-      }
+      note={<FirstStepNote failed={failedScenario} onLeave={leaveLab} />}
       behindTheScenes={
         <>
           <ProviderLegs name="request_token" />

@@ -41,3 +41,15 @@ export function ScenarioNote({ scenario, onLeave }: { scenario: Scenario; onLeav
     </aside>
   );
 }
+
+/** On a flow's first step: the note of the scenario that failed there, if any, with the way out. */
+export function FirstStepNote({
+  failed,
+  onLeave,
+}: {
+  failed: Scenario | undefined;
+  onLeave: () => void;
+}) {
+  if (!failed || scenarioInfo(failed)?.step !== 'first') return null;
+  return <ScenarioNote scenario={failed} onLeave={onLeave} />;
+}
