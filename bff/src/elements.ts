@@ -55,6 +55,9 @@ export function toElementView(
       config.mode === 'sandbox' && sandboxValue !== undefined ? { ...field, sandboxValue } : field,
     ),
     ...(extra.app ? { apiKeyMasked: maskKey(extra.app.apiKey) } : {}),
+    // One rule per value: a public client id (OAuth 2.0) is shown in full wherever it appears,
+    // as the consent URL shows it; a 1.0a consumer key is a marker everywhere.
+    ...(extra.app && app?.keyPublic ? { apiKey: extra.app.apiKey } : {}),
     markers: app
       ? {
           apiSecret: `<${element.env}_${app.secretMarker}>`,

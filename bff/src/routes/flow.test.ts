@@ -158,6 +158,16 @@ describe('the flow API against the real sandbox over HTTP', () => {
     });
     expect(browser.cookies().size).toBe(0);
   });
+
+  it('shows an app key by its kind’s one rule: a client id in full, a consumer key never', async () => {
+    const { json } = await new TestBrowser(bff.origin).call('GET', '/api/elements');
+    const byKey = new Map(json.elements.map((e: { key: string }) => [e.key, e]));
+    // OAuth 2.0's client id rides in the consent URL: the page may show it whole.
+    expect(byKey.get('sfdc')).toMatchObject({ apiKey: demoApp('SALESFORCE').apiKey });
+    // OAuth 1.0a's consumer key is a marker everywhere: the page has only its first and last four.
+    expect(byKey.get('twitter')).not.toHaveProperty('apiKey');
+    expect(byKey.get('twitter')).toMatchObject({ markers: { apiKey: '<TWITTER_API_KEY>' } });
+  });
 });
 
 describe('the API refuses bad input with a clear error', () => {
@@ -423,8 +433,11 @@ describe('a server configured for one element', () => {
         authType: 'oauth2',
         steps: ['authorize-url', 'callback', 'create-instance', 'instance-token', 'try-it'],
         apiKeyMasked: 'live…t-id',
+        // A client id is public in OAuth 2.0: the page shows it in full, as the consent URL does.
+        apiKey: 'live-sf-client-id',
         markers: { apiSecret: '<SALESFORCE_CLIENT_SECRET>' },
       });
+
       // No Twitter app on this server: the person types their own app's key and secret.
       const twitter = byKey.get('twitter') as { fields: { key: string; secret: boolean }[] };
       expect(twitter.fields.map((f) => [f.key, f.secret])).toEqual([

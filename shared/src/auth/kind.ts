@@ -17,6 +17,8 @@ export type ElementView = Pick<
   fields: FieldDescriptor[];
   /** The app key's first and last four characters (OAuth kinds); enough to recognise it. */
   apiKeyMasked?: string;
+  /** The app key in full where the kind makes it public (OAuth 2.0's client id). */
+  apiKey?: string;
   /** The marker of the app secret and, where the kind keeps it from the browser, of the key. */
   markers: { apiSecret?: string; apiKey?: string };
   /** Whether someone wrote teaching for it (an overlay); else it is its definition alone. */

@@ -71,7 +71,7 @@ export default function CreateInstanceStep() {
     grant: `<the ${kind.callback?.grantName ?? 'grant'}, sealed in the flow cookie>`,
   });
   const appEntries: Record<string, string> = {
-    'oauth.api.key': element.markers.apiKey ?? element.apiKeyMasked ?? '…',
+    'oauth.api.key': element.markers.apiKey ?? element.apiKey ?? element.apiKeyMasked ?? '…',
     'oauth.api.secret': element.markers.apiSecret ?? '…',
     'oauth.callback.url': config?.callbackUrl ?? '…',
   };

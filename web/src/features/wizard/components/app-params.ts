@@ -8,9 +8,9 @@ export function appParams(config: PublicConfig | undefined, element: ElementView
   return [
     {
       name: 'apiKey',
-      value: element.markers.apiKey ?? masked,
+      value: element.markers.apiKey ?? element.apiKey ?? masked,
       note: app?.keyPublic
-        ? `Your ${provider} app's ${app.keyName}, added by the BFF. OAuth 2.0 treats it as public: it travels to the consent page in the browser.`
+        ? `Your ${provider} app's ${app.keyName}, added by the BFF, shown in full here as everywhere: OAuth 2.0 treats it as public (it travels to the consent page in the browser).`
         : `Your ${provider} app's ${app?.keyName ?? 'key'}, added by the BFF and shown here as its marker. The server's is ${masked} (its first and last four characters: enough to tell which key is configured, not enough to use it).`,
     },
     {
