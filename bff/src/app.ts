@@ -81,8 +81,6 @@ export async function listen(
 export type Shared = {
   /** The count of wrong sign-in codes, held by the primary for every worker. */
   signInStore: Store;
-  /** How many workers share the port: each counts its part of an address's calls. */
-  workers: number;
 };
 
 export function createApp(
@@ -103,13 +101,11 @@ export function createApp(
   const sealer = createSealer(config.sessionSecret);
   const publicUrl = new URL(config.publicUrl);
   // Every call that costs an upstream call made with the organization's secrets is limited.
-  // With several workers, connections are dealt out in turn: each counts its share of the limit,
-  // so an address's total is about the limit (approximate: a burst may land unevenly).
-  const upstreamLimit = rateLimit(
-    Math.ceil(config.rateLimitPerMinute / (shared?.workers ?? 1)),
-    config.trustProxy,
-    'requests',
-  );
+  // With several workers each counts its share of an address's calls (approximate: a burst may
+  // land unevenly); one process counts them all.
+  const upstreamLimit = rateLimit(config.rateLimitPerMinute, config.trustProxy, 'requests', false, {
+    shares: shared ? config.workers : 1,
+  });
   const reachesUpstream = (method: string, path: string) =>
     method === 'GET'
       ? path === '/api/instances' ||
@@ -123,7 +119,9 @@ export function createApp(
     sealer,
     secure,
     // Wrong codes only: a class behind one address signs in together.
-    limit: rateLimit(10, config.trustProxy, 'wrong sign-in attempts', true, shared?.signInStore),
+    limit: rateLimit(10, config.trustProxy, 'wrong sign-in attempts', true, {
+      store: shared?.signInStore,
+    }),
   });
   const tooLarge = () => {
     throw new AppError(413, 'payload_too_large', 'The request body is too large (16 KiB at most).');

@@ -28,7 +28,7 @@ const SIGN_IN_WINDOW_MS = 60_000;
 /**
  * The primary: starts the sandbox (sandbox mode), makes the generated secrets once, forks the
  * workers and replaces one that dies; on SIGTERM or SIGINT it asks every worker to drain, waits
- * for all, then stops the sandbox. Resolves with how to report where it listens.
+ * for all, then stops the sandbox. Resolves once every worker listens.
  */
 export async function runPrimary(config: Config, log: (line: string) => void) {
   // The configuration was read once, here: a generated SESSION_SECRET (and the sandbox's secrets
@@ -71,9 +71,15 @@ export async function runPrimary(config: Config, log: (line: string) => void) {
     });
     return worker;
   };
-  for (let i = 0; i < config.workers; i++) fork();
   const listened = new Set<number>();
-  cluster.on('listening', (worker) => listened.add(worker.id));
+  // Ready when every worker listens: the port answers from then on.
+  const ready = new Promise<void>((resolve) => {
+    cluster.on('listening', (worker) => {
+      listened.add(worker.id);
+      if (listened.size === config.workers) resolve();
+    });
+  });
+  for (let i = 0; i < config.workers; i++) fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     if (!listened.has(worker.id)) {
@@ -112,14 +118,7 @@ export async function runPrimary(config: Config, log: (line: string) => void) {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop(signal));
-
-  // Ready when every worker listens: the port answers from then on.
-  await new Promise<void>((resolve) => {
-    let listening = 0;
-    cluster.on('listening', () => {
-      if (++listening === config.workers) resolve();
-    });
-  });
+  await ready;
 }
 
 /** Serves `site` on a free loopback port; its own host is what the BFF calls it by. */

@@ -44,7 +44,7 @@ const withWorker = (line: string, worker: number) =>
 
 if (cluster.isWorker) {
   const config = await configFromPrimary();
-  await serveHere(config, { signInStore: primaryCountStore(), workers: config.workers });
+  await serveHere(config, { signInStore: primaryCountStore() });
 } else {
   const config = loadConfig();
   const where = `Cloud Elements Instance Wizard (${config.mode} mode) at ${config.publicUrl}`;

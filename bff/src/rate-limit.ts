@@ -36,13 +36,20 @@ export function rateLimit(
   trustProxies: number,
   what: string,
   failuresOnly = false,
-  /** Where the counts live: this process (the default), or one shared by several. */
-  store?: Store,
+  shared: {
+    /** Where the counts live: this process (the default), or one store for every worker. */
+    store?: Store;
+    /**
+     * How many processes count apart: each allows its share of `perMinute` (connections are
+     * dealt out in turn, so a client's total is about `perMinute`); the refusal names the whole.
+     */
+    shares?: number;
+  } = {},
 ): MiddlewareHandler {
   return rateLimiter({
-    ...(store ? { store } : {}),
+    ...(shared.store ? { store: shared.store } : {}),
     windowMs: 60_000,
-    limit: perMinute,
+    limit: Math.ceil(perMinute / (shared.shares ?? 1)),
     standardHeaders: 'draft-7',
     skipSuccessfulRequests: failuresOnly,
     keyGenerator: (c) => clientKey(c, trustProxies),

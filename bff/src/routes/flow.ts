@@ -32,6 +32,7 @@ import { asKnown, keptFields, sealedSecrets, typedFields, typedOf, unsealed } fr
 import { randomToken } from '../random';
 import type { CallContext, CloudElements } from '../upstream/cloud-elements';
 import { arrivalOf } from '../upstream/deadline';
+import { instanceTokenSecret } from '../upstream/instance-tokens';
 import { json } from '../validate';
 
 export type FlowDeps = {
@@ -76,8 +77,6 @@ function checkFlow(
   }
   return [flow, check(flow, event, flow.authType)];
 }
-
-const instanceTokenSecret = (value: string) => ({ value, marker: '<INSTANCE_TOKEN>' });
 
 /**
  * What a call carries of its request and flow: when the request arrived, the flow's scenario, and

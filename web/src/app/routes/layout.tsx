@@ -11,6 +11,7 @@ import { TokenClock } from '../../features/wizard/components/token-clock';
 import { stepUrl } from '../../features/wizard/element';
 import { usePresenter } from '../../features/wizard/presenter';
 import { scenarioInfo } from '../../features/wizard/scenarios';
+import { focusAtTop } from '../../features/wizard/settle-focus';
 import { useWizardFrame } from '../../features/wizard/steps';
 import { ApiError } from '../../lib/api-client';
 import { lazyPart } from '../../lib/lazy-part';
@@ -55,8 +56,7 @@ function useAnnouncePage(pathname: string, ready: boolean, toHeading: boolean) {
       // Back from the provider, the step's result is what the person came back for.
       const arrival = main.querySelector<HTMLElement>('[data-arrival]');
       if (arrival) {
-        arrival.focus({ preventScroll: true });
-        arrival.scrollIntoView({ block: 'start' });
+        focusAtTop(arrival);
       } else if (moveFocus) {
         if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
         heading.focus({ preventScroll: toHeading });

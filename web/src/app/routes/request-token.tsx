@@ -12,15 +12,13 @@ import { StepFrame } from '../../features/wizard/components/step-frame';
 import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
+import { focusAtTop } from '../../features/wizard/settle-focus';
 import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
 
 /** To the tampering lab, far down the step: its heading on screen and focused. */
 const toLab = () => {
   const heading = document.getElementById('tamper-title');
-  if (!heading) return;
-  heading.tabIndex = -1;
-  heading.focus({ preventScroll: true });
-  heading.scrollIntoView({ block: 'start' });
+  if (heading) focusAtTop(heading);
 };
 
 export default function RequestTokenStep() {

@@ -1,5 +1,12 @@
 import { type RefObject, useEffect, useRef } from 'react';
 
+/** Focus on `target` (made focusable), brought to the top of the screen. */
+export function focusAtTop(target: HTMLElement) {
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'start' });
+}
+
 /**
  * When a call started by a button settles, focus moves to what it brought (`selector` inside
  * `container`: a result or a failure, focusable with tabIndex -1) and brings it to the top of the
@@ -20,8 +27,6 @@ export function useFocusOnSettle(
     if (!waited.current) return;
     waited.current = false;
     const target = container.current?.querySelector<HTMLElement>(selector);
-    if (!target) return;
-    target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: 'start' });
+    if (target) focusAtTop(target);
   }, [pending, container, selector]);
 }
