@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '../fixtures';
+import { printedPages } from '../pdf-pages';
 
 test('the handout: two flows and the comparison, downloaded as Markdown and printed to PDF', async ({
   page,
@@ -97,11 +98,23 @@ test('the handout: two flows and the comparison, downloaded as Markdown and prin
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: '../docs/images/handout-print.png' });
   }
-  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
-  const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
-  // Two summaries, their steps with every exchange in full, the comparison: 17 pages when
-  // written (the old transcript of one flow took 11).
-  expect(pages).toBeGreaterThan(3);
-  expect(pages).toBeLessThanOrEqual(18);
-  console.log(`handout: ${pages} A4 pages for two flows and the comparison`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  if (process.env.HANDOUT_PDF) await writeFile(process.env.HANDOUT_PDF, pdf);
+  const pages = await printedPages(new Uint8Array(pdf));
+  console.log(
+    `handout: ${pages.length} A4 pages, filled ${pages.map((p) => p.filled.toFixed(2)).join(' ')}`,
+  );
+  // Two summaries, their steps with the exchanges that teach, the comparison.
+  expect(pages.length).toBeGreaterThan(3);
+  expect(pages.length).toBeLessThanOrEqual(18);
+  // No page a trainer would call wasted: each at least a quarter full.
+  for (const [number, printed] of pages.entries()) {
+    expect(printed.filled, `page ${number + 1} of ${pages.length}`).toBeGreaterThanOrEqual(0.25);
+  }
+  // Both diagrams on paper, every label of their hops legible: 8 pt or more.
+  for (const label of ['POST /instances (User, Organization)', 'GET /elements/sfdc/oauth/url']) {
+    const printed = pages.flatMap((p) => p.texts).filter((t) => t.text.includes(label));
+    expect(printed.length, label).toBeGreaterThan(0);
+    for (const text of printed) expect(text.points, text.text).toBeGreaterThanOrEqual(8);
+  }
 });

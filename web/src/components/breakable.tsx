@@ -28,3 +28,32 @@ export function Breakable({ text }: { text: string }) {
     </>
   );
 }
+
+/** Where a long line of code may break first: after a URL's separators and a list's commas. */
+const CODE_PIECES = /[^/?&=,]*[/?&=,]+|[^/?&=,]+$/g;
+const LONG_LINE = 60;
+
+/**
+ * Code whose long lines break after `/ ? & = ,` before anywhere else: a URL wraps between its
+ * parameters, not inside a token (`…&s|tate=`). A piece longer than the line still wraps, as
+ * its block's `overflow-wrap` allows; the text copied is the text given.
+ */
+export function BreakableCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('\n').map((line, i) => (
+        <Fragment key={i}>
+          {i > 0 && '\n'}
+          {line.length <= LONG_LINE
+            ? line
+            : (line.match(CODE_PIECES) ?? [line]).map((piece, j) => (
+                <Fragment key={j}>
+                  {j > 0 && <wbr />}
+                  {piece}
+                </Fragment>
+              ))}
+        </Fragment>
+      ))}
+    </>
+  );
+}

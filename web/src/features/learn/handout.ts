@@ -10,7 +10,7 @@ import {
 } from '@cew/shared';
 import { strToU8, zipSync } from 'fflate';
 import TurndownService from 'turndown';
-import { drawArrows } from './arrows';
+import { type DrawnArrow, drawArrows } from './arrows';
 import { diagramSvg } from './diagram-svg';
 
 /**
@@ -41,7 +41,8 @@ export type WalkedFlow = {
   fields: Record<string, string>;
   progress: Progress;
   isDone: (step: StepId) => boolean;
-  /** The sequence diagram as it went, as a standalone SVG file. */
+  /** The sequence as it went: its arrows for the page, and a standalone SVG file for Markdown. */
+  arrows: DrawnArrow[];
   diagram: { file: string; svg: string };
 };
 
@@ -53,9 +54,10 @@ export function walkedFlow(
 ): WalkedFlow {
   const progress = progressFrom(element, exchanges);
   const done = (step: StepId) => isDone(progress, element.authType, step);
-  const svg = diagramSvg(
-    drawArrows(element, { isDone: done, denied: progress.outcome === 'denied' }, exchanges),
+  const arrows = drawArrows(
     element,
+    { isDone: done, denied: progress.outcome === 'denied' },
+    exchanges,
   );
   return {
     element,
@@ -64,7 +66,8 @@ export function walkedFlow(
     fields,
     progress,
     isDone: done,
-    diagram: { file: `${element.key}-sequence.svg`, svg },
+    arrows,
+    diagram: { file: `${element.key}-sequence.svg`, svg: diagramSvg(arrows, element) },
   };
 }
 
@@ -80,7 +83,7 @@ export const guideCalls = (exchanges: Exchange[]) =>
 const cellText = (content: string) => content.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
 
 /**
- * The printed handout as Markdown: the same page, converted. Diagrams become links to their SVG
+ * The printed handout as Markdown: the same page, converted. Diagrams are links to their SVG
  * files (most Markdown viewers strip inline SVG); a term's glossary link becomes its word; tables
  * become GitHub tables.
  */
@@ -91,6 +94,8 @@ export function handoutMarkdown(paper: HTMLElement): string {
     bulletListMarker: '-',
   });
   turndown.remove(['button', 'script', 'style']);
+  // The page draws a diagram in HTML for screen and paper; Markdown links its SVG file instead.
+  turndown.remove((node) => node.hasAttribute('data-markdown-skip'));
   // A marker such as <CE_USER_SECRET> in running text would read as an HTML tag: entities keep it.
   const escapeMarkdown = turndown.escape.bind(turndown);
   turndown.escape = (text) => escapeMarkdown(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');

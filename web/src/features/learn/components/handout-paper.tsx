@@ -1,4 +1,5 @@
 import { AUTH_LABEL, type Exchange, KINDS, type StepId } from '@cew/shared';
+import { BreakableCode } from '../../../components/breakable';
 import { durationText } from '../../inspector/duration';
 import { callLine, rawHttp } from '../../inspector/raw-http';
 import { ProviderLegs } from '../../wizard/components/provider-leg-view';
@@ -6,6 +7,7 @@ import { StepIntro } from '../../wizard/intros';
 import { stepsFor } from '../../wizard/steps';
 import { guideCalls, type WalkedFlow } from '../handout';
 import { type CompareColumn, ComparisonTable } from './comparison-table';
+import { SequenceColours, SequenceLanes } from './sequence-diagram';
 import { WhoHoldsWhat } from './who-holds-what';
 
 /** Which exchanges a step's section shows: its own, and after try-it the calls of your own. */
@@ -37,6 +39,22 @@ function shortened(value: unknown, more: (count: number) => string): unknown {
   return value;
 }
 
+/**
+ * A block of code on paper: one short enough (a third of a page) is kept whole on one page;
+ * a longer one may run on to the next, a few lines at least on each.
+ */
+const WHOLE_LINES = 25;
+function PrintedCode({ text, language }: { text: string; language?: string }) {
+  const whole = text.split('\n').length <= WHOLE_LINES;
+  return (
+    <pre className={whole ? 'keep-whole' : undefined}>
+      <code className={language && `language-${language}`}>
+        <BreakableCode text={text} />
+      </code>
+    </pre>
+  );
+}
+
 /** The file of the download that holds a flow's exchanges in full. */
 export const exchangesFile = (elementKey: string) => `${elementKey}-exchanges.http`;
 
@@ -60,21 +78,17 @@ function ExchangeText({ exchange, file }: { exchange: Exchange; file: string }) 
       {exchange.curl && (
         <>
           <p>As the guide writes it:</p>
-          <pre>
-            <code className="language-bash">{exchange.curl}</code>
-          </pre>
+          <PrintedCode text={exchange.curl} language="bash" />
           <p>What came back:</p>
         </>
       )}
-      <pre>
-        {/* Where the guide's curl line shows the request, the reply alone follows it. */}
-        <code>{rawHttp(printed, { transport: false, request: !exchange.curl })}</code>
-      </pre>
+      {/* Where the guide's curl line shows the request, the reply alone follows it. */}
+      <PrintedCode text={rawHttp(printed, { transport: false, request: !exchange.curl })} />
     </div>
   );
 }
 
-/** One element's flow: a summary page (calls, diagram, who holds what), then each step. */
+/** One element's flow: its diagram, its calls and who has seen what, then each step. */
 function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) {
   const { element, exchanges, diagram } = flow;
   const steps = stepsFor(element);
@@ -85,29 +99,39 @@ function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) 
       <h2 id={`handout-${element.key}`}>
         {element.name} · {AUTH_LABEL[element.authType]}
       </h2>
+      <p>{element.differs}</p>
+      <figure className="sequence handout-figure" aria-labelledby={`handout-${element.key}-seq`}>
+        <figcaption id={`handout-${element.key}-seq`}>
+          The {element.name} flow, hop by hop, as it went
+        </figcaption>
+        <div data-markdown-skip="">
+          <SequenceLanes arrows={flow.arrows} element={element} links={false} />
+          <p className="sequence-key muted">
+            <SequenceColours current={false} />
+          </p>
+        </div>
+        {/* Markdown shows the diagram as its SVG file, the same arrows as the lanes above. */}
+        <img
+          className="markdown-only"
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagram.svg)}`}
+          alt={`The ${element.name} flow's sequence diagram`}
+          data-file={diagram.file}
+        />
+      </figure>
       <div className="handout-summary">
-        <p>{element.differs}</p>
-        <div className="handout-summary-grid">
-          <figure className="handout-figure">
-            <img
-              className="handout-diagram"
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagram.svg)}`}
-              alt={`The ${element.name} flow's sequence diagram`}
-              data-file={diagram.file}
-            />
-          </figure>
-          <div>
-            <h3>Its calls to Cloud Elements</h3>
-            <ol>
-              {calls.map((exchange) => (
-                <li key={exchange.startedAt + exchange.url}>
-                  <code>{callLine(exchange)}</code> → {exchange.status ?? 'no reply'}
-                </li>
-              ))}
-            </ol>
-            <h3>Who has seen what</h3>
-            <WhoHoldsWhat element={element} isDone={flow.isDone} />
-          </div>
+        <div>
+          <h3>Its calls to Cloud Elements</h3>
+          <ol>
+            {calls.map((exchange) => (
+              <li key={exchange.startedAt + exchange.url}>
+                <code>{callLine(exchange)}</code> → {exchange.status ?? 'no reply'}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>
+          <h3>Who has seen what</h3>
+          <WhoHoldsWhat element={element} isDone={flow.isDone} />
         </div>
       </div>
       {steps.map((step) => {

@@ -14,32 +14,24 @@ const OUTCOME_TEXT: Record<DrawnArrow['outcome'], string> = {
 };
 
 /**
- * Who talks to whom, calls and their replies, as the flow actually went. Drawn in HTML, not a
- * scaled SVG, so labels keep the page's type size at any width: lanes and arrows on wide
- * screens, a plain list on a phone (styles.css). The arrows of the page being viewed are
- * highlighted; an arrow whose exchange the browser has opens that step's page.
+ * The hops as lanes and arrows: each row an arrow between two lanes, its label above it, in the
+ * page's type (so it keeps its size at any width and on paper, where rows break between pages
+ * as text does). The arrows of the page being viewed are highlighted; with `links`, an arrow whose
+ * exchange the browser has opens that step's page.
  */
-export function SequenceDiagram({
-  flow,
+export function SequenceLanes({
+  arrows,
   element,
-  exchanges,
   currentPath,
+  links = true,
 }: {
-  flow: FlowView | undefined;
+  arrows: DrawnArrow[];
   element: ElementView;
-  exchanges: Exchange[];
-  currentPath: string;
+  currentPath?: string;
+  links?: boolean;
 }) {
-  const arrows = drawArrows(
-    element,
-    { isDone: (step) => isDone(flow, element, step), denied: flow?.outcome === 'denied' },
-    exchanges,
-  );
   return (
-    <figure className="sequence" data-testid="sequence-diagram" aria-labelledby="sequence-title">
-      <figcaption id="sequence-title" className="visually-hidden">
-        Sequence of the {element.name} flow: Browser, BFF, Cloud Elements and {element.provider}
-      </figcaption>
+    <>
       <ol className="sequence-parties" aria-hidden="true">
         {PARTIES.map((party) => (
           <li key={party}>{partyName(party, element)}</li>
@@ -53,7 +45,8 @@ export function SequenceDiagram({
           const current = path === currentPath;
           // The browser has the exchange of its own calls and of the BFF's calls to Cloud Elements.
           const seen = arrow.leg === 'browser-bff' || arrow.leg === 'bff-ce';
-          const opens = seen && arrow.outcome !== 'todo' && arrow.outcome !== 'skipped' && !current;
+          const opens =
+            links && seen && arrow.outcome !== 'todo' && arrow.outcome !== 'skipped' && !current;
           const who = `${partyName(arrow.from, element)} → ${partyName(arrow.to, element)}`;
           const style = {
             '--from': Math.min(from, to),
@@ -87,17 +80,57 @@ export function SequenceDiagram({
           );
         })}
       </ol>
-      <p className="sequence-key muted">
-        Solid: a call. Dashed: its reply. <span className="legend legend-done">Green: done</span>,{' '}
+    </>
+  );
+}
+
+/** What the diagram's lines and colours mean (blue only where a page is the step being viewed). */
+export const SequenceColours = ({ current = true }: { current?: boolean }) => (
+  <>
+    Solid: a call. Dashed: its reply. <span className="legend legend-done">Green: done</span>,{' '}
+    {current && (
+      <>
         <span className="legend legend-current">blue: this step</span>,{' '}
-        <span className="legend legend-todo">grey: not yet</span>,{' '}
-        <span className="legend legend-failed">red: where it failed</span>,{' '}
-        <span className="legend legend-denied">orange: refused on the consent page</span>,{' '}
-        <span className="legend legend-skipped">struck through: never reached</span>.{' '}
-        <Link to="/glossary#diagram-colours">More</Link>. Links open an exchange this page received.
-        Hops between Cloud Elements and {element.provider} happen between other parties, so a real
-        app's page never sees them; in sandbox mode the wizard opens a window onto them (“Behind the
-        scenes”).
+      </>
+    )}
+    <span className="legend legend-todo">grey: not yet</span>,{' '}
+    <span className="legend legend-failed">red: where it failed</span>,{' '}
+    <span className="legend legend-denied">orange: refused on the consent page</span>,{' '}
+    <span className="legend legend-skipped">struck through: never reached</span>.
+  </>
+);
+
+/**
+ * Who talks to whom, calls and their replies, as the flow actually went: lanes and arrows on
+ * wide screens, a plain list on a phone (styles.css), with what its colours mean.
+ */
+export function SequenceDiagram({
+  flow,
+  element,
+  exchanges,
+  currentPath,
+}: {
+  flow: FlowView | undefined;
+  element: ElementView;
+  exchanges: Exchange[];
+  currentPath: string;
+}) {
+  const arrows = drawArrows(
+    element,
+    { isDone: (step) => isDone(flow, element, step), denied: flow?.outcome === 'denied' },
+    exchanges,
+  );
+  return (
+    <figure className="sequence" data-testid="sequence-diagram" aria-labelledby="sequence-title">
+      <figcaption id="sequence-title" className="visually-hidden">
+        Sequence of the {element.name} flow: Browser, BFF, Cloud Elements and {element.provider}
+      </figcaption>
+      <SequenceLanes arrows={arrows} element={element} currentPath={currentPath} />
+      <p className="sequence-key muted">
+        <SequenceColours /> <Link to="/glossary#diagram-colours">More</Link>. Links open an exchange
+        this page received. Hops between Cloud Elements and {element.provider} happen between other
+        parties, so a real app's page never sees them; in sandbox mode the wizard opens a window
+        onto them (“Behind the scenes”).
       </p>
     </figure>
   );
