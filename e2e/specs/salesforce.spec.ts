@@ -32,17 +32,38 @@ test('salesforce: from the element choice to a call through the instance, over O
   await expect(page.getByTestId('oauth-url')).not.toContainText('client_secret');
   await wizard.goToConsentPage();
   await wizard.snap('salesforce-consent-page');
+  const callback = page.waitForRequest('**/api/flow/callback');
   await wizard.button('Allow').click();
+  const code: string = (await callback).postDataJSON().code;
   // Back from Salesforce: the code is gone from the address bar, the flow goes on.
   await expect(page.getByText('Access granted.')).toBeVisible();
   expect(page.url()).not.toContain('code=');
-  await wizard.createInstance(`sf-e2e-${Date.now()}`);
-  await expect(page.getByText('"code"').first()).toBeVisible();
+  // One rule for the code, on every card: in clear, as the callback brought it (the browser
+  // carried it; single use, it is worth nothing without the client secret). The callback's
+  // exchange, the next step's preview, its exchange and the token endpoint behind the scenes.
+  await expect(page.getByRole('region', { name: 'Exchange: POST Browser → BFF' })).toContainText(
+    code,
+  );
+  await wizard.link('Next: create the instance').click();
+  await expect(page.getByRole('region', { name: 'Body to be sent' })).toContainText(
+    `"code": "${code}"`,
+  );
+  const name = `sf-e2e-${Date.now()}`;
+  await page.getByLabel('Instance name').fill(name);
+  await wizard.button('Create instance').click();
+  await expect(page.getByText(`Instance “${name}” created.`)).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Exchange: POST BFF → Cloud Elements' }),
+  ).toContainText(code);
   // Behind the scenes: the code traded at the token endpoint, the client secret as a marker.
   const leg = page.getByRole('region', {
     name: 'Cloud Elements → Salesforce: POST /services/oauth2/token',
   });
   await expect(leg).toContainText('<SALESFORCE_CLIENT_SECRET>');
+  await expect(leg).toContainText(code);
+  await expect(page.locator('main')).not.toContainText(
+    /<AUTHORIZATION_CODE>|sealed in the flow cookie>/,
+  );
   await wizard.link('Next: see your instance token').click();
   await expect(page.getByTestId('secret-value')).toHaveText(/^•+$/);
   await wizard.link('Next: try it with a real call').click();

@@ -24,10 +24,9 @@ export function createOAuth2Play(
     element: SandboxElement,
     sent: Awaited<ReturnType<SandboxOAuth2Provider['exchange']>>,
   ): TokenLeg {
-    const masked: Record<string, string> = {
-      client_secret: `<${element.env}_CLIENT_SECRET>`,
-      code: '<AUTHORIZATION_CODE>',
-    };
+    // The client secret as its marker; the code in clear, as every page shows it (the browser
+    // carried it on the callback, and it is spent now).
+    const masked: Record<string, string> = { client_secret: `<${element.env}_CLIENT_SECRET>` };
     const replyMarkers: Record<string, string> = {
       access_token: '<ACCESS_TOKEN>',
       refresh_token: '<REFRESH_TOKEN>',

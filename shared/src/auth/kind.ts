@@ -132,8 +132,9 @@ export type AuthKind = {
     /** What a granted callback carries, and a refused one. */
     granted: string;
     refused: string;
-    /** The name of what the BFF keeps from it ("verifier", "code"). */
+    /** The name of what the BFF keeps from it ("verifier", "code"), and its query parameter. */
     grantName: string;
+    grantParam: string;
     /** Whether the query says the person granted access. */
     accepted: (query: CallbackQuery) => boolean;
     /** Checks the query against this browser's flow. */

@@ -46,6 +46,7 @@ export const oauth1: AuthKind = {
     granted: 'oauth_token, oauth_verifier, state',
     refused: 'denied=<request token>',
     grantName: 'verifier',
+    grantParam: 'oauth_verifier',
     accepted: (query) => query.denied === undefined,
     check(query, flow) {
       if ((query.denied ?? query.oauth_token) !== flow.requestToken) {

@@ -44,6 +44,7 @@ export const oauth2: AuthKind = {
     granted: 'code, state',
     refused: 'error=access_denied',
     grantName: 'code',
+    grantParam: 'code',
     accepted: (query) => query.error === undefined,
     check(query, flow) {
       if (query.state !== flow.state) {

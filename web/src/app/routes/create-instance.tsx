@@ -64,11 +64,16 @@ export default function CreateInstanceStep() {
   const kind = KINDS[element.authType];
   // The body as the BFF will send it, built by the same rules: the kind's providerData and app
   // configuration, the fields typed (a secret one as its marker), the settings, and every tag.
+  // The verifier or code shows as everywhere else: in clear, as the callback brought it to this
+  // page (the BFF keeps it sealed, but it is no secret from the browser that carried it).
+  const callback = exchanges.filter((e) => e.step === 'callback' && e.status === 200).at(-1)
+    ?.requestBody as Record<string, unknown> | undefined;
+  const grant = kind.callback && callback?.[kind.callback.grantParam];
   const providerData = kind.providerData({
     authType: element.authType,
     requestToken: flow?.requestToken ?? '…',
     tokenSecret: '<REQUEST_TOKEN_SECRET>',
-    grant: `<the ${kind.callback?.grantName ?? 'grant'}, sealed in the flow cookie>`,
+    grant: typeof grant === 'string' ? grant : '…',
   });
   const appEntries: Record<string, string> = {
     'oauth.api.key': element.markers.apiKey ?? element.apiKey ?? element.apiKeyMasked ?? '…',

@@ -84,9 +84,9 @@ const TERMS = [
   },
   {
     id: 'markers',
-    term: 'Markers and asterisks',
+    term: 'How a value is shown: in clear, a marker, asterisks',
     meaning:
-      'Two kinds of masking. `<CE_USER_SECRET>`, `<INSTANCE_TOKEN>` and the like are the BFF’s: it replaced a secret before anything reached this page. `********` is Cloud Elements’ own, for the secrets it masks when it returns an instance.',
+      'One rule per value, on every card. In clear: what the browser itself carries or has seen (the request token, `state`, the verifier or code the callback brought, an OAuth 2.0 client id). `<CE_USER_SECRET>`, `<INSTANCE_TOKEN>` and the like, markers: a secret the BFF replaced before anything reached this page (the instance token shows only when you reveal it, step 5). `********`: Cloud Elements’ own masking of the secrets it stores, in the instance it returns. “Sealed in the flow cookie” says where the BFF keeps a value between steps; it never stands in place of one.',
   },
   {
     id: 'highlights',
