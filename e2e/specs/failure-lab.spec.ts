@@ -188,6 +188,12 @@ test('sandbox: the hidden leg shows how Cloud Elements signed its calls to Twitt
   ).toContainText(
     `POST&${encodeURIComponent(`${SANDBOX_MODE_URL}/sandbox/twitter/oauth/request_token`)}&`,
   );
+  // The words of the walkthrough are explained where they first appear.
+  await expect(leg).toContainText('oauth_version says 1.0: OAuth 1.0a kept the number');
+  await leg.getByRole('link', { name: 'signature base string' }).click();
+  await expect(page.locator('#signature')).toHaveClass('glossary-current');
+  await expect(page.locator('#signature')).toContainText('HMAC-SHA1 is a keyed hash');
+  await page.goBack();
   await wizard.getAuthorizationUrl();
   await wizard.goToConsentPage();
   await wizard.button('Authorize app').click();

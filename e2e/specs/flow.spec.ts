@@ -103,6 +103,16 @@ test('approve: from a fresh browser to an instance token, with every exchange sh
   await wizard.expectTermsLinked(['instance']);
   // The card says what its marks mean, each linked to the glossary.
   await expect(page.getByTestId('exchange-key').last()).toContainText('a secret the BFF hid');
+  await expect(page.getByTestId('exchange-key').last()).toContainText(
+    '********: a secret Cloud Elements itself masks',
+  );
+  // And how to read a card at all: its badge, its time, ⓘ, the highlights.
+  await page.getByRole('link', { name: 'How to read a card' }).click();
+  await expect(page.locator('#exchange-card')).toContainText(
+    'ms round trip” is a call the BFF made',
+  );
+  await page.goBack();
+  await expect(wizard.heading('Create the instance')).toBeVisible();
 
   // Step 5: the token, masked until revealed.
   await wizard.link('Next: see your instance token').click();

@@ -61,6 +61,10 @@ test('salesforce: from the element choice to a call through the instance, over O
   });
   await expect(leg).toContainText('<SALESFORCE_CLIENT_SECRET>');
   await expect(leg).toContainText(code);
+  await expect(leg.getByRole('link', { name: 'grant_type=authorization_code' })).toHaveAttribute(
+    'href',
+    '/glossary#token-endpoint',
+  );
   await expect(page.locator('main')).not.toContainText(
     /<AUTHORIZATION_CODE>|sealed in the flow cookie>/,
   );

@@ -59,6 +59,24 @@ const TERMS = [
       'OAuth 1.0a signs each request with a one-time random value and the time. The provider refuses a timestamp minutes off its clock and a nonce it has seen: a captured request cannot be replayed.',
   },
   {
+    id: 'signature',
+    term: 'Signature base string and HMAC-SHA1 (OAuth 1.0a)',
+    meaning:
+      'How OAuth 1.0a proves a request without sending a secret. The request is reduced to one line, its signature base string: the method, the encoded URL and every parameter, encoded and sorted, joined by `&`. HMAC-SHA1 is a keyed hash: run over that line with the signing key (the consumer secret and the token secret, joined by `&`), it gives the `oauth_signature`. The provider computes the same with its own copy of the secrets; a changed byte or a wrong secret gives another signature. `oauth_version` still says `1.0`: the “a” (the callback confirmation and the verifier) did not change the number.',
+  },
+  {
+    id: 'oauth2-authorize',
+    term: 'response_type, client_id, scope, redirect_uri (OAuth 2.0)',
+    meaning:
+      'The parameters of an OAuth 2.0 consent page’s address. `response_type=code` asks for an authorization code (the browser carries a code, never a token); `client_id` names the app, in public; `scope` is what the app may do; `redirect_uri` is where the provider sends the person back. Cloud Elements calls that same address `callbackUrl` in its own API (step 1’s query) and `oauth.callback.url` in the instance; on the provider’s page it is `redirect_uri`, and it must match the app’s registered callback exactly.',
+  },
+  {
+    id: 'token-endpoint',
+    term: 'grant_type, access token, refresh token, Bearer (OAuth 2.0)',
+    meaning:
+      'At the provider’s token endpoint Cloud Elements posts `grant_type=authorization_code` with the code and the client secret, server to server, and gets an access token and a refresh token. The access token is short-lived and is sent as `Authorization: Bearer <access token>`: a bearer token works for whoever holds it, which is why it never reaches the browser. The refresh token gets a new access token when the old one expires (`grant_type=refresh_token`). Cloud Elements keeps both and refreshes on its own.',
+  },
+  {
     id: 'callback-confirmed',
     term: 'oauth_callback_confirmed',
     meaning:
@@ -78,9 +96,9 @@ const TERMS = [
   },
   {
     id: 'reply-fields',
-    term: 'typeOauth, provisionInteractions, externalAuthentication',
+    term: 'typeOauth, provisionInteractions, maxCacheSize, externalAuthentication',
     meaning:
-      'Fields of Cloud Elements’ replies the wizard does not use. `typeOauth` can disagree with `authentication.type` (read the latter); `provisionInteractions` lists the calls Cloud Elements made while provisioning; `externalAuthentication` says whether someone else manages the account’s tokens (`none` here).',
+      'Fields of Cloud Elements’ replies the wizard does not use. `typeOauth` can disagree with `authentication.type` (read the latter); `provisionInteractions` lists the calls Cloud Elements made while provisioning; `maxCacheSize` and `cacheTimeToLive` size and age Cloud Elements’ cache of the provider’s replies for this instance (0: no cache; `cachingEnabled` says whether it is on); `externalAuthentication` says whether someone else manages the account’s tokens (`none` here).',
   },
   {
     id: 'markers',
@@ -93,6 +111,12 @@ const TERMS = [
     term: 'Highlighted values',
     meaning:
       'In an exchange, a value that travels between steps (the request token, the verifier, the code) has one highlight colour wherever it appears; pressing it tells its route. In the signature base string the three colours mark its three parts: method, encoded URL, encoded parameters.',
+  },
+  {
+    id: 'exchange-card',
+    term: 'Reading an exchange card',
+    meaning:
+      'Each card is one call and its reply: who called whom, the method, the status and the time. The status badge is green for a success (2xx), red for an error or no reply, grey for a success that says nothing happened (`200 { accepted: false }` after a refusal). “36 ms round trip” is a call the BFF made, timed by the BFF from request to reply; “0 ms in the BFF” is this page’s call to the BFF, timed only while the BFF handled it (the network is the page’s to time: the timeline shows it). Press a field’s ⓘ for what it is, where it came from and where it goes. A highlighted value travels between steps, one colour per value; a `<MARKER>` is a secret the BFF hid.',
   },
   {
     id: 'diagram-colours',

@@ -33,6 +33,16 @@ const shared = ({ step }: Context): Notes => ({
     from: 'Cloud Elements, after it created the instance.',
     next: 'Nowhere: shown as Cloud Elements returned it.',
   },
+  maxCacheSize: {
+    what: 'How many of the provider’s replies Cloud Elements may cache for this instance (0: none). Not used by the wizard.',
+    from: 'Cloud Elements’ default for an instance.',
+    next: 'Nowhere: shown as Cloud Elements returned it.',
+  },
+  cacheTimeToLive: {
+    what: 'How long a cached reply stays fresh, for this instance (0: no cache). Not used by the wizard.',
+    from: 'Cloud Elements’ default for an instance.',
+    next: 'Nowhere: shown as Cloud Elements returned it.',
+  },
   externalAuthentication: {
     what: 'Whether someone other than Cloud Elements manages this account’s tokens (`none` here: Cloud Elements does).',
     from: 'Cloud Elements’ default for an instance.',

@@ -153,11 +153,12 @@ export default function ExchangeInspector({
   const statusText = exchange.status === null ? 'no reply' : String(exchange.status);
   // The key to this card's two kinds of marking, when it has them: read once per exchange, not
   // on each press of a highlighted value.
-  const { travels, hasMarker } = useMemo(() => {
+  const { travels, hasMarker, hasAsterisks } = useMemo(() => {
     const text = JSON.stringify(exchange);
     return {
       travels: values.filter((v) => text.includes(v.value)),
       hasMarker: /<[A-Z][A-Z0-9_]*>/.test(text),
+      hasAsterisks: text.includes('"********"'),
     };
   }, [exchange, values]);
 
@@ -182,7 +183,7 @@ export default function ExchangeInspector({
           record afterwards, with every secret replaced by a marker.
         </p>
       )}
-      {(travels.length > 0 || hasMarker) && (
+      {(travels.length > 0 || hasMarker || hasAsterisks) && (
         <p className="muted exchange-note" data-testid="exchange-key">
           {travels.length > 0 && (
             <>
@@ -193,7 +194,18 @@ export default function ExchangeInspector({
           {hasMarker && (
             <>
               <code>&lt;NAME&gt;</code>: <Term id="markers">a secret the BFF hid</Term> before this
-              page got the record.
+              page got the record.{' '}
+            </>
+          )}
+          {hasAsterisks && (
+            <>
+              <code>********</code>:{' '}
+              {hasMarker ? (
+                'a secret Cloud Elements itself masks'
+              ) : (
+                <Term id="markers">a secret Cloud Elements itself masks</Term>
+              )}{' '}
+              in the instance it returns.
             </>
           )}
         </p>

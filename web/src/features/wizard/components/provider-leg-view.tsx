@@ -87,7 +87,8 @@ function LegView({ leg, provider }: { leg: ProviderLeg; provider: string }) {
             <Term id="nonce-timestamp">
               <code>oauth_nonce</code> and <code>oauth_timestamp</code>
             </Term>{' '}
-            make each signed request usable once.
+            make each signed request usable once. <code>oauth_version</code> says 1.0: OAuth 1.0a
+            kept the number (its “a” is the callback confirmation and the verifier).
           </p>
         </li>
         <li>
@@ -97,7 +98,10 @@ function LegView({ leg, provider }: { leg: ProviderLeg; provider: string }) {
           <JsonView value={leg.normalizedParameters} label={`${leg.name} normalized parameters`} />
         </li>
         <li>
-          <h5>3. The signature base string: METHOD &amp; encoded URL &amp; encoded parameters</h5>
+          <h5>
+            3. The <Term id="signature">signature base string</Term>: METHOD &amp; encoded URL &amp;
+            encoded parameters
+          </h5>
           <BaseString value={leg.baseString} label={`${leg.name} signature base string`} />
         </li>
         <li>
@@ -110,7 +114,8 @@ function LegView({ leg, provider }: { leg: ProviderLeg; provider: string }) {
           </p>
         </li>
         <li>
-          <h5>5. HMAC-SHA1 of the base string with that key, base64</h5>
+          <h5>5. HMAC-SHA1 of the base string with that key, base64: the oauth_signature</h5>
+          <p className="muted">A keyed hash: only someone with both secrets computes the same.</p>
           <p>
             <code data-testid="signature">{leg.signature}</code>
           </p>
@@ -134,6 +139,14 @@ function TokenLegView({ leg, provider }: { leg: TokenLeg; provider: string }) {
         <li>
           <h5>1. The form Cloud Elements posts (no signature: the client secret itself is sent)</h5>
           <Pairs rows={leg.form} caption="Token request form" />
+          <p className="muted">
+            <Term id="token-endpoint">
+              <code>grant_type=authorization_code</code>
+            </Term>
+            : the code, traded once. The reply's access token is what Cloud Elements then sends{' '}
+            {provider} as <code>Authorization: Bearer …</code>; its refresh token gets a new one
+            when it expires.
+          </p>
         </li>
         <li>
           <h5>{provider}'s reply (tokens hidden)</h5>

@@ -1,6 +1,7 @@
 import { AUTH_LABEL, type Exchange, type StepId } from '@cew/shared';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { Term } from '../../../components/term';
 import { ApiError } from '../../../lib/api-client';
 import { useConfig } from '../api/config';
 import { useIsPresenter } from '../presenter';
@@ -217,6 +218,10 @@ export function StepFrame({
           {showExchange && (
             <section aria-label="What happened">
               <h3>{lead ? 'The exchanges' : 'The exchange'}</h3>
+              <p className="muted exchange-note">
+                <Term id="exchange-card">How to read a card</Term>: its badge, its time, ⓘ and the
+                highlights.
+              </p>
               {lead && <ExchangeView exchange={lead} />}
               <ExchangeView exchange={exchange} />
             </section>
