@@ -25,6 +25,10 @@ test('salesforce: from the element choice to a call through the instance, over O
   const trail = page.getByRole('navigation', { name: 'Steps' }).getByRole('listitem');
   await expect(trail).toHaveCount(5);
   await expect(trail.first()).toContainText('Authorization URL');
+  // The consent address's parameters, named on the step that asks for it, with their meaning.
+  await expect(page.locator('.intro a.term[data-term="oauth2-authorize"]')).toContainText(
+    'redirect_uri',
+  );
   await wizard.button('Get authorization URL').click();
   await expect(page.getByTestId('oauth-url')).toContainText(
     '/sandbox/sfdc/services/oauth2/authorize',

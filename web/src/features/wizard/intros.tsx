@@ -137,7 +137,12 @@ const INTROS: Record<StepId, (context: IntroContext) => ReactNode> = {
               <> and the {element.fields.map((f) => f.title.toLowerCase()).join(', ')} you type</>
             )}
             . Before handing the address to your browser, the <Term id="bff">BFF</Term> checks it:{' '}
-            {checks}, this flow's <code>state</code>, and no client secret.
+            {checks}, this flow's <code>state</code>, and no client secret. The address carries{' '}
+            <Term id="oauth2-authorize">
+              <code>response_type</code>, <code>client_id</code>, <code>scope</code> and{' '}
+              <code>redirect_uri</code>
+            </Term>{' '}
+            (Cloud Elements' <code>callbackUrl</code>, under OAuth 2.0's name).
           </p>
           <p className="muted">
             Cloud Elements' own guide shows an address with <code>client_secret=…</code> in it. That
