@@ -111,6 +111,10 @@ test('you be the BFF: judge the callback first; the BFF then checks and says who
   await expect(verdict).toContainText("refused it: The callback's state does not match");
   await expect(verdict).toContainText('state: they differ at character');
   await expect(verdict).toBeFocused();
+  // The diagram draws the refusal where it happened, with its reason on the hop.
+  await expect(page.getByTestId('sequence-diagram').locator('[data-outcome="failed"]')).toHaveText(
+    /403: the callback's state does not match this flow's state/,
+  );
   // The refusal changed nothing: the real callback, judged right, is accepted and the flow goes on.
   await wizard.button(/Judge again/).click();
   await expect(lab.getByTestId('back-state')).toHaveText(sent ?? '');
@@ -119,6 +123,10 @@ test('you be the BFF: judge the callback first; the BFF then checks and says who
   await expect(verdict).toContainText('the BFF accepted it');
   await wizard.button("Go on: the callback's outcome").click();
   await expect(page.getByText('Access granted.')).toBeVisible();
+  // The step lists the whole attempt: the redirect, the forged callback refused, the real one.
+  await expect(
+    page.getByRole('region', { name: 'What happened' }).getByTestId('exchange-status'),
+  ).toHaveText(['302', '403', '200']);
   await wizard.createInstance(`lab-judged-${Date.now()}`);
 });
 

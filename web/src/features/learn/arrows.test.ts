@@ -70,6 +70,24 @@ describe('drawArrows', () => {
     ]);
   });
 
+  it("writes the BFF's reason on the reply that refused a callback", () => {
+    const message =
+      "The callback's state does not match this flow's state (a possible cross-site request), so it is refused; the flow is unchanged.";
+    const refused: Exchange = {
+      ...exchange('callback', 403, { error: { code: 'callback_mismatch', message } }),
+      parties: 'Browser → BFF',
+      method: 'POST',
+    };
+    const arrows = drawArrows(
+      twitter,
+      { isDone: doneUpTo(['request-token', 'authorize-url']), denied: false },
+      [refused],
+    );
+    expect(of(arrows, 'callback').at(-1)).toBe(
+      "403: the callback's state does not match this flow's state: failed",
+    );
+  });
+
   it('draws a denial on the redirect, and the rest of the flow as never reached', () => {
     const arrows = drawArrows(
       sfdc,

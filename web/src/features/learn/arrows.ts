@@ -103,10 +103,28 @@ export function drawArrows(
   });
 }
 
+/**
+ * The BFF's reason for an error, as a label: the first clause of its message ("The callback's
+ * state does not match this flow's state"), which its notice gives in full.
+ */
+export function reasonOf(exchange: Exchange): string | null {
+  const body = exchange.responseBody as { error?: { message?: unknown } } | undefined;
+  const message = body?.error?.message;
+  if (typeof message !== 'string' || message === '') return null;
+  const clause = message.split(/ \(|[,;:] |\. /)[0]?.replace(/\.$/, '') ?? message;
+  return clause.length > 80 ? `${clause.slice(0, 79)}…` : clause;
+}
+
 /** What a failed hop carried instead of its usual reply. */
 function failedLabel(arrow: Arrow, latest: Exchange): string {
   if (arrow.kind === 'call') return `${arrow.label}: no reply in time`;
-  if (arrow.leg === 'browser-bff') return 'error reply, with the exchange that caused it';
+  if (arrow.leg === 'browser-bff') {
+    // The BFF's own refusal (a callback that is not this browser's) says why on the arrow.
+    const reason = latest.parties === 'Browser → BFF' ? reasonOf(latest) : null;
+    return reason
+      ? `${latest.status}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`
+      : 'error reply, with the exchange that caused it';
+  }
   if (arrow.leg === 'ce-provider') return 'refused (Cloud Elements passes the reason on)';
   return `${latest.status} error`;
 }

@@ -69,14 +69,15 @@ export function lastExchange(exchanges: Exchange[], id: ExchangeKind): Exchange 
 }
 
 /**
- * Step 3's latest attempt: the browser's call to the BFF, and the provider's redirect the browser
- * recorded just before it.
+ * Step 3's latest attempt: the browser's call to the BFF, and what came before it since the
+ * provider's redirect: that redirect, and any callback the BFF refused meanwhile (the judge lab's
+ * forged one), so a refusal stays listed after the real callback goes through.
  */
-export function lastCallback(exchanges: Exchange[]): { lead?: Exchange; exchange?: Exchange } {
+export function lastCallback(exchanges: Exchange[]): { earlier: Exchange[]; exchange?: Exchange } {
   const callbacks = exchanges.filter((exchange) => exchange.step === 'callback');
   const exchange = callbacks.at(-1);
-  const before = callbacks.at(-2);
-  return { exchange, lead: before?.status === 302 ? before : undefined };
+  const redirect = callbacks.findLastIndex((e, i) => e.status === 302 && i < callbacks.length - 1);
+  return { exchange, earlier: redirect < 0 ? [] : callbacks.slice(redirect, -1) };
 }
 
 /**

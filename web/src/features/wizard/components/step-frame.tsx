@@ -86,8 +86,11 @@ type Props = {
   action?: Action;
   /** The step's latest exchange, as its reply brought it. */
   exchange?: Exchange;
-  /** A hop the browser saw before that call (step 3: the provider's redirect), shown first. */
-  lead?: Exchange;
+  /**
+   * What the browser saw before that call in the same attempt (step 3: the provider's redirect,
+   * and any callback refused meanwhile), shown first, in order.
+   */
+  earlier?: Exchange[];
   error?: unknown;
   /** What the step produced, shown once it succeeded. */
   result?: ReactNode;
@@ -137,7 +140,7 @@ export function StepFrame({
   previewTitle = 'What will be sent',
   action,
   exchange,
-  lead,
+  earlier = [],
   error,
   result,
   ready = true,
@@ -217,12 +220,14 @@ export function StepFrame({
           {note}
           {showExchange && (
             <section aria-label="What happened">
-              <h3>{lead ? 'The exchanges' : 'The exchange'}</h3>
+              <h3>{earlier.length > 0 ? 'The exchanges' : 'The exchange'}</h3>
               <p className="muted exchange-note">
                 <Term id="exchange-card">How to read a card</Term>: its badge, its time, ⓘ and the
                 highlights.
               </p>
-              {lead && <ExchangeView exchange={lead} />}
+              {earlier.map((hop) => (
+                <ExchangeView key={hop.startedAt + hop.status} exchange={hop} />
+              ))}
               <ExchangeView exchange={exchange} />
             </section>
           )}
