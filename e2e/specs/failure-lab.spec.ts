@@ -182,6 +182,7 @@ test('sandbox: the hidden leg shows how Cloud Elements signed its calls to Twitt
   });
   await expect(leg).toBeVisible();
   await expect(leg.getByTestId('signing-key')).toHaveText('<TWITTER_API_SECRET>&');
+  await expect(leg).toContainText('token secret (empty here: no token exists yet');
   await expect(leg.getByTestId('signature')).toHaveText(/^[A-Za-z0-9+/]{27}=$/);
   await expect(
     leg.getByRole('region', { name: 'request_token signature base string' }),
@@ -204,6 +205,7 @@ test('sandbox: the hidden leg shows how Cloud Elements signed its calls to Twitt
   await expect(access.getByTestId('signing-key')).toHaveText(
     '<TWITTER_API_SECRET>&<REQUEST_TOKEN_SECRET>',
   );
+  await expect(access).not.toContainText('empty here');
   await expect(access).toContainText('oauth_token_secret=<ACCESS_TOKEN_SECRET>');
   await wizard.expectNoSecretReceived();
 });

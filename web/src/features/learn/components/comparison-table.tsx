@@ -10,7 +10,7 @@ import {
 import { Breakable } from '../../../components/breakable';
 import { ScrollX } from '../../../components/scroll-x';
 import { callLine } from '../../inspector/raw-http';
-import { stepsFor } from '../../wizard/steps';
+import { arrowsOf } from '../arrows';
 
 type Cell = { text: string; fromFlow: boolean };
 type Row = {
@@ -39,12 +39,14 @@ const modelRow = (id: CompareRow, what: string, seen?: Row['seen']): Row => ({
 
 const ROWS: Row[] = [
   {
-    what: 'The steps, in order',
+    what: 'Its calls to Cloud Elements, in order',
+    // The same in both cells, walked or not: the app's calls to Cloud Elements (the kind's hops
+    // from the BFF, without their notes), not the wizard's steps or the browser's calls to the BFF.
     defined: (element) =>
-      stepsFor(element)
-        .map((step) => step.short)
+      arrowsOf(element)
+        .filter((hop) => hop.leg === 'bff-ce' && hop.kind === 'call')
+        .map((hop) => hop.label.replace(/ \(.*\)$/, ''))
         .join(' → '),
-    // The calls to Cloud Elements only: the browser's own calls to the BFF are not the app's.
     seen: (exchanges) =>
       [
         ...new Set(

@@ -105,7 +105,10 @@ function LegView({ leg, provider }: { leg: ProviderLeg; provider: string }) {
           <BaseString value={leg.baseString} label={`${leg.name} signature base string`} />
         </li>
         <li>
-          <h5>4. The signing key: consumer secret &amp; token secret</h5>
+          <h5>
+            4. The signing key: consumer secret &amp; token secret
+            {leg.signingKey.endsWith('&') && ' (empty here: no token exists yet to have a secret)'}
+          </h5>
           <p>
             <code data-testid="signing-key">{leg.signingKey}</code>{' '}
             <span className="muted">
