@@ -62,10 +62,16 @@ test('Freshdesk: your own key, checked before it is sent, a marker once it is', 
 }) => {
   await wizard.open('Freshdesk');
   await expect(wizard.heading('Your Freshdesk credentials')).toBeVisible();
-  const key = page.getByLabel(/^API key/);
-  await expect(key).toHaveAttribute('type', 'password');
+  // The diagram's key names only what this kind can show: no consent page to refuse on, no
+  // hidden leg to look behind.
+  const key = page.getByTestId('sequence-diagram').locator('.sequence-key');
+  await expect(key).toContainText('Green: done');
+  await expect(key).not.toContainText('consent page');
+  await expect(key).not.toContainText('Behind the scenes');
+  const apiKey = page.getByLabel(/^API key/);
+  await expect(apiKey).toHaveAttribute('type', 'password');
   await page.getByLabel(/^Subdomain/).fill('acme.evil');
-  await key.fill('short');
+  await apiKey.fill('short');
   await wizard.button('Next: create the instance').click();
   await expect(page.getByText('must be a DNS label')).toBeVisible();
   await expect(page.getByText('must be 16 to 64 letters and digits')).toBeVisible();
@@ -178,7 +184,13 @@ test('a glossary reachable from every page, and the diagram’s colours in a leg
   await expect(wizard.heading('Glossary')).toBeVisible();
   await expect(page.locator('#bff')).toContainText('backend for frontend');
   await expect(page.locator('#bff')).toHaveClass(/glossary-current/);
-  for (const term of ['Hub', 'Instance', 'oauth_callback_confirmed', 'Markers and asterisks']) {
+  for (const term of [
+    'Hub',
+    'Instance',
+    'oauth_callback_confirmed',
+    'How a value is shown',
+    'Reading an exchange card',
+  ]) {
     await expect(page.getByRole('term').filter({ hasText: term }).first()).toBeVisible();
   }
   await page.goto('/instances');

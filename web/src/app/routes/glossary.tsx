@@ -116,7 +116,7 @@ const TERMS = [
     id: 'exchange-card',
     term: 'Reading an exchange card',
     meaning:
-      'Each card is one call and its reply: who called whom, the method, the status and the time. The status badge is green for a success (2xx), red for an error or no reply, grey for a success that says nothing happened (`200 { accepted: false }` after a refusal). “36 ms round trip” is a call the BFF made, timed by the BFF from request to reply; “0 ms in the BFF” is this page’s call to the BFF, timed only while the BFF handled it (the network is the page’s to time: the timeline shows it). Press a field’s ⓘ for what it is, where it came from and where it goes. A highlighted value travels between steps, one colour per value; a `<MARKER>` is a secret the BFF hid.',
+      'Each card is one call and its reply: who called whom, the method, the status and the time. The status badge is green for a success (2xx), red for an error or no reply, grey for a success that says nothing happened (`200 { accepted: false }` after a refusal). “36 ms round trip” is a call the BFF made, timed by the BFF from request to reply; “0 ms in the BFF” is this page’s call to the BFF, timed only while the BFF handled it (the network is the page’s to time: the timeline shows it). Press the circled “i” beside a field for what it is, where it came from and where it goes. A highlighted value travels between steps, one colour per value; a `<MARKER>` is a secret the BFF hid.',
   },
   {
     id: 'diagram-colours',

@@ -1,5 +1,6 @@
 import type { ElementView, Exchange } from '@cew/shared';
 import { type ReactNode, useMemo, useState } from 'react';
+import { Breakable } from '../../../components/breakable';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
@@ -40,7 +41,7 @@ function Table({
         {rows.map(([name, value], i) => (
           <tr key={`${name}-${i}`}>
             <th scope="row">
-              {name}
+              <Breakable text={name} />
               {note(name)}
             </th>
             <td>{mark(value)}</td>

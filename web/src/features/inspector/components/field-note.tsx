@@ -6,7 +6,7 @@ import { noteOf } from '../field-notes';
  * An "i" in a circle, drawn: the ⓘ character is missing from common Linux fonts and showed as an
  * empty box.
  */
-function InfoIcon() {
+export function InfoIcon() {
   return (
     <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
       <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />

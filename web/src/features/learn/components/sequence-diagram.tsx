@@ -1,4 +1,4 @@
-import type { ElementView, Exchange, FlowView } from '@cew/shared';
+import { type ElementView, type Exchange, type FlowView, KINDS } from '@cew/shared';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { Breakable } from '../../../components/breakable';
@@ -84,8 +84,17 @@ export function SequenceLanes({
   );
 }
 
-/** What the diagram's lines and colours mean (blue only where a page is the step being viewed). */
-export const SequenceColours = ({ current = true }: { current?: boolean }) => (
+/**
+ * What the diagram's lines and colours mean: blue only where a page is the step being viewed,
+ * orange only for a kind with a consent page to refuse on.
+ */
+export const SequenceColours = ({
+  current = true,
+  consent,
+}: {
+  current?: boolean;
+  consent: boolean;
+}) => (
   <>
     Solid: a call. Dashed: its reply. <span className="legend legend-done">Green: done</span>,{' '}
     {current && (
@@ -95,7 +104,11 @@ export const SequenceColours = ({ current = true }: { current?: boolean }) => (
     )}
     <span className="legend legend-todo">grey: not yet</span>,{' '}
     <span className="legend legend-failed">red: where it failed</span>,{' '}
-    <span className="legend legend-denied">orange: refused on the consent page</span>,{' '}
+    {consent && (
+      <>
+        <span className="legend legend-denied">orange: refused on the consent page</span>,{' '}
+      </>
+    )}
     <span className="legend legend-skipped">struck through: never reached</span>.
   </>
 );
@@ -120,6 +133,7 @@ export function SequenceDiagram({
     { isDone: (step) => isDone(flow, element, step), denied: flow?.outcome === 'denied' },
     exchanges,
   );
+  const kind = KINDS[element.authType];
   return (
     <figure className="sequence" data-testid="sequence-diagram" aria-labelledby="sequence-title">
       <figcaption id="sequence-title" className="visually-hidden">
@@ -127,10 +141,13 @@ export function SequenceDiagram({
       </figcaption>
       <SequenceLanes arrows={arrows} element={element} currentPath={currentPath} />
       <p className="sequence-key muted">
-        <SequenceColours /> <Link to="/glossary#diagram-colours">More</Link>. Links open an exchange
-        this page received. Hops between Cloud Elements and {element.provider} happen between other
-        parties, so a real app's page never sees them; in sandbox mode the wizard opens a window
-        onto them (“Behind the scenes”).
+        <SequenceColours consent={kind.callback !== undefined} />{' '}
+        <Link to="/glossary#diagram-colours">More</Link>. Links open an exchange this page received.
+        Hops between Cloud Elements and {element.provider} happen between other parties, so a real
+        app's page never sees them
+        {kind.instanceLeg
+          ? '; in sandbox mode the wizard opens a window onto them (“Behind the scenes”).'
+          : '.'}
       </p>
     </figure>
   );

@@ -1,4 +1,5 @@
 import type { ElementView, ProviderLeg, TokenLeg } from '@cew/shared';
+import { Breakable } from '../../../components/breakable';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonView } from '../../../components/json-view';
 import { Term } from '../../../components/term';
@@ -33,7 +34,9 @@ function Pairs({ rows, caption }: { rows: [string, string][]; caption: string })
       <tbody>
         {rows.map(([name, value]) => (
           <tr key={name}>
-            <th scope="row">{name}</th>
+            <th scope="row">
+              <Breakable text={name} />
+            </th>
             <td>{value}</td>
           </tr>
         ))}

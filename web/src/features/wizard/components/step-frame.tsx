@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Term } from '../../../components/term';
 import { ApiError } from '../../../lib/api-client';
+import { InfoIcon } from '../../inspector/components/field-note';
 import { useConfig } from '../api/config';
 import { useIsPresenter } from '../presenter';
 import { useFocusOnSettle } from '../settle-focus';
@@ -222,8 +223,8 @@ export function StepFrame({
             <section aria-label="What happened">
               <h3>{earlier.length > 0 ? 'The exchanges' : 'The exchange'}</h3>
               <p className="muted exchange-note">
-                <Term id="exchange-card">How to read a card</Term>: its badge, its time, ⓘ and the
-                highlights.
+                <Term id="exchange-card">How to read a card</Term>: its badge, its time, a field's{' '}
+                <InfoIcon /> note and the highlights.
               </p>
               {earlier.map((hop) => (
                 <ExchangeView key={hop.startedAt + hop.status} exchange={hop} />

@@ -1,5 +1,6 @@
 import type { TamperInput, TamperResult } from '@cew/shared';
 import { useRef } from 'react';
+import { Breakable } from '../../../components/breakable';
 import { useTamper } from '../api/flow';
 import { useFocusOnSettle } from '../settle-focus';
 import { useWizard } from '../steps';
@@ -68,7 +69,9 @@ function Outcome({ result, change }: { result: TamperResult; change: Change }) {
           <tbody>
             {result.sent.map(([name, value]) => (
               <tr key={name} className={name === result.change.name ? 'tamper-changed' : undefined}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  <Breakable text={name} />
+                </th>
                 <td>{value}</td>
               </tr>
             ))}
