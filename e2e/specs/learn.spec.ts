@@ -68,6 +68,16 @@ test('inspector, field notes, linked values, diagram, who holds what, and the ex
     .getByRole('row', { name: /^Request token secret/ });
   await expect(secretRow.locator('[data-party="Browser"]')).toHaveText('✕ never');
   await expect(secretRow.locator('[data-party="BFF"]')).toHaveText('✓ seen');
+  // In the side panel the table fits: no party's name or cell is cut at its edge.
+  const holds = page.getByTestId('who-holds-what');
+  const overflow = await holds.evaluate((table) => {
+    const box = table.closest('.scroll-x') as HTMLElement;
+    const cut = [...table.querySelectorAll('th, td')].filter(
+      (cell) => cell.scrollWidth > cell.clientWidth + 1,
+    );
+    return { wide: box.scrollWidth - box.clientWidth, cut: cut.map((c) => c.textContent) };
+  });
+  expect(overflow).toEqual({ wide: 0, cut: [] });
 
   await wizard.getAuthorizationUrl();
   await wizard.goToConsentPage();

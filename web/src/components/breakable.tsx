@@ -34,17 +34,17 @@ const CODE_PIECES = /[^/?&=,]*[/?&=,]+|[^/?&=,]+$/g;
 const LONG_LINE = 60;
 
 /**
- * Code whose long lines break after `/ ? & = ,` before anywhere else: a URL wraps between its
- * parameters, not inside a token (`…&s|tate=`). A piece longer than the line still wraps, as
+ * Code whose long lines (over `long` characters) break after `/ ? & = ,` before anywhere else: a
+ * URL wraps between its parts and parameters, not inside a word (`…/o|auth2`, `…&s|tate=`). A piece longer than the line still wraps, as
  * its block's `overflow-wrap` allows; the text copied is the text given.
  */
-export function BreakableCode({ text }: { text: string }) {
+export function BreakableCode({ text, long = LONG_LINE }: { text: string; long?: number }) {
   return (
     <>
       {text.split('\n').map((line, i) => (
         <Fragment key={i}>
           {i > 0 && '\n'}
-          {line.length <= LONG_LINE
+          {line.length <= long
             ? line
             : (line.match(CODE_PIECES) ?? [line]).map((piece, j) => (
                 <Fragment key={j}>

@@ -199,8 +199,8 @@ const INTROS: Record<StepId, (context: IntroContext) => ReactNode> = {
               <code>oauth_token</code> and{' '}
             </>
           )}
-          <code>state</code> match this browser's flow, and only once. The{' '}
-          {callback?.grantName ?? 'grant'} is then removed from the address bar.
+          <code>state</code> {bindsToken ? 'match' : 'matches'} this browser's flow, and only once.
+          The {callback?.grantName ?? 'grant'} is then removed from the address bar.
         </p>
       </>
     );

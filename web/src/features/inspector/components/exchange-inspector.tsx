@@ -1,6 +1,6 @@
 import type { ElementView, Exchange } from '@cew/shared';
 import { type ReactNode, useMemo, useState } from 'react';
-import { Breakable } from '../../../components/breakable';
+import { Breakable, BreakableCode } from '../../../components/breakable';
 import { CopyButton } from '../../../components/copy-button';
 import { JsonTree } from '../../../components/json-tree';
 import { JsonView } from '../../../components/json-view';
@@ -222,7 +222,7 @@ export default function ExchangeInspector({
           <div className="request-line">
             <code>
               <strong>{exchange.method}</strong>{' '}
-              {url ? `${url.origin}${url.pathname}` : exchange.url}
+              <BreakableCode text={url ? `${url.origin}${url.pathname}` : exchange.url} long={0} />
             </code>
             <CopyButton text={exchange.url} label="Copy request URL" />
           </div>

@@ -21,49 +21,51 @@ export function WhoHoldsWhat({
 }) {
   return (
     <ScrollX label="Who holds what table">
-      <table className="holds" data-testid="who-holds-what">
-        <caption>Who has seen what, so far</caption>
-        <thead>
-          <tr>
-            <th scope="col">Secret or token</th>
-            {PARTIES.map((party) => (
-              <th scope="col" key={party}>
-                {partyName(party, element)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {KINDS[element.authType].holds(element).map((row) => (
-            <tr key={row.what}>
-              <th scope="row">
-                {row.what}
-                <span className="muted holds-why">{row.why}</span>
-              </th>
-              {PARTIES.map((party) => {
-                const from = row.seen[party];
-                const state =
-                  from === undefined
-                    ? 'never'
-                    : from === 'on-request'
-                      ? 'on-request'
-                      : from === 'start' || isDone(from)
-                        ? 'seen'
-                        : 'not-yet';
-                return (
-                  <td
-                    key={party}
-                    className={`holds-${state}`}
-                    data-party={partyName(party, element)}
-                  >
-                    {CELL[state]}
-                  </td>
-                );
-              })}
+      <div className="holds-box">
+        <table className="holds" data-testid="who-holds-what">
+          <caption>Who has seen what, so far</caption>
+          <thead>
+            <tr>
+              <th scope="col">Secret or token</th>
+              {PARTIES.map((party) => (
+                <th scope="col" key={party}>
+                  {partyName(party, element)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {KINDS[element.authType].holds(element).map((row) => (
+              <tr key={row.what}>
+                <th scope="row">
+                  {row.what}
+                  <span className="muted holds-why">{row.why}</span>
+                </th>
+                {PARTIES.map((party) => {
+                  const from = row.seen[party];
+                  const state =
+                    from === undefined
+                      ? 'never'
+                      : from === 'on-request'
+                        ? 'on-request'
+                        : from === 'start' || isDone(from)
+                          ? 'seen'
+                          : 'not-yet';
+                  return (
+                    <td
+                      key={party}
+                      className={`holds-${state}`}
+                      data-party={partyName(party, element)}
+                    >
+                      {CELL[state]}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </ScrollX>
   );
 }

@@ -1,5 +1,6 @@
 import type { PublicConfig } from '@cew/shared';
 import { Fragment } from 'react';
+import { BreakableCode } from '../../../components/breakable';
 import { useIsPresenter } from '../presenter';
 
 /** A Cloud Elements address as the preview shows it, before the config has loaded too. */
@@ -68,7 +69,7 @@ export function CallPreview({
   return (
     <div className="call-preview">
       <code className="request-line">
-        <strong>{method}</strong> {url}
+        <strong>{method}</strong> <BreakableCode text={url} long={0} />
       </code>
       {presenter && carries.length > 0 ? (
         <details className="call-parts">
