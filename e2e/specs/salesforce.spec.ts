@@ -163,6 +163,15 @@ test('compare: OAuth 1.0a and 2.0 side by side, from both flows walked in this t
     'oauth_token, oauth_verifier, secret',
   );
   await expect(table.getByText('your flow').first()).toBeVisible();
+  // The one column not walked here says how to fill it, once.
+  const intro = page.locator('.intro');
+  await expect(intro).toContainText(
+    'Walk Freshdesk in this tab to fill that column. A flow walked in another tab stays in that tab.',
+  );
+  await expect(intro.getByRole('link', { name: 'Freshdesk' })).toHaveAttribute(
+    'href',
+    /\/step\/credentials\?element=freshdeskv2$/,
+  );
   await wizard.snap('compare');
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',

@@ -14,6 +14,7 @@ export default function ComparePage() {
   const walked = useExchangesByElement();
   const { data: elements = [] } = useElements();
   const columns = compareColumns(elements, walked);
+  const empty = columns.filter((column) => !column.exchanges);
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
@@ -23,17 +24,22 @@ export default function ComparePage() {
         The same <Term id="hub">hub</Term> API, three ways to let Cloud Elements act for you. A cell
         marked <span className="from-flow">your flow</span> comes from the exchanges of a flow you
         walked in this tab; the others from the kind's model.{' '}
-        {columns
-          .filter((column) => !column.exchanges)
-          .map((column) => (
-            <span key={column.kind}>
-              {/* Exchanges are kept per tab: one walked in another tab does not show here. */}
-              <Link to={stepUrl(firstStepPath(column.element), column.element.key)}>
-                Walk {column.element.name} in this tab
-              </Link>{' '}
-              to fill its column (a flow walked in another tab stays in that tab).{' '}
-            </span>
-          ))}
+        {empty.length > 0 && (
+          <>
+            Walk{' '}
+            {empty.map((column, i) => (
+              <span key={column.kind}>
+                {i > 0 && (i === empty.length - 1 ? ' or ' : ', ')}
+                <Link to={stepUrl(firstStepPath(column.element), column.element.key)}>
+                  {column.element.name}
+                </Link>
+              </span>
+            ))}{' '}
+            in this tab to fill {empty.length > 1 ? 'its' : 'that'} column.{' '}
+            {/* Exchanges are kept per tab: one walked in another tab does not show here. */}A flow
+            walked in another tab stays in that tab.
+          </>
+        )}
       </p>
       <ComparisonTable columns={columns} />
     </article>

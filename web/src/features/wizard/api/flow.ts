@@ -2,6 +2,7 @@ import type { ElementKey, Exchange, FlowView } from '@cew/shared';
 import {
   type QueryClient,
   queryOptions,
+  useIsRestoring,
   useMutation,
   useQuery,
   useQueryClient,
@@ -175,6 +176,9 @@ export function useResetFlow() {
 export function useExchangesByElement(): Partial<Record<ElementKey, Exchange[]>> {
   const queryClient = useQueryClient();
   useFlow();
+  // Read again once this tab's stored exchanges are back (after a reload), so a page opened
+  // directly does not first say that nothing was walked.
+  useIsRestoring();
   const found: Partial<Record<string, Exchange[]>> = {};
   for (const [key, data] of queryClient.getQueriesData<Exchange[]>({ queryKey: ['exchanges'] })) {
     const element = key[1];
