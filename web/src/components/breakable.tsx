@@ -35,8 +35,9 @@ const LONG_LINE = 60;
 
 /**
  * Code whose long lines (over `long` characters) break after `/ ? & = ,` before anywhere else: a
- * URL wraps between its parts and parameters, not inside a word (`…/o|auth2`, `…&s|tate=`). A piece longer than the line still wraps, as
- * its block's `overflow-wrap` allows; the text copied is the text given.
+ * URL wraps between its parts and parameters, not inside a word (`…/o|auth2`, `…&s|tate=`). A
+ * piece longer than the line still wraps, as its block's `overflow-wrap` allows; the text copied
+ * is the text given.
  */
 export function BreakableCode({ text, long = LONG_LINE }: { text: string; long?: number }) {
   return (

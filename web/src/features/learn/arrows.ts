@@ -107,7 +107,7 @@ export function drawArrows(
  * The BFF's reason for an error, as a label: the first clause of its message ("The callback's
  * state does not match this flow's state"), which its notice gives in full.
  */
-export function reasonOf(exchange: Exchange): string | null {
+function reasonOf(exchange: Exchange): string | null {
   const body = exchange.responseBody as { error?: { message?: unknown } } | undefined;
   const message = body?.error?.message;
   if (typeof message !== 'string' || message === '') return null;

@@ -107,10 +107,7 @@ function FlowSection({ flow, sandbox }: { flow: WalkedFlow; sandbox: boolean }) 
         <div data-markdown-skip="">
           <SequenceLanes arrows={flow.arrows} element={element} links={false} />
           <p className="sequence-key muted">
-            <SequenceColours
-              current={false}
-              consent={KINDS[element.authType].callback !== undefined}
-            />
+            <SequenceColours element={element} current={false} />
           </p>
         </div>
         {/* Markdown shows the diagram as its SVG file, the same arrows as the lanes above. */}

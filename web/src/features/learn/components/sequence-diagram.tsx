@@ -89,11 +89,11 @@ export function SequenceLanes({
  * orange only for a kind with a consent page to refuse on.
  */
 export const SequenceColours = ({
+  element,
   current = true,
-  consent,
 }: {
+  element: ElementView;
   current?: boolean;
-  consent: boolean;
 }) => (
   <>
     Solid: a call. Dashed: its reply. <span className="legend legend-done">Green: done</span>,{' '}
@@ -104,7 +104,7 @@ export const SequenceColours = ({
     )}
     <span className="legend legend-todo">grey: not yet</span>,{' '}
     <span className="legend legend-failed">red: where it failed</span>,{' '}
-    {consent && (
+    {KINDS[element.authType].callback && (
       <>
         <span className="legend legend-denied">orange: refused on the consent page</span>,{' '}
       </>
@@ -141,10 +141,9 @@ export function SequenceDiagram({
       </figcaption>
       <SequenceLanes arrows={arrows} element={element} currentPath={currentPath} />
       <p className="sequence-key muted">
-        <SequenceColours consent={kind.callback !== undefined} />{' '}
-        <Link to="/glossary#diagram-colours">More</Link>. Links open an exchange this page received.
-        Hops between Cloud Elements and {element.provider} happen between other parties, so a real
-        app's page never sees them
+        <SequenceColours element={element} /> <Link to="/glossary#diagram-colours">More</Link>.
+        Links open an exchange this page received. Hops between Cloud Elements and{' '}
+        {element.provider} happen between other parties, so a real app's page never sees them
         {kind.instanceLeg
           ? '; in sandbox mode the wizard opens a window onto them (“Behind the scenes”).'
           : '.'}
