@@ -332,13 +332,32 @@ export function createRedactor(secrets: KnownSecret[]) {
  * added per request by `with()`: a handful, where compiling an expression each time would cost
  * more than the few `includes` it saves.
  */
+/** Hides every secret it knows in what leaves the BFF; `with` adds a flow's own. */
+export type Redactor = {
+  /** Returns a deep copy with every secret replaced by a marker naming what was hidden. */
+  redact<T>(value: T): T;
+  /**
+   * The same for what the BFF itself wrote (a call's URL, headers and body): only known values
+   * and key names can be secret there, so pairs inside its strings are not searched.
+   */
+  redactOwn<T>(value: T): T;
+  redactString(text: string): string;
+  /** Whether a text carries a secret this redactor knows, in any form (pairs by name aside). */
+  carriesKnownSecret(text: string): boolean;
+  /**
+   * The same redactor plus per-flow secrets (and values the flow shows on purpose); the
+   * configured ones are encoded once, not per call.
+   */
+  with(secrets: KnownSecret[], alsoShown?: string[]): Redactor;
+};
+
 function redactorFrom(
   base: Compiled,
   extra: Replacement[],
   extraPatterns: Pattern[],
   /** Values shown on purpose (a flow's request token): not hidden as quoted tokens. */
   shown: ReadonlySet<string>,
-) {
+): Redactor {
   const spaces = [...base.patternOfValue.keys(), ...extraPatterns.map((p) => p.value)].some(
     (value) => value.includes(' '),
   );
@@ -405,34 +424,23 @@ function redactorFrom(
     return value;
   }
 
-  return {
-    /** Returns a deep copy with every secret replaced by a marker naming what was hidden. */
-    redact<T>(value: T): T {
-      return redactValue(value) as T;
-    },
-    /**
-     * The same for what the BFF itself wrote (a call's URL, headers and body): only known values
-     * and key names can be secret there, so pairs inside its strings are not searched.
-     */
-    redactOwn<T>(value: T): T {
-      return redactValue(value, undefined, false) as T;
-    },
-    redactString: (text: string) => redactString(text),
-    /** Whether a text carries a secret this redactor knows, in any form (pairs by name aside). */
-    carriesKnownSecret: (text: string) => redactString(text, false) !== text,
-    /**
-     * The same redactor plus per-flow secrets (and values the flow shows on purpose); the
-     * configured ones are encoded once, not per call.
-     */
-    with(secrets: KnownSecret[], alsoShown: string[] = []) {
+  const redactor: Redactor = {
+    redact: <T>(value: T) => redactValue(value) as T,
+    redactOwn: <T>(value: T) => redactValue(value, undefined, false) as T,
+    redactString: (text) => redactString(text),
+    carriesKnownSecret: (text) => redactString(text, false) !== text,
+    with(secrets, alsoShown = []) {
+      // A configured secret (an element's app, added to every call of its flow) is in the
+      // compiled expressions already: encoding it again per call is work done twice.
+      const fresh = secrets.filter((secret) => !base.patternOfValue.has(secret.value));
+      if (fresh.length === 0 && alsoShown.every((value) => shown.has(value))) return redactor;
       return redactorFrom(
         base,
-        [...extra, ...replacementsOf(secrets)].sort(byLength),
-        [...extraPatterns, ...patternsOf(secrets)].sort(byValueLength),
+        [...extra, ...replacementsOf(fresh)].sort(byLength),
+        [...extraPatterns, ...patternsOf(fresh)].sort(byValueLength),
         alsoShown.length ? new Set([...shown, ...alsoShown]) : shown,
       );
     },
   };
+  return redactor;
 }
-
-export type Redactor = ReturnType<typeof createRedactor>;
