@@ -1,4 +1,4 @@
-import { type CallbackInput, KINDS } from '@cew/shared';
+import { type CallbackInput, KINDS, lastAnswered } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
@@ -21,9 +21,7 @@ export default function ConsentStep() {
   const replay = useCallback();
   const exchanges = useExchanges();
   // What the browser sent the BFF in the accepted callback: what a replay sends again.
-  const accepted = exchanges.find((e) => e.step === 'callback' && e.status === 200)?.requestBody as
-    | CallbackInput
-    | undefined;
+  const accepted = lastAnswered(exchanges, 'callback')?.requestBody as CallbackInput | undefined;
   const called = isDone('callback');
   const oauthUrl = flow?.oauthUrl;
   const callback = KINDS[element.authType].callback;

@@ -1,4 +1,11 @@
-import { fieldMarker, firstCall, type InstanceSettings, KINDS, type Scenario } from '@cew/shared';
+import {
+  fieldMarker,
+  firstCall,
+  type InstanceSettings,
+  KINDS,
+  lastAnswered,
+  type Scenario,
+} from '@cew/shared';
 import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -66,8 +73,9 @@ export default function CreateInstanceStep() {
   // configuration, the fields typed (a secret one as its marker), the settings, and every tag.
   // The verifier or code shows as everywhere else: in clear, as the callback brought it to this
   // page (the BFF keeps it sealed, but it is no secret from the browser that carried it).
-  const callback = exchanges.filter((e) => e.step === 'callback' && e.status === 200).at(-1)
-    ?.requestBody as Record<string, unknown> | undefined;
+  const callback = lastAnswered(exchanges, 'callback')?.requestBody as
+    | Record<string, unknown>
+    | undefined;
   const grant = kind.callback && callback?.[kind.callback.grantParam];
   const providerData = kind.providerData({
     authType: element.authType,

@@ -3,6 +3,7 @@ import {
   type ElementView,
   type Exchange,
   isDone,
+  lastAnswered,
   type Progress,
   STEP_ORDER,
   type StepId,
@@ -19,10 +20,9 @@ import { diagramSvg } from './diagram-svg';
  * tells every flow this tab walked.)
  */
 function progressFrom(element: ElementView, exchanges: Exchange[]): Progress {
-  const answered = (step: CallStepId) =>
-    exchanges.some((exchange) => exchange.step === step && exchange.status === 200);
+  const answered = (step: CallStepId) => lastAnswered(exchanges, step) !== undefined;
   const calls = STEP_ORDER[element.authType].filter((id) => stepDef(id).route) as CallStepId[];
-  const callback = exchanges.find((e) => e.step === 'callback' && e.status === 200);
+  const callback = lastAnswered(exchanges, 'callback');
   const accepted = (callback?.responseBody as { accepted?: boolean } | undefined)?.accepted;
   return {
     authType: element.authType,

@@ -6,6 +6,7 @@ import {
   type ElementView,
   type Exchange,
   KINDS,
+  lastAnswered,
 } from '@cew/shared';
 import { Breakable } from '../../../components/breakable';
 import { ScrollX } from '../../../components/scroll-x';
@@ -21,12 +22,9 @@ type Row = {
   seen?: (exchanges: Exchange[]) => string | undefined;
 };
 
-const find = (exchanges: Exchange[], step: Exchange['step']) =>
-  exchanges.filter((exchange) => exchange.step === step && exchange.status === 200).at(-1);
-
 /** The callback's parameter names, as the provider sent them and the browser passed them on. */
 const callbackParams = (exchanges: Exchange[]) => {
-  const sent = find(exchanges, 'callback')?.requestBody;
+  const sent = lastAnswered(exchanges, 'callback')?.requestBody;
   return sent && typeof sent === 'object' ? Object.keys(sent).join(', ') : undefined;
 };
 
@@ -59,7 +57,9 @@ const ROWS: Row[] = [
   modelRow('before-consent', 'Before the consent page'),
   modelRow('signing', 'Who signs what'),
   modelRow('through-browser', 'What travels through the browser', (exchanges) => {
-    const url = find(exchanges, 'authorize-url')?.responseBody as { oauthUrl?: string } | undefined;
+    const url = lastAnswered(exchanges, 'authorize-url')?.responseBody as
+      | { oauthUrl?: string }
+      | undefined;
     const params = url?.oauthUrl ? [...new URL(url.oauthUrl).searchParams.keys()] : [];
     const back = callbackParams(exchanges);
     return params.length && back
@@ -69,7 +69,7 @@ const ROWS: Row[] = [
   modelRow('callback', 'What the callback carries', callbackParams),
   modelRow('binding', 'What binds the callback to this browser'),
   modelRow('provider-data', 'providerData in POST /instances', (exchanges) => {
-    const body = find(exchanges, 'create-instance')?.requestBody as
+    const body = lastAnswered(exchanges, 'create-instance')?.requestBody as
       | { providerData?: Record<string, unknown> }
       | undefined;
     return body?.providerData ? Object.keys(body.providerData).join(', ') : undefined;
@@ -80,7 +80,7 @@ const ROWS: Row[] = [
     what: 'The first call through the instance',
     defined: (element) => `GET ${element.tryIt.path}`,
     seen: (exchanges) => {
-      const tried = find(exchanges, 'try-it');
+      const tried = lastAnswered(exchanges, 'try-it');
       return tried ? callLine(tried) : undefined;
     },
   },
