@@ -36,13 +36,6 @@ export type Exchange = {
   note?: string;
 };
 
-/**
- * The latest exchange of a step that was answered with 200: what a step brought when it went
- * through (a flow's callback is accepted once, so for it the only one).
- */
-export const lastAnswered = (exchanges: Exchange[], step: ExchangeKind): Exchange | undefined =>
-  exchanges.filter((exchange) => exchange.step === step && exchange.status === 200).at(-1);
-
 export type ErrorCode =
   | 'bad_request'
   | 'unsupported_media_type'

@@ -1,4 +1,4 @@
-import { type CallbackInput, KINDS, lastAnswered } from '@cew/shared';
+import { type CallbackInput, KINDS } from '@cew/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useConfig } from '../../features/wizard/api/config';
@@ -11,7 +11,13 @@ import { TamperLab } from '../../features/wizard/components/tamper-lab';
 import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { type CallbackLab, readCallbackLab, setCallbackLab } from '../../features/wizard/lab';
-import { lastCallback, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
+import {
+  lastAnswered,
+  lastCallback,
+  STEP,
+  useExchanges,
+  useWizard,
+} from '../../features/wizard/steps';
 
 export default function ConsentStep() {
   const { flow, element, isDone } = useWizard();

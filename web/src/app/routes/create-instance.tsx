@@ -1,11 +1,4 @@
-import {
-  fieldMarker,
-  firstCall,
-  type InstanceSettings,
-  KINDS,
-  lastAnswered,
-  type Scenario,
-} from '@cew/shared';
+import { fieldMarker, firstCall, type InstanceSettings, KINDS, type Scenario } from '@cew/shared';
 import { INSTANCE_NAME_MAX, TAG_MAX } from '@cew/shared/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -20,7 +13,13 @@ import { StepFrame } from '../../features/wizard/components/step-frame';
 import { stepUrl } from '../../features/wizard/element';
 import { StepIntro } from '../../features/wizard/intros';
 import { scenarioInfo } from '../../features/wizard/scenarios';
-import { lastExchange, STEP, useExchanges, useWizard } from '../../features/wizard/steps';
+import {
+  lastAnswered,
+  lastExchange,
+  STEP,
+  useExchanges,
+  useWizard,
+} from '../../features/wizard/steps';
 import { forgetTypedFields, typedFieldsOf } from '../../features/wizard/typed-fields';
 
 const parseTags = (text: string) =>

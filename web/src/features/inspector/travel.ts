@@ -1,4 +1,4 @@
-import { type Exchange, type FlowView, lastAnswered } from '@cew/shared';
+import type { Exchange, FlowView } from '@cew/shared';
 
 /** A value that travels between steps, and how to say where. */
 export type TravellingValue = { value: string; name: string; route: string; tone: string };
@@ -22,7 +22,7 @@ export function travellingValues(
     });
   }
   // The browser's accepted callback call carries what the provider's redirect brought.
-  const callback = lastAnswered(exchanges, 'callback');
+  const callback = exchanges.find((e) => e.step === 'callback' && e.status === 200);
   const sent = callback?.requestBody as { oauth_verifier?: unknown } | undefined;
   const verifier = typeof sent?.oauth_verifier === 'string' ? sent.oauth_verifier : null;
   if (verifier) {

@@ -3,7 +3,6 @@ import {
   type ElementView,
   type Exchange,
   isDone,
-  lastAnswered,
   type Progress,
   STEP_ORDER,
   type StepId,
@@ -11,6 +10,7 @@ import {
 } from '@cew/shared';
 import { strToU8, zipSync } from 'fflate';
 import TurndownService from 'turndown';
+import { lastAnswered } from '../wizard/steps';
 import { type DrawnArrow, drawArrows } from './arrows';
 import { diagramSvg } from './diagram-svg';
 

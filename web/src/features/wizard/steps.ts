@@ -69,6 +69,13 @@ export function lastExchange(exchanges: Exchange[], id: ExchangeKind): Exchange 
 }
 
 /**
+ * The latest exchange of a step that was answered with 200: what a step brought when it went
+ * through (a flow's callback is accepted once, so for it the only one).
+ */
+export const lastAnswered = (exchanges: Exchange[], step: ExchangeKind): Exchange | undefined =>
+  exchanges.filter((exchange) => exchange.step === step && exchange.status === 200).at(-1);
+
+/**
  * Step 3's latest attempt: the browser's call to the BFF, and what came before it since the
  * provider's redirect: that redirect, and any callback the BFF refused meanwhile (the judge lab's
  * forged one), so a refusal stays listed after the real callback goes through.

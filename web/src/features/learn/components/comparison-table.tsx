@@ -6,11 +6,11 @@ import {
   type ElementView,
   type Exchange,
   KINDS,
-  lastAnswered,
 } from '@cew/shared';
 import { Breakable } from '../../../components/breakable';
 import { ScrollX } from '../../../components/scroll-x';
 import { callLine } from '../../inspector/raw-http';
+import { lastAnswered } from '../../wizard/steps';
 import { arrowsOf } from '../arrows';
 
 type Cell = { text: string; fromFlow: boolean };
