@@ -62,25 +62,30 @@ describe('several workers on one port', () => {
   });
 
   it('a flow that starts on one worker ends on another, through the one sandbox they share', async () => {
-    // A new connection for every call: the primary deals connections out in turn.
+    // A new connection for every call: each is taken by whichever worker accepts it first, so a
+    // flow crosses workers often but not always; flows are walked until one has.
     const browser = new TestBrowser(wizard.origin, { newConnections: true });
     const { json } = await browser.call('GET', '/api/elements');
     const twitter = json.elements.find((e: ElementView) => e.key === 'twitter');
-    const replies = await browser.walk(twitter, { name: 'across-workers' });
-    expect(Object.values(replies).map((reply) => reply.status)).toEqual([200, 200, 200, 200, 200]);
-    const workers = await Promise.all(Object.values(replies).map(wizard.workerOf));
-    // The flow's sealed cookie opened in both workers: the same SESSION_SECRET.
-    expect(new Set(workers)).toEqual(new Set([1, 2]));
-    // The instance the flow made is in the one sandbox, whichever worker lists it.
-    const lists = [
-      await browser.call('GET', '/api/instances'),
-      await browser.call('GET', '/api/instances'),
-    ];
-    expect(new Set(await Promise.all(lists.map(wizard.workerOf)))).toEqual(new Set([1, 2]));
-    for (const list of lists) {
-      expect(list.json.instances.map((i: { name: string }) => i.name)).toContain('across-workers');
+    let workers = new Set<number>();
+    for (let walk = 0; walk < 12 && workers.size < 2; walk++) {
+      const replies = await browser.walk(twitter, { name: 'across-workers' });
+      expect(Object.values(replies).map((reply) => reply.status)).toEqual([
+        200, 200, 200, 200, 200,
+      ]);
+      workers = new Set(await Promise.all(Object.values(replies).map(wizard.workerOf)));
     }
-  }, 60_000);
+    // The flow's sealed cookie opened in both workers: the same SESSION_SECRET.
+    expect(workers).toEqual(new Set([1, 2]));
+    // The instance the flow made is in the one sandbox, whichever worker lists it.
+    const listedBy = new Set<number>();
+    for (let call = 0; call < 30 && listedBy.size < 2; call++) {
+      const list = await browser.call('GET', '/api/instances');
+      expect(list.json.instances.map((i: { name: string }) => i.name)).toContain('across-workers');
+      listedBy.add(await wizard.workerOf(list));
+    }
+    expect(listedBy).toEqual(new Set([1, 2]));
+  }, 90_000);
 
   it('serves the sandbox’s consent pages through whichever worker the browser reaches', async () => {
     const browser = new TestBrowser(wizard.origin, { newConnections: true });
@@ -104,12 +109,18 @@ describe('a class on several workers', () => {
     try {
       const guesser = new TestBrowser(wizard.origin, { newConnections: true });
       const replies = [];
-      for (let i = 0; i < 12; i++) {
+      // Enough guesses that both workers take some: each connection goes to whichever worker
+      // accepts it first (at the most uneven split seen here, 70/30, all 24 to one worker is a
+      // chance of about one in five thousand).
+      for (let i = 0; i < 24; i++) {
         replies.push(await guesser.call('POST', '/api/session', { accessCode: `no-${i}` }));
       }
       // Dealt out between both workers, the guesses still meet one limit of ten.
       expect(new Set(await Promise.all(replies.map(wizard.workerOf)))).toEqual(new Set([1, 2]));
-      expect(replies.map((reply) => reply.status)).toEqual([...Array(10).fill(401), 429, 429]);
+      expect(replies.map((reply) => reply.status)).toEqual([
+        ...Array(10).fill(401),
+        ...Array(14).fill(429),
+      ]);
     } finally {
       wizard.child.kill('SIGTERM');
       await stopped(wizard.child);
@@ -120,9 +131,10 @@ describe('a class on several workers', () => {
 describe('stopping several workers', () => {
   it('drains every worker on SIGTERM: calls in progress are answered, then all stop', async () => {
     const wizard = await startWorkers({ UPSTREAM_TIMEOUT_MS: '6000' });
-    // Two calls that wait on Cloud Elements (the lab's slow outage) until the 6 s deadline; the
-    // signal comes well after both have reached a worker, even on a busy machine.
-    const calls = [0, 1].map(() =>
+    // Calls that wait on Cloud Elements (the lab's slow outage) until the 6 s deadline; the signal
+    // comes well after all have reached a worker, even on a busy machine. Twenty-four, so that both
+    // workers hold some (each goes to whichever worker accepts it first).
+    const calls = Array.from({ length: 24 }, () =>
       new TestBrowser(wizard.origin, { newConnections: true }).call(
         'POST',
         '/api/flow/request-token',
@@ -132,7 +144,7 @@ describe('stopping several workers', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     wizard.child.kill('SIGTERM');
     const replies = await Promise.all(calls);
-    expect(replies.map((reply) => reply.status)).toEqual([504, 504]);
+    expect(replies.map((reply) => reply.status)).toEqual(Array(24).fill(504));
     expect(new Set(await Promise.all(replies.map(wizard.workerOf)))).toEqual(new Set([1, 2]));
     const [code] = await stopped(wizard.child);
     expect(code).toBe(0);

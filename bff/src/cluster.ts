@@ -71,6 +71,14 @@ export async function runPrimary(config: Config, log: (line: string) => void) {
     });
     return worker;
   };
+  // Each worker accepts its own connections from the shared socket. Node's default (round-robin)
+  // has the primary accept every connection and hand it to a worker over IPC, one at a time per
+  // worker, waiting for the worker's answer before the next: when a class clicks at once, 300 new
+  // connections queue behind those round trips (docs/benchmarks.md, session 15: 300 at once, p99
+  // 474–503 ms this way against 516–559 round-robin). The kernel deals them out unevenly (Node's
+  // docs warn of it); measured here, 59 % and 41 % of a burst's, and idle calls about evenly.
+  // Node's own NODE_CLUSTER_SCHED_POLICY=rr still chooses round-robin.
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   const listened = new Set<number>();
   // Ready when every worker listens: the port answers from then on.
   const ready = new Promise<void>((resolve) => {

@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { createApp, listen, type Shared } from './app';
 import { configFromPrimary, onShutdownRequest, primaryCountStore, runPrimary } from './cluster';
 import { type Config, loadConfig } from './config';
+import { lineWriter } from './request-log';
 import { shutDown } from './shutdown';
 
 // dist/index.js sits in bff/dist; the SPA is built into web/dist.
 const here = dirname(fileURLToPath(import.meta.url));
-const writeLine = (line: string) => process.stdout.write(`${line}\n`);
+// Every line of this process (its requests', the primary's) through one writer, in order.
+const writeLine = lineWriter((text) => process.stdout.write(text));
 
 /** Serves the app in this process: the only one, or one worker of several. */
 async function serveHere(config: Config, shared?: Shared) {
@@ -25,7 +27,7 @@ async function serveHere(config: Config, shared?: Shared) {
     if (stopping) return;
     stopping = true;
     if (worker === undefined) {
-      console.log(`${why}: finishing requests in progress (10 s at most), then stopping.`);
+      writeLine(`${why}: finishing requests in progress (10 s at most), then stopping.`);
     }
     await shutDown(server, { drainMs: 10_000, log });
     process.exit(0);
@@ -50,11 +52,11 @@ if (cluster.isWorker) {
   const where = `Cloud Elements Instance Wizard (${config.mode} mode) at ${config.publicUrl}`;
   if (config.workers > 1) {
     await runPrimary(config, writeLine);
-    console.log(
+    writeLine(
       `${where} — listening on ${config.host}:${config.port} with ${config.workers} workers`,
     );
   } else {
     const server = await serveHere(config);
-    console.log(`${where} — listening on ${config.host}:${(server.address() as AddressInfo).port}`);
+    writeLine(`${where} — listening on ${config.host}:${(server.address() as AddressInfo).port}`);
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { lineWriter } from './request-log';
 import { startBff, TestBrowser, TWITTER } from './testing/start-bff';
 
 const started: Awaited<ReturnType<typeof startBff>>[] = [];
@@ -27,5 +28,42 @@ describe('the request log', () => {
   it('logs everything with LOG_LEVEL=debug', async () => {
     const paths = await pathsLogged({ LOG_LEVEL: 'debug' });
     expect(paths.some((path) => path.startsWith('/sandbox/'))).toBe(true);
+  });
+});
+
+describe('the log writer', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("writes a turn's lines in one write, in order, before the next turn", async () => {
+    const writes: string[] = [];
+    const log = lineWriter((text) => writes.push(text));
+    log('one');
+    log('two');
+    log('three');
+    expect(writes).toEqual([]);
+    await nextTurn();
+    expect(writes).toEqual(['one\ntwo\nthree\n']);
+    log('four');
+    await nextTurn();
+    expect(writes).toEqual(['one\ntwo\nthree\n', 'four\n']);
+  });
+
+  it('writes at once when a turn has logged much, losing nothing', async () => {
+    const writes: string[] = [];
+    const log = lineWriter((text) => writes.push(text));
+    const line = 'x'.repeat(1000);
+    for (let i = 0; i < 100; i++) log(`${i} ${line}`);
+    expect(writes.length).toBeGreaterThan(0);
+    await nextTurn();
+    const lines = writes.join('').split('\n').filter(Boolean);
+    expect(lines.map((l) => Number(l.split(' ')[0]))).toEqual([...Array(100).keys()]);
+  });
+
+  it('writes what is left when the process exits', async () => {
+    const writes: string[] = [];
+    const log = lineWriter((text) => writes.push(text));
+    log('last words');
+    process.emit('exit', 0);
+    expect(writes).toEqual(['last words\n']);
   });
 });

@@ -53,14 +53,16 @@ export async function sendUpstream(
   const started = performance.now();
   // The whole call, the wait for a connection included, ends by this time.
   const deadline = (options.arrivedAt ?? started) + options.timeoutMs;
-  // The curl line is written from the redacted call, so it can show no more than the exchange.
-  // The call is the BFF's own writing; the reply is the upstream's, searched inside its strings too.
-  const sent = options.redactor.redactOwn({
-    url: call.url,
-    requestHeaders: call.headers,
-    requestBody: call.body,
-  });
+  // Recorded once the call is over, so none of this delays the call itself (in a class's burst a
+  // call waits for every call that arrived before it to be sent). The curl line is written from
+  // the redacted call, so it can show no more than the exchange. The call is the BFF's own
+  // writing; the reply is the upstream's, searched inside its strings too.
   const record = (status: number | null, headers: Record<string, string>, body: unknown) => {
+    const sent = options.redactor.redactOwn({
+      url: call.url,
+      requestHeaders: call.headers,
+      requestBody: call.body,
+    });
     const reply = options.redactor.redact({ responseHeaders: headers, responseBody: body });
     const exchange: Exchange = {
       step: call.step,
