@@ -10,8 +10,10 @@ import { shutDown } from './shutdown';
 
 // dist/index.js sits in bff/dist; the SPA is built into web/dist.
 const here = dirname(fileURLToPath(import.meta.url));
-// Every line of this process (its requests', the primary's) through one writer, in order.
-const writeLine = lineWriter((text) => process.stdout.write(text));
+// Every line of this process (its requests', the primary's) through one writer, in order; what
+// is still waiting is written as the process exits.
+const { writeLine, flush } = lineWriter((text) => process.stdout.write(text));
+process.on('exit', flush);
 
 /** Serves the app in this process: the only one, or one worker of several. */
 async function serveHere(config: Config, shared?: Shared) {

@@ -36,7 +36,7 @@ describe('the log writer', () => {
 
   it("writes a turn's lines in one write, in order, before the next turn", async () => {
     const writes: string[] = [];
-    const log = lineWriter((text) => writes.push(text));
+    const { writeLine: log } = lineWriter((text) => writes.push(text));
     log('one');
     log('two');
     log('three');
@@ -50,7 +50,7 @@ describe('the log writer', () => {
 
   it('writes at once when a turn has logged much, losing nothing', async () => {
     const writes: string[] = [];
-    const log = lineWriter((text) => writes.push(text));
+    const { writeLine: log } = lineWriter((text) => writes.push(text));
     const line = 'x'.repeat(1000);
     for (let i = 0; i < 100; i++) log(`${i} ${line}`);
     expect(writes.length).toBeGreaterThan(0);
@@ -59,11 +59,14 @@ describe('the log writer', () => {
     expect(lines.map((l) => Number(l.split(' ')[0]))).toEqual([...Array(100).keys()]);
   });
 
-  it('writes what is left when the process exits', async () => {
+  it('writes what is waiting when flushed (as the process exits)', async () => {
     const writes: string[] = [];
-    const log = lineWriter((text) => writes.push(text));
+    const { writeLine: log, flush } = lineWriter((text) => writes.push(text));
     log('last words');
-    process.emit('exit', 0);
+    flush();
+    expect(writes).toEqual(['last words\n']);
+    // Nothing is written twice when the turn ends.
+    await nextTurn();
     expect(writes).toEqual(['last words\n']);
   });
 });

@@ -37,9 +37,10 @@ const MAX_PENDING_CHARS = 64 * 1024;
  * isolation a system call costs as much as a good part of a request (a CPU profile of step 1 under
  * load put the log's write at ~6 % of the server's time, with a reply of 1 KiB in it): under load
  * one turn serves many requests, and their lines now share one call. A line is written before the
- * loop next waits for I/O (setImmediate), and what is left is written when the process exits.
+ * loop next waits for I/O (setImmediate); `flush` writes what is waiting (the process calls it as
+ * it exits).
  */
-export function lineWriter(write: (text: string) => void): (line: string) => void {
+export function lineWriter(write: (text: string) => void) {
   let pending = '';
   const flush = () => {
     if (!pending) return;
@@ -47,10 +48,10 @@ export function lineWriter(write: (text: string) => void): (line: string) => voi
     pending = '';
     write(text);
   };
-  process.on('exit', flush);
-  return (line) => {
+  const writeLine = (line: string) => {
     if (!pending) setImmediate(flush);
     pending += `${line}\n`;
     if (pending.length > MAX_PENDING_CHARS) flush();
   };
+  return { writeLine, flush };
 }
