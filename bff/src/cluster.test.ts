@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementView } from '@cew/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,20 @@ async function startWorkers(env: Record<string, string> = {}) {
     throw new Error(`no log line for request ${id}`);
   };
   return { origin: `http://127.0.0.1:${port}`, child, lines, workerOf };
+}
+
+const childrenOf = (pid: number): number[] =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+
+/** The primary: of the processes the wizard's command started, the one whose children are the workers. */
+function primaryOf(child: ChildProcess): number {
+  const pending = [child.pid as number];
+  for (let pid = pending.shift(); pid !== undefined; pid = pending.shift()) {
+    const children = childrenOf(pid);
+    if (children.length === 2) return pid;
+    pending.push(...children);
+  }
+  throw new Error('no process with two workers under the wizard');
 }
 
 const stopped = (child: ChildProcess) =>
@@ -100,6 +115,29 @@ describe('several workers on one port', () => {
     const other = new URL(json.oauthUrl);
     other.hostname = 'localhost';
     expect((await fetch(other)).status).toBe(421);
+  }, 60_000);
+
+  it('takes new connections in the workers themselves: a stalled primary holds none up', async () => {
+    // Under Node's round-robin the primary accepts each connection and hands it over; here each
+    // worker accepts its own, so a class's burst never queues behind the primary.
+    const primary = primaryOf(wizard.child);
+    process.kill(primary, 'SIGSTOP');
+    try {
+      const browser = new TestBrowser(wizard.origin, { newConnections: true });
+      const replies = [];
+      // Each within 10 s (a connection left to the stopped primary would wait for good).
+      const within = <T>(call: Promise<T>) =>
+        Promise.race([
+          call,
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('no answer while the primary is stopped')), 10_000),
+          ),
+        ]);
+      for (let i = 0; i < 6; i++) replies.push(await within(browser.call('GET', '/api/health')));
+      expect(replies.map((reply) => reply.status)).toEqual(Array(6).fill(200));
+    } finally {
+      process.kill(primary, 'SIGCONT');
+    }
   }, 60_000);
 });
 

@@ -326,12 +326,6 @@ export function createRedactor(secrets: KnownSecret[]) {
   return redactorFrom(compile(secrets), [], [], new Set());
 }
 
-/**
- * `base` are the configured secrets, compiled once (`compile`); `extra` and `extraPatterns` are a
- * flow's own (its request token secret, its instance token, what the person typed, its app's),
- * added per request by `with()`: a handful, where compiling an expression each time would cost
- * more than the few `includes` it saves.
- */
 /** Hides every secret it knows in what leaves the BFF; `with` adds a flow's own. */
 export type Redactor = {
   /** Returns a deep copy with every secret replaced by a marker naming what was hidden. */
@@ -351,6 +345,12 @@ export type Redactor = {
   with(secrets: KnownSecret[], alsoShown?: string[]): Redactor;
 };
 
+/**
+ * `base` are the configured secrets, compiled once (`compile`); `extra` and `extraPatterns` are a
+ * flow's own (its request token secret, its instance token, what the person typed, its app's),
+ * added per request by `with()`: a handful, where compiling an expression each time would cost
+ * more than the few `includes` it saves.
+ */
 function redactorFrom(
   base: Compiled,
   extra: Replacement[],

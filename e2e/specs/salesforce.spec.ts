@@ -18,7 +18,6 @@ test('salesforce: from the element choice to a call through the instance, over O
 }) => {
   await wizard.page.goto('/');
   await expect(wizard.heading('Choose an element to provision')).toBeVisible();
-  await wizard.snap('element-choice');
   await wizard.open('Salesforce');
   // Five steps, no request token: the step bar is the OAuth 2.0 flow's.
   await expect(page.getByTestId('element')).toContainText('Salesforce · OAuth 2.0');
